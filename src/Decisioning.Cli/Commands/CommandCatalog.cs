@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>Every subcommand of <c>decisioning</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliContext context)
+    {
+        yield return ValidateCommand.Create(context);
+    }
+}

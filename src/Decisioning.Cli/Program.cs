@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Decisioning.Cli.Commands;
+
+namespace Decisioning.Cli;
+
+/// <summary>The <c>decisioning</c> command line: one subcommand per file in Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line in-process; tests call this with their own writers.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Next-best-action decisioning over YAML strategy maps.");
+        foreach (var command in CommandCatalog.All(new CliContext(stdout, stderr)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return root.Parse(args).Invoke(config);
+    }
+}

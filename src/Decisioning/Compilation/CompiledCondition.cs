@@ -1,0 +1,45 @@
+using Decisioning.Diagnostics;
+using Decisioning.Runtime;
+
+namespace Decisioning.Compilation;
+
+/// <summary>A boolean expression compiled to a delegate over a <see cref="Frame"/>.</summary>
+public sealed class CompiledCondition
+{
+    private readonly Func<Frame, bool> _test;
+
+    internal CompiledCondition(string text, SourceLocation location, Func<Frame, bool> test, IReadOnlyList<string> names)
+    {
+        Text = text;
+        Location = location;
+        _test = test;
+        Names = names;
+    }
+
+    /// <summary>The expression as written, for traces and <c>explain</c>.</summary>
+    public string Text { get; }
+
+    public SourceLocation Location { get; }
+
+    /// <summary>The names of the scope the expression reads, in the order they first appear.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>
+    /// Evaluates the condition. An expression that throws at run time (division by zero, decimal
+    /// overflow) counts as false, so one odd customer never stops a batch (docs/expressions.md).
+    /// </summary>
+    public bool Test(Frame frame)
+    {
+        try
+        {
+            return _test(frame);
+        }
+        catch (ArithmeticException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A condition that always holds: the default of <c>eligible</c> and <c>reachable</c>.</summary>
+    public static CompiledCondition True { get; } = new("true", default, _ => true, []);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Fluid;
+
+namespace Decisioning.Compilation;
+
+/// <summary>A parsed Liquid script, rendered only for the channels a decision actually tries.</summary>
+public sealed class CompiledScript(string id, IFluidTemplate template)
+{
+    private static readonly TemplateOptions Options = new()
+    {
+        CultureInfo = CultureInfo.InvariantCulture,
+        TimeZone = TimeZoneInfo.Utc,
+    };
+
+    public string Id { get; } = id;
+
+    /// <summary>Renders with the four objects a script sees. Thread-safe: the template is immutable.</summary>
+    public string Render(object customer, object product, object channel, object strategy)
+    {
+        var context = new TemplateContext(Options);
+        context.SetValue("customer", customer);
+        context.SetValue("product", product);
+        context.SetValue("channel", channel);
+        context.SetValue("strategy", strategy);
+        return template.Render(context);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Decisioning.Diagnostics;
+using Decisioning.Model;
+using Decisioning.Parsing;
+using Decisioning.Runtime;
+
+namespace Decisioning.Compilation;
+
+/// <summary>
+/// Compiles a map's boolean expressions (System.Linq.Dynamic.Core syntax, as Microsoft
+/// RulesEngine) into delegates over a <see cref="Frame"/>, in a sandbox: lexical limits first,
+/// then the parser with only the scope's names, then <see cref="SandboxInspector"/>'s allow-list.
+/// </summary>
+public static class ExpressionCompiler
+{
+    private static readonly ParsingConfig Config = new()
+    {
+        AllowNewToEvaluateAnyType = false,
+        ResolveTypesBySimpleName = false,
+        AllowEqualsAndToStringMethodsOnObject = false,
+        DisableMemberAccessToIndexAccessorFallback = true,
+        PrioritizePropertyOrFieldOverTheType = true,
+    };
+
+    // One runtime type per event layout, so that `event.amount` parses as a typed member access.
+    private static readonly ConditionalWeakTable<RowLayout, Type> EventTypes = new();
+
+    public static CompiledCondition? Compile(Located<string> source, ExpressionScope scope, DiagnosticBag diagnostics)
+    {
+        var text = source.Value;
+        if (ExpressionLimits.Check(text) is { } lexical)
+        {
+            diagnostics.Error(lexical.Code, lexical.Message, source.Location.Shift(lexical.Offset));
+            return null;
+        }
+
+        var frame = Expression.Parameter(typeof(Frame), "frame");
+        var fields = new Dictionary<ParameterExpression, FieldSlot>();
+        var members = new Dictionary<ParameterExpression, string>();
+        var parameters = new List<ParameterExpression>();
+        foreach (var slot in scope.Customer.Fields)
+        {
+            var p = Expression.Parameter(slot.ClrType, slot.Name);
+            fields[p] = slot;
+            parameters.Add(p);
+        }
+
+        void AddMember(string name, Type type, string member)
+        {
+            var p = Expression.Parameter(type, name);
+            members[p] = member;
+            parameters.Add(p);
+        }
+
+        AddMember("holdings", typeof(IReadOnlyList<string>), nameof(Frame.Holdings));
+        if (scope.Segments)
+        {
+            AddMember("segments", typeof(IReadOnlyList<string>), nameof(Frame.Segments));
+        }
+
+        if (scope.Tier)
+        {
+            AddMember("tier", typeof(string), nameof(Frame.Tier));
+        }
+
+        if (scope.Stage)
+        {
+            AddMember("stage", typeof(string), nameof(Frame.Stage));
+        }
+
+        ParameterExpression? eventParameter = null;
+        if (scope.Event is { } payload)
+        {
+            eventParameter = Expression.Parameter(EventTypes.GetValue(payload, CreateEventType), "event");
+            parameters.Add(eventParameter);
+        }
+
+        LambdaExpression parsed;
+        try
+        {
+            parsed = DynamicExpressionParser.ParseLambda(Config, false, [.. parameters], null, text);
+        }
+        catch (ParseException e)
+        {
+            Report(diagnostics, source, e, parameters);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+        {
+            diagnostics.Error(DiagnosticCodes.ExpressionSyntax, $"expression cannot be parsed: {e.Message}", source.Location);
+            return null;
+        }
+
+        if (SandboxInspector.Inspect(parsed.Body, parameters.ToHashSet()) is { } violation)
+        {
+            diagnostics.Error(DiagnosticCodes.ExpressionForbidden, violation.Message,
+                source.Location.Shift(Math.Max(0, ExpressionLimits.IndexOfWord(text, violation.Name))));
+            return null;
+        }
+
+        var body = parsed.Body;
+        if (body.Type == typeof(bool?))
+        {
+            body = Expression.Coalesce(body, Expression.Constant(false));
+        }
+        else if (body.Type != typeof(bool))
+        {
+            diagnostics.Error(DiagnosticCodes.ExpressionType,
+                $"expression must be true or false, but it gives {Describe(body.Type)}", source.Location);
+            return null;
+        }
+
+        var rewritten = new SlotRewriter(frame, fields, members, eventParameter, scope.Event).Visit(body);
+        var test = Expression.Lambda<Func<Frame, bool>>(rewritten, frame).Compile();
+        var names = parameters.Select(p => (Name: p.Name!, At: ExpressionLimits.IndexOfWord(text, p.Name!)))
+            .Where(x => x.At >= 0)
+            .OrderBy(x => x.At)
+            .Select(x => x.Name)
+            .ToList();
+        return new CompiledCondition(text, source.Location, test, names);
+    }
+
+    private static void Report(DiagnosticBag diagnostics, Located<string> source, ParseException e, List<ParameterExpression> parameters)
+    {
+        var at = source.Location.Shift(Math.Clamp(e.Position, 0, source.Value.Length));
+        const string unknown = "Unknown identifier '";
+        if (e.Message.StartsWith(unknown, StringComparison.Ordinal))
+        {
+            var name = e.Message[unknown.Length..].TrimEnd('\'', '.');
+            diagnostics.Error(DiagnosticCodes.ExpressionUnknownName,
+                $"unknown name '{name}' in expression{Suggestions.DidYouMean(name, parameters.Select(p => p.Name!))}", at);
+            return;
+        }
+
+        diagnostics.Error(DiagnosticCodes.ExpressionSyntax, $"expression: {e.Message}", at);
+    }
+
+    private static string Describe(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type).Name switch
+        {
+            "Int32" => "a whole number",
+            "Decimal" or "Double" => "a number",
+            "String" => "text",
+            var other => other,
+        };
+
+    private static Type CreateEventType(RowLayout payload)
+    {
+        var properties = payload.Fields.Select(f => new DynamicProperty(f.Name, f.ClrType)).ToList();
+        return DynamicClassFactory.CreateType(properties, createParameterCtor: false);
+    }
+}

@@ -1,0 +1,129 @@
+namespace Decisioning.Compilation;
+
+/// <summary>
+/// Lexical checks run before the parser sees an expression, so that hostile text is refused
+/// cheaply and can never drive the recursive-descent parser into a stack overflow.
+/// </summary>
+public static class ExpressionLimits
+{
+    /// <summary>Longest expression accepted, in characters.</summary>
+    public const int MaxLength = 4096;
+
+    /// <summary>Deepest nesting of parentheses, brackets, unary operators and conditionals.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>The first lexical problem: its code, message and 0-based offset; null when none.</summary>
+    public static (string Code, string Message, int Offset)? Check(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            return (Diagnostics.DiagnosticCodes.ExpressionTooLong,
+                $"expression is {text.Length} characters long; the limit is {MaxLength}", MaxLength);
+        }
+
+        var depth = 0;
+        var unaryRun = 0;
+        var conditionals = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                i = SkipString(text, i);
+                unaryRun = 0;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    if (++depth > MaxDepth)
+                    {
+                        return TooDeep(i);
+                    }
+
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case '?':
+                    if (++conditionals > MaxDepth)
+                    {
+                        return TooDeep(i);
+                    }
+
+                    break;
+                case '=' when IsLoneEquals(text, i):
+                    return (Diagnostics.DiagnosticCodes.ExpressionForbidden,
+                        "'=' is assignment and is not allowed; compare with '=='", i);
+            }
+
+            if (c is '!' or '-' or '+' or '~')
+            {
+                if (++unaryRun > MaxDepth)
+                {
+                    return TooDeep(i);
+                }
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                unaryRun = 0;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string, string, int) TooDeep(int offset) =>
+        (Diagnostics.DiagnosticCodes.ExpressionTooDeep, $"expression is nested deeper than {MaxDepth} levels", offset);
+
+    private static bool IsLoneEquals(string text, int i)
+    {
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        return before is not ('=' or '!' or '<' or '>') && after is not ('=' or '>');
+    }
+
+    /// <summary>The index of the closing quote (or the end), honouring backslash escapes.</summary>
+    internal static int SkipString(string text, int start)
+    {
+        var quote = text[start];
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == quote)
+            {
+                return i;
+            }
+        }
+
+        return text.Length - 1;
+    }
+
+    /// <summary>Offset of <paramref name="name"/> as a whole word outside string literals, or -1.</summary>
+    public static int IndexOfWord(string text, string name)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '"' or '\'')
+            {
+                i = SkipString(text, i);
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, i, name, 0, name.Length) == 0 &&
+                (i == 0 || !IsWordChar(text[i - 1])) &&
+                (i + name.Length >= text.Length || !IsWordChar(text[i + name.Length])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

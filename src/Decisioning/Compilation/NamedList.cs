@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using Decisioning.Diagnostics;
+using Decisioning.Model;
+
+namespace Decisioning.Compilation;
+
+/// <summary>
+/// Reads a named list (名单): one customer id a line, the path relative to the map file that names
+/// it. Blank lines, a UTF-8 BOM and CRLF endings are accepted; a line with commas is taken as a CSV
+/// row whose first column is the id.
+/// </summary>
+public static class NamedList
+{
+    public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path.Location.File)) ?? ".";
+        var full = Path.GetFullPath(Path.Combine(directory, path.Value));
+        if (!File.Exists(full))
+        {
+            diagnostics.Error(DiagnosticCodes.ListFileMissing, $"list file '{path.Value}' does not exist (looked for {full})", path.Location);
+            return null;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            // Lists can hold millions of ids: read them line by line, not under the map's size limit.
+            foreach (var raw in File.ReadLines(full))
+            {
+                Add(ids, raw);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read list file '{path.Value}': {e.Message}", path.Location);
+            return null;
+        }
+
+        return ids.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static void Add(HashSet<string> ids, string raw)
+    {
+        {
+            var line = raw.Trim().TrimStart('\uFEFF');
+            if (line.Contains(','))
+            {
+                line = line[..line.IndexOf(',')].Trim();
+            }
+
+            line = line.Trim('"');
+            if (line.Length > 0)
+            {
+                ids.Add(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Frozen;
+using Decisioning.Diagnostics;
+using Decisioning.Model;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+using Decisioning.Validation;
+
+namespace Decisioning.Compilation;
+
+/// <summary>
+/// Turns a validated <see cref="MapDocument"/> into a <see cref="DecisionPlan"/>. It compiles
+/// every expression and script even when validation found errors, so that one run reports all
+/// problems; the plan itself is returned only when there are none.
+/// </summary>
+public static class PlanCompiler
+{
+    public static DecisionPlan? Compile(
+        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics)
+    {
+        var customer = new RowLayout(Typed(doc.Customer.Fields));
+        var events = doc.Customer.Events
+            .GroupBy(e => e.Id.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new RowLayout(Typed(g.First().Fields)), StringComparer.Ordinal);
+
+        NamedRule? Rule(RuleDecl r, ExpressionScope scope) =>
+            r.Id is { } id && r.When is { } when && ExpressionCompiler.Compile(when, scope, diagnostics) is { } c
+                ? new NamedRule(id.Value, c)
+                : null;
+
+        var tiers = doc.Tiers.Select(t => Rule(t, ExpressionScope.ForTiers(customer))).ToList();
+        var stages = doc.Lifecycle.Select(t => Rule(t, ExpressionScope.ForLifecycle(customer))).ToList();
+        var segments = doc.Segments.Select(s => Segment(s, customer, diagnostics)).ToList();
+        var later = ExpressionScope.ForStrategies(customer);
+
+        var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
+            .ToDictionary(g => g.Key, g => new ObjectivePlan(g.Key, g.First().Kind?.Value ?? "scale", g.First().Weight?.Value ?? 1.0));
+        var products = doc.Products.Select(p => Product(p, later, diagnostics)).ToList();
+        var channels = doc.Channels.Select((c, i) => Channel(c, i, later, diagnostics)).ToList();
+        var scripts = doc.Scripts
+            .Where(s => s.Id is not null && s.Text is not null)
+            .Select(s => ScriptCompiler.Compile(s.Id!.Value.Value, s.Text!.Value, customer, diagnostics))
+            .OfType<CompiledScript>()
+            .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
+            .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var models = doc.Models.Select(m => Model(m, customer, hostModels)).OfType<PropensityPlan>()
+            .ToDictionary(ModelId, StringComparer.Ordinal);
+
+        var context = new StrategyContext(
+            segments.OfType<SegmentPlan>().Select((s, i) => (s.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i),
+            objectives,
+            scenarios,
+            products.OfType<ProductPlan>().GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First()),
+            channels.OfType<ChannelPlan>().GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First()),
+            scripts,
+            models);
+        var strategies = doc.Strategies.Select((s, i) => StrategyCompiler.Compile(s, i, context, later, diagnostics)).ToList();
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var experiment = doc.Experiment is { } e
+            ? new ExperimentPlan(
+                e.Id!.Value.Value,
+                e.Control!.Value.Value,
+                Enum.Parse<ControlPolicy>(e.ControlPolicy?.Value ?? "none", ignoreCase: true),
+                e.Salt?.Value ?? e.Id!.Value.Value)
+            : null;
+
+        return new DecisionPlan
+        {
+            MapId = doc.Id!.Value.Value,
+            Version = doc.Version?.Value ?? "",
+            IdField = doc.Customer.IdField?.Value ?? "customerId",
+            Customer = customer,
+            Events = events,
+            Tiers = tiers.OfType<NamedRule>().ToList(),
+            Stages = stages.OfType<NamedRule>().ToList(),
+            Segments = segments.OfType<SegmentPlan>().ToList(),
+            Products = products.OfType<ProductPlan>().ToList(),
+            Channels = channels.OfType<ChannelPlan>().ToList(),
+            Strategies = strategies.OfType<StrategyPlan>().ToList(),
+            Arbitration = new ArbitrationPlan(
+                (int)Math.Min(int.MaxValue, doc.Arbitration.MaxActions?.Value ?? 1),
+                doc.Arbitration.OnePerProduct?.Value ?? true,
+                doc.Arbitration.OnePerChannel?.Value ?? false),
+            Experiment = experiment,
+        };
+    }
+
+    private static string ModelId(PropensityPlan p) => p switch
+    {
+        LogisticPropensity l => l.ModelId,
+        HostPropensity h => h.ModelId,
+        _ => "",
+    };
+
+    private static IEnumerable<(string, FieldType)> Typed(IEnumerable<FieldDecl> fields)
+    {
+        foreach (var f in fields)
+        {
+            if (FieldType.TryParse(f.Type.Value, out var type) && Syntax.IsFieldName(f.Name.Value))
+            {
+                yield return (f.Name.Value, type);
+            }
+        }
+    }
+
+    private static SegmentPlan? Segment(SegmentDecl s, RowLayout customer, DiagnosticBag diagnostics)
+    {
+        if (s.Id is not { } id)
+        {
+            return null;
+        }
+
+        if (s.List is { } list)
+        {
+            return NamedList.Read(list, diagnostics) is { } members
+                ? new SegmentPlan(id.Value, null, members, list.Value)
+                : null;
+        }
+
+        return s.When is { } when && ExpressionCompiler.Compile(when, ExpressionScope.ForSegments(customer), diagnostics) is { } c
+            ? new SegmentPlan(id.Value, c, null, null)
+            : null;
+    }
+
+    private static CompiledCondition? Optional(Located<string>? text, ExpressionScope scope, DiagnosticBag diagnostics, out bool failed)
+    {
+        failed = false;
+        if (text is not { } t)
+        {
+            return null;
+        }
+
+        var compiled = ExpressionCompiler.Compile(t, scope, diagnostics);
+        failed = compiled is null;
+        return compiled;
+    }
+
+    private static ProductPlan? Product(ProductDecl p, ExpressionScope scope, DiagnosticBag diagnostics)
+    {
+        var eligible = Optional(p.Eligible, scope, diagnostics, out var failed);
+        return p.Id is { } id && !failed
+            ? new ProductPlan(id.Value, p.Name?.Value, p.Value?.Value ?? 1.0, eligible ?? CompiledCondition.True, p.Repeatable?.Value ?? false)
+            : null;
+    }
+
+    private static ChannelPlan? Channel(ChannelDecl c, int index, ExpressionScope scope, DiagnosticBag diagnostics)
+    {
+        var reachable = Optional(c.Reachable, scope, diagnostics, out var failed);
+        if (c.Id is not { } id || failed)
+        {
+            return null;
+        }
+
+        TimeSpan? per = c.ContactPolicy?.Per is { } p && Syntax.TryParseDuration(p.Value, out var d) ? d : null;
+        int? max = c.ContactPolicy?.Max is { } m ? (int)Math.Clamp(m.Value, 0, int.MaxValue) : null;
+        int? maxLength = c.MaxLength is { } l ? (int)Math.Clamp(l.Value, 0, int.MaxValue) : null;
+        return new ChannelPlan(index, id.Value, c.Name?.Value, reachable ?? CompiledCondition.True,
+            per is null ? null : max, max is null ? null : per, c.CapacityPerDay?.Value, maxLength);
+    }
+
+    private static ScenarioPlan? Scenario(
+        ScenarioDecl s, ExpressionScope scope, IReadOnlyDictionary<string, RowLayout> events, DiagnosticBag diagnostics)
+    {
+        if (s.Id is not { } id || s.Kind is not { } kindText || !Enum.TryParse<ScenarioKind>(kindText.Value, true, out var kind))
+        {
+            return null;
+        }
+
+        CompiledCondition? when = null;
+        if (kind == ScenarioKind.Event && s.When is { } w && s.Event is { } e && events.TryGetValue(e.Value, out var payload))
+        {
+            when = ExpressionCompiler.Compile(w, scope.WithEvent(payload), diagnostics);
+            if (when is null)
+            {
+                return null;
+            }
+        }
+
+        TimeSpan? within = s.Within is { } t && Syntax.TryParseDuration(t.Value, out var d) ? d : null;
+        return new ScenarioPlan(id.Value, kind,
+            [.. s.Stages.Select(x => x.Value)], [.. s.Lacks.Select(x => x.Value)], [.. s.Holds.Select(x => x.Value)],
+            s.Event?.Value, within, when);
+    }
+
+    private static PropensityPlan? Model(ModelDecl m, RowLayout customer, IReadOnlyDictionary<string, IPropensityModel> hostModels)
+    {
+        if (m.Id is not { } id)
+        {
+            return null;
+        }
+
+        return m.Kind?.Value switch
+        {
+            "logistic" => new LogisticPropensity(id.Value, m.Intercept?.Value ?? 0.0,
+                m.Coefficients
+                    .Where(c => customer.Find(c.Field.Value) is { Type.IsNumericOrBool: true })
+                    .Select(c => (customer.Find(c.Field.Value)!.Index, c.Weight.Value))
+                    .ToList()),
+            "host" when hostModels.TryGetValue(id.Value, out var host) => new HostPropensity(id.Value, host),
+            _ => null,
+        };
+    }
+}

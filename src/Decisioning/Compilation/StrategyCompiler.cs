@@ -1,0 +1,96 @@
+using Decisioning.Diagnostics;
+using Decisioning.Model;
+using Decisioning.Plan;
+using Decisioning.Validation;
+
+namespace Decisioning.Compilation;
+
+/// <summary>The resolved sections a strategy refers to.</summary>
+internal sealed record StrategyContext(
+    IReadOnlyDictionary<string, int> Segments,
+    IReadOnlyDictionary<string, ObjectivePlan> Objectives,
+    IReadOnlyDictionary<string, ScenarioPlan> Scenarios,
+    IReadOnlyDictionary<string, ProductPlan> Products,
+    IReadOnlyDictionary<string, ChannelPlan> Channels,
+    IReadOnlyDictionary<string, CompiledScript> Scripts,
+    IReadOnlyDictionary<string, PropensityPlan> Models);
+
+/// <summary>Compiles one strategy: resolves its references and compiles its condition.</summary>
+internal static class StrategyCompiler
+{
+    public static StrategyPlan? Compile(StrategyDecl s, int index, StrategyContext c, ExpressionScope scope, DiagnosticBag diagnostics)
+    {
+        CompiledCondition? when = null;
+        if (s.When is { } w)
+        {
+            when = ExpressionCompiler.Compile(w, scope, diagnostics);
+            if (when is null)
+            {
+                return null;
+            }
+        }
+
+        if (s.Id is not { } id || s.Product is not { } productId || !c.Products.TryGetValue(productId.Value, out var product))
+        {
+            return null;
+        }
+
+        var scripts = s.Scripts.ToDictionary(x => x.Channel.Value, x => x.Script.Value, StringComparer.Ordinal);
+        var channels = new List<ChannelChoice>();
+        foreach (var channelId in s.Channels)
+        {
+            if (!c.Channels.TryGetValue(channelId.Value, out var channel))
+            {
+                return null;
+            }
+
+            CompiledScript? script = null;
+            if (scripts.TryGetValue(channelId.Value, out var scriptId) && !c.Scripts.TryGetValue(scriptId, out script))
+            {
+                return null;
+            }
+
+            channels.Add(new ChannelChoice(channel, script));
+        }
+
+        IReadOnlyList<int>? target = null;
+        if (s.Target.Count > 0 && s.Target.All(t => t.Value != "all"))
+        {
+            target = [.. s.Target.Select(t => c.Segments.GetValueOrDefault(t.Value, -1)).Where(i => i >= 0)];
+        }
+
+        PropensityPlan propensity = new ConstantPropensity(s.Propensity?.Constant?.Value ?? 1.0);
+        if (s.Propensity?.Model is { } modelId)
+        {
+            if (!c.Models.TryGetValue(modelId.Value, out var model))
+            {
+                return null;
+            }
+
+            propensity = model;
+        }
+
+        ObjectivePlan? objective = s.Objective is { } o ? c.Objectives.GetValueOrDefault(o.Value) : null;
+        ScenarioPlan? scenario = s.Scenario is { } sc ? c.Scenarios.GetValueOrDefault(sc.Value) : null;
+        DateTime? from = s.Active?.From is { } f && Syntax.TryParseInstant(f.Value, out var fv) ? fv : null;
+        DateTime? to = s.Active?.To is { } t2 && Syntax.TryParseInstant(t2.Value, out var tv) ? tv : null;
+        TimeSpan? cooldown = s.Cooldown is { } cd && Syntax.TryParseDuration(cd.Value, out var d) ? d : null;
+
+        return new StrategyPlan
+        {
+            Index = index,
+            Id = id.Value,
+            Target = target,
+            Objective = objective,
+            Scenario = scenario,
+            Product = product,
+            Channels = channels,
+            Priority = s.Priority?.Value ?? 50,
+            Propensity = propensity,
+            When = when,
+            Cooldown = cooldown,
+            ActiveFrom = from,
+            ActiveTo = to,
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using Decisioning.Compilation;
+using Decisioning.Diagnostics;
+using Decisioning.Parsing;
+using Decisioning.Validation;
+
+namespace Decisioning.Loading;
+
+/// <summary>
+/// Loads a strategy map from a YAML file or a folder of them, through every stage of the
+/// pipeline: text -> YAML tree -> document -> validation -> plan. Never throws for bad input:
+/// every problem comes back as a diagnostic with its file, line and column.
+/// </summary>
+public static class MapLoader
+{
+    // Parsing is recursive inside the expression parser; a private stack gives hostile input
+    // plenty of room on top of the lexical limits, and keeps it off a caller's small stack.
+    private const int LoaderStackBytes = 64 * 1024 * 1024;
+
+    public static LoadResult Load(string path, MapLoadOptions? options = null) =>
+        OnLargeStack(() => LoadOnThisThread(path, options ?? MapLoadOptions.Default));
+
+    /// <summary>Loads a map from text already in memory (tests, editors, a host's own store).</summary>
+    public static LoadResult LoadText(string text, string displayPath = "map.yaml", MapLoadOptions? options = null) =>
+        OnLargeStack(() =>
+        {
+            var diagnostics = new DiagnosticBag();
+            var root = YamlTreeReader.Read(text, displayPath, diagnostics);
+            return Finish([(displayPath, root)], diagnostics, options ?? MapLoadOptions.Default);
+        });
+
+    private static LoadResult OnLargeStack(Func<LoadResult> load)
+    {
+        LoadResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = load();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, LoaderStackBytes) { IsBackground = true, Name = "decisioning-map-loader" };
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            // A bug of ours, not of the map: keep the stack trace.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return result!;
+    }
+
+    private static LoadResult LoadOnThisThread(string path, MapLoadOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = MapFiles(path, diagnostics);
+        var trees = new List<(string, YamlNode?)>();
+        foreach (var file in files)
+        {
+            var display = Display(file);
+            var text = SourceText.ReadFile(file, display, diagnostics);
+            trees.Add((display, text is null ? null : YamlTreeReader.Read(text, display, diagnostics)));
+        }
+
+        var result = Finish(trees, diagnostics, options);
+        return result.Plan is null ? result : result with { Plan = result.Plan with { Sources = files } };
+    }
+
+    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options)
+    {
+        var document = MapDocumentReader.Read(trees, diagnostics);
+        var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
+        MapValidation.Validate(document, hostIds, diagnostics);
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics);
+        return new LoadResult(diagnostics.HasErrors ? null : plan, diagnostics.Sorted());
+    }
+
+    /// <summary>The map's files: the file itself, or a folder's *.yaml and *.yml in ordinal name order.</summary>
+    public static IReadOnlyList<string> MapFiles(string path, DiagnosticBag diagnostics)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path)
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.EmptyMap, "the folder holds no .yaml or .yml file", SourceLocation.StartOf(path));
+            }
+
+            return files;
+        }
+
+        diagnostics.Error(DiagnosticCodes.FileUnreadable, "no such file or folder", SourceLocation.StartOf(path));
+        return [];
+    }
+
+    private static string Display(string file)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+    }
+}

@@ -1,0 +1,112 @@
+using Decisioning.Diagnostics;
+
+namespace Decisioning.Model;
+
+/// <summary>A field of the customer snapshot or of an event payload: <c>name: type</c>.</summary>
+public sealed record FieldDecl(Located<string> Name, Located<string> Type);
+
+/// <summary>The snapshot schema: the key field, the declared fields and the MOT events.</summary>
+public sealed record CustomerSchemaDecl
+{
+    public Located<string>? IdField { get; init; }
+    public IReadOnlyList<FieldDecl> Fields { get; init; } = [];
+    public IReadOnlyList<EventDecl> Events { get; init; } = [];
+    public SourceLocation Location { get; init; }
+}
+
+public sealed record EventDecl(Located<string> Id, IReadOnlyList<FieldDecl> Fields);
+
+/// <summary>A tier or a lifecycle stage: an id and the condition that puts a customer in it.</summary>
+public sealed record RuleDecl(Located<string>? Id, Located<string>? When, SourceLocation Location);
+
+/// <summary>A segment by condition, or a named list (名单) read from a file.</summary>
+public sealed record SegmentDecl(Located<string>? Id, Located<string>? When, Located<string>? List, SourceLocation Location);
+
+public sealed record ObjectiveDecl(Located<string>? Id, Located<string>? Kind, Located<double>? Weight, SourceLocation Location);
+
+public sealed record ProductDecl(
+    Located<string>? Id,
+    Located<string>? Name,
+    Located<double>? Value,
+    Located<string>? Eligible,
+    Located<bool>? Repeatable,
+    SourceLocation Location);
+
+public sealed record ContactPolicyDecl(Located<long>? Max, Located<string>? Per, SourceLocation Location);
+
+public sealed record ChannelDecl(
+    Located<string>? Id,
+    Located<string>? Name,
+    Located<string>? Reachable,
+    ContactPolicyDecl? ContactPolicy,
+    Located<long>? CapacityPerDay,
+    Located<long>? MaxLength,
+    SourceLocation Location);
+
+public sealed record ScriptDecl(Located<string>? Id, Located<string>? Text, SourceLocation Location);
+
+public sealed record ScenarioDecl
+{
+    public Located<string>? Id { get; init; }
+    public Located<string>? Kind { get; init; }
+    public IReadOnlyList<Located<string>> Stages { get; init; } = [];
+    public IReadOnlyList<Located<string>> Lacks { get; init; } = [];
+    public IReadOnlyList<Located<string>> Holds { get; init; } = [];
+    public Located<string>? Event { get; init; }
+    public Located<string>? Within { get; init; }
+    public Located<string>? When { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>A strategy's propensity: a constant, or the id of a model of spec section 8.</summary>
+public sealed record PropensityDecl(Located<double>? Constant, Located<string>? Model, SourceLocation Location);
+
+/// <summary>A channel id and the script the strategy uses on it.</summary>
+public sealed record ScriptChoiceDecl(Located<string> Channel, Located<string> Script);
+
+public sealed record ActiveWindowDecl(Located<string>? From, Located<string>? To, SourceLocation Location);
+
+public sealed record StrategyDecl
+{
+    public Located<string>? Id { get; init; }
+
+    /// <summary>Segment ids; the single id <c>all</c> targets everyone.</summary>
+    public IReadOnlyList<Located<string>> Target { get; init; } = [];
+
+    public bool TargetWritten { get; init; }
+    public Located<string>? Objective { get; init; }
+    public Located<string>? Scenario { get; init; }
+    public Located<string>? Product { get; init; }
+    public IReadOnlyList<Located<string>> Channels { get; init; } = [];
+    public IReadOnlyList<ScriptChoiceDecl> Scripts { get; init; } = [];
+    public Located<double>? Priority { get; init; }
+    public PropensityDecl? Propensity { get; init; }
+    public Located<string>? When { get; init; }
+    public Located<string>? Cooldown { get; init; }
+    public ActiveWindowDecl? Active { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+public sealed record ArbitrationDecl
+{
+    public Located<long>? MaxActions { get; init; }
+    public Located<bool>? OnePerProduct { get; init; }
+    public Located<bool>? OnePerChannel { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+public sealed record ExperimentDecl(
+    Located<string>? Id,
+    Located<double>? Control,
+    Located<string>? ControlPolicy,
+    Located<string>? Salt,
+    SourceLocation Location);
+
+public sealed record CoefficientDecl(Located<string> Field, Located<double> Weight);
+
+public sealed record ModelDecl(
+    Located<string>? Id,
+    Located<string>? Kind,
+    Located<double>? Intercept,
+    IReadOnlyList<CoefficientDecl> Coefficients,
+    SourceLocation Location);

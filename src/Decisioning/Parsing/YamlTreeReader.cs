@@ -1,0 +1,159 @@
+using Decisioning.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Decisioning.Parsing;
+
+/// <summary>
+/// Reads YAML text into a <see cref="YamlNode"/> tree from the parser's event stream. Working on
+/// events (not YamlDotNet's representation model) keeps the reader iterative and lets it refuse
+/// aliases, so an alias bomb or a 10,000-deep nesting costs nothing and ends in a diagnostic.
+/// </summary>
+public static class YamlTreeReader
+{
+    /// <summary>No strategy map needs more nesting than this; deeper input is refused.</summary>
+    public const int MaxDepth = 32;
+
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var builder = new TreeBuilder(file, diagnostics);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (!builder.Accept(parser.Current!))
+                {
+                    break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, Describe(e), At(file, e.Start));
+            return null;
+        }
+
+        return builder.Root;
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (...): "; the position is ours to print.
+        var message = e.Message;
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return "YAML syntax: " + (cut >= 0 ? message[(cut + 3)..] : message);
+    }
+
+    internal static SourceLocation At(string file, Mark mark) =>
+        new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private sealed class TreeBuilder(string file, DiagnosticBag diagnostics)
+    {
+        private readonly Stack<Frame> _open = new();
+        private int _documents;
+
+        public YamlNode? Root { get; private set; }
+
+        /// <summary>Takes one event; false stops reading (too deep, or a second document).</summary>
+        public bool Accept(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case DocumentStart ds when !ds.IsImplicit || _documents > 0:
+                    if (_documents++ > 0)
+                    {
+                        diagnostics.Error(DiagnosticCodes.YamlSyntax,
+                            "a map file holds one YAML document; this file has another here", At(file, e.Start));
+                        return false;
+                    }
+
+                    return true;
+                case DocumentStart:
+                    _documents++;
+                    return true;
+                case MappingStart or SequenceStart:
+                    if (_open.Count >= MaxDepth)
+                    {
+                        diagnostics.Error(DiagnosticCodes.TooDeep,
+                            $"nesting deeper than {MaxDepth} levels; a strategy map never needs this", At(file, e.Start));
+                        Root = null;
+                        return false;
+                    }
+
+                    _open.Push(new Frame(e is MappingStart, At(file, e.Start)));
+                    return true;
+                case MappingEnd or SequenceEnd:
+                    var frame = _open.Pop();
+                    Add(frame.IsMapping
+                        ? new YamlMapping(frame.Entries(diagnostics), frame.Location)
+                        : new YamlSequence(frame.Items, frame.Location));
+                    return true;
+                case Scalar scalar:
+                    Add(ToScalar(scalar));
+                    return true;
+                case AnchorAlias alias:
+                    diagnostics.Error(DiagnosticCodes.AliasNotAllowed,
+                        $"YAML aliases (*{alias.Value}) are not allowed in a strategy map; write the value out",
+                        At(file, e.Start));
+                    Add(new YamlScalar("", true, At(file, e.Start), At(file, e.Start)));
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        private YamlScalar ToScalar(Scalar scalar)
+        {
+            var start = At(file, scalar.Start);
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+            var content = quoted ? start.Shift(1) : start;
+            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, start, content);
+        }
+
+        private void Add(YamlNode node)
+        {
+            if (_open.Count == 0)
+            {
+                Root ??= node;
+                return;
+            }
+
+            _open.Peek().Add(node);
+        }
+    }
+
+    private sealed class Frame(bool isMapping, SourceLocation location)
+    {
+        public bool IsMapping { get; } = isMapping;
+        public SourceLocation Location { get; } = location;
+        public List<YamlNode> Items { get; } = [];
+
+        public void Add(YamlNode node) => Items.Add(node);
+
+        public List<YamlEntry> Entries(DiagnosticBag diagnostics)
+        {
+            var entries = new List<YamlEntry>(Items.Count / 2);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < Items.Count; i += 2)
+            {
+                if (Items[i] is not YamlScalar key)
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongNodeKind, "a key must be a plain value", Items[i].Location);
+                    continue;
+                }
+
+                if (!seen.Add(key.Value))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateKey,
+                        $"key '{key.Value}' appears twice in this mapping", key.Location);
+                    continue;
+                }
+
+                entries.Add(new YamlEntry(key, Items[i + 1]));
+            }
+
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Decisioning.Runtime;
+
+namespace Decisioning.Plan;
+
+/// <summary>
+/// A strategy map compiled for evaluation: every expression a delegate, every reference resolved
+/// to an object, every field to a slot. Immutable and shared by all threads.
+/// </summary>
+public sealed record DecisionPlan
+{
+    public required string MapId { get; init; }
+    public required string Version { get; init; }
+    public required string IdField { get; init; }
+    public required RowLayout Customer { get; init; }
+    public required IReadOnlyDictionary<string, RowLayout> Events { get; init; }
+    public required IReadOnlyList<NamedRule> Tiers { get; init; }
+    public required IReadOnlyList<NamedRule> Stages { get; init; }
+    public required IReadOnlyList<SegmentPlan> Segments { get; init; }
+    public required IReadOnlyList<ProductPlan> Products { get; init; }
+    public required IReadOnlyList<ChannelPlan> Channels { get; init; }
+    public required IReadOnlyList<StrategyPlan> Strategies { get; init; }
+    public required ArbitrationPlan Arbitration { get; init; }
+    public required ExperimentPlan? Experiment { get; init; }
+
+    /// <summary>The files the map was read from, for hot reload and messages.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+}

@@ -1,0 +1,10 @@
+namespace Decisioning.Runtime;
+
+/// <summary>
+/// A propensity model supplied by the host application for a map's <c>kind: host</c> model.
+/// Implementations must be thread-safe and return a probability in [0, 1].
+/// </summary>
+public interface IPropensityModel
+{
+    double Predict(CustomerRecord customer);
+}

@@ -1,0 +1,46 @@
+using Decisioning.Model;
+
+namespace Decisioning.Validation;
+
+/// <summary>The ids declared in a map, per kind, for reference checks.</summary>
+public sealed record MapSymbols(
+    IReadOnlySet<string> Segments,
+    IReadOnlySet<string> Objectives,
+    IReadOnlySet<string> Scenarios,
+    IReadOnlySet<string> Products,
+    IReadOnlySet<string> Channels,
+    IReadOnlySet<string> Scripts,
+    IReadOnlySet<string> Events,
+    IReadOnlySet<string> Stages,
+    IReadOnlySet<string> Models,
+    IReadOnlyDictionary<string, FieldType> Fields,
+    IReadOnlySet<string> HostModels)
+{
+    public static MapSymbols Of(MapDocument doc, IReadOnlySet<string> hostModels)
+    {
+        var fields = new Dictionary<string, FieldType>(StringComparer.Ordinal);
+        foreach (var field in doc.Customer.Fields)
+        {
+            if (FieldType.TryParse(field.Type.Value, out var type))
+            {
+                fields.TryAdd(field.Name.Value, type);
+            }
+        }
+
+        return new MapSymbols(
+            Ids(doc.Segments.Select(x => x.Id)),
+            Ids(doc.Objectives.Select(x => x.Id)),
+            Ids(doc.Scenarios.Select(x => x.Id)),
+            Ids(doc.Products.Select(x => x.Id)),
+            Ids(doc.Channels.Select(x => x.Id)),
+            Ids(doc.Scripts.Select(x => x.Id)),
+            doc.Customer.Events.Select(e => e.Id.Value).ToHashSet(StringComparer.Ordinal),
+            Ids(doc.Lifecycle.Select(x => x.Id)),
+            Ids(doc.Models.Select(x => x.Id)),
+            fields,
+            hostModels);
+    }
+
+    private static HashSet<string> Ids(IEnumerable<Located<string>?> ids) =>
+        ids.Where(x => x is not null).Select(x => x!.Value.Value).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,171 @@
+using Decisioning.Diagnostics;
+using Decisioning.Model;
+using FluentValidation;
+
+namespace Decisioning.Validation;
+
+/// <summary>A strategy: its references, ranges, durations and campaign window.</summary>
+internal sealed class StrategyValidator : AbstractValidator<StrategyDecl>
+{
+    public StrategyValidator(MapSymbols symbols) => RuleFor(x => x).Custom((s, ctx) =>
+    {
+        ctx.CheckId(s.Id, s.Location, "a strategy");
+        foreach (var target in s.Target)
+        {
+            if (target.Value != "all")
+            {
+                ctx.CheckReference(target, symbols.Segments, "segment");
+            }
+        }
+
+        ctx.CheckReference(s.Objective, symbols.Objectives, "objective");
+        ctx.CheckReference(s.Scenario, symbols.Scenarios, "scenario");
+        ctx.Require(s.Product, "product", s.Location, "a strategy");
+        ctx.CheckReference(s.Product, symbols.Products, "product");
+        if (s.Channels.Count == 0)
+        {
+            ctx.Report(DiagnosticCodes.MissingKey, "a strategy needs 'channels', a list of channel ids in preference order", s.Location);
+        }
+
+        foreach (var channel in s.Channels)
+        {
+            ctx.CheckReference(channel, symbols.Channels, "channel");
+        }
+
+        var listed = s.Channels.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var choice in s.Scripts)
+        {
+            if (!listed.Contains(choice.Channel.Value))
+            {
+                ctx.Report(DiagnosticCodes.UnknownReference,
+                    $"script given for channel '{choice.Channel.Value}', which is not in this strategy's channels" +
+                    Parsing.Suggestions.DidYouMean(choice.Channel.Value, listed),
+                    choice.Channel.Location);
+            }
+
+            ctx.CheckReference(choice.Script, symbols.Scripts, "script");
+        }
+
+        ctx.CheckRange(s.Priority, 0, 100, "priority");
+        if (s.Propensity is { } propensity)
+        {
+            ctx.CheckRange(propensity.Constant, 0, 1, "propensity");
+            ctx.CheckReference(propensity.Model, symbols.Models, "model");
+            if (propensity.Constant is null && propensity.Model is null)
+            {
+                ctx.Report(DiagnosticCodes.BadValue, "propensity must be a number in 0..1 or { model: ID }", propensity.Location);
+            }
+        }
+
+        ctx.CheckDuration(s.Cooldown, "cooldown");
+        if (s.Active is { } active)
+        {
+            CheckWindow(ctx, active);
+        }
+    });
+
+    private static void CheckWindow(ValidationContext<StrategyDecl> ctx, ActiveWindowDecl active)
+    {
+        DateTime? from = Date(ctx, active.From, "active.from");
+        DateTime? to = Date(ctx, active.To, "active.to");
+        if (from is { } f && to is { } t && f >= t)
+        {
+            ctx.Report(DiagnosticCodes.OutOfRange, "active.from must be before active.to (the window is [from, to))", active.Location);
+        }
+    }
+
+    private static DateTime? Date(ValidationContext<StrategyDecl> ctx, Located<string>? text, string what)
+    {
+        if (text is not { } t)
+        {
+            return null;
+        }
+
+        if (Syntax.TryParseInstant(t.Value, out var value))
+        {
+            return value;
+        }
+
+        ctx.Report(DiagnosticCodes.BadDate, $"{what} '{t.Value}' is not an ISO-8601 date or date-time, such as 2026-11-01", t.Location);
+        return null;
+    }
+}
+
+/// <summary>A scenario: its kind and the references and durations that kind needs.</summary>
+internal sealed class ScenarioValidator : AbstractValidator<ScenarioDecl>
+{
+    public static readonly IReadOnlyList<string> Kinds = ["lifecycle", "product", "event", "always"];
+
+    public ScenarioValidator(MapSymbols symbols) => RuleFor(x => x).Custom((s, ctx) =>
+    {
+        ctx.CheckId(s.Id, s.Location, "a scenario");
+        ctx.Require(s.Kind, "kind", s.Location, "a scenario");
+        ctx.CheckOneOf(s.Kind, Kinds, "scenario kind");
+        foreach (var stage in s.Stages)
+        {
+            ctx.CheckReference(stage, symbols.Stages, "lifecycle stage");
+        }
+
+        foreach (var product in s.Lacks.Concat(s.Holds))
+        {
+            ctx.CheckReference(product, symbols.Products, "product");
+        }
+
+        ctx.CheckReference(s.Event, symbols.Events, "event");
+        ctx.CheckDuration(s.Within, "within");
+        switch (s.Kind?.Value)
+        {
+            case "event":
+                ctx.Require(s.Event, "event", s.Location, "an event scenario");
+                break;
+            case "lifecycle" when s.Stages.Count == 0:
+                ctx.Report(DiagnosticCodes.MissingKey, "a lifecycle scenario needs 'stages'", s.Location);
+                break;
+        }
+
+        if (s.When is { } when && s.Kind?.Value is not "event")
+        {
+            ctx.Report(DiagnosticCodes.BadValue, "'when' applies to event scenarios only; put the condition on the strategy", when.Location);
+        }
+    });
+}
+
+/// <summary>A propensity model of spec section 8.</summary>
+internal sealed class ModelValidator : AbstractValidator<ModelDecl>
+{
+    public static readonly IReadOnlyList<string> Kinds = ["logistic", "host"];
+
+    public ModelValidator(MapSymbols symbols) => RuleFor(x => x).Custom((m, ctx) =>
+    {
+        ctx.CheckId(m.Id, m.Location, "a model");
+        ctx.Require(m.Kind, "kind", m.Location, "a model");
+        ctx.CheckOneOf(m.Kind, Kinds, "model kind");
+        if (m.Kind?.Value == "host" && m.Id is { } id && !symbols.HostModels.Contains(id.Value))
+        {
+            ctx.Report(DiagnosticCodes.HostModelMissing,
+                $"host model '{id.Value}' is not supplied by the host (the command line supplies none)", m.Kind.Value.Location);
+        }
+
+        if (m.Kind?.Value != "logistic")
+        {
+            return;
+        }
+
+        foreach (var c in m.Coefficients)
+        {
+            if (!symbols.Fields.TryGetValue(c.Field.Value, out var type))
+            {
+                ctx.Report(DiagnosticCodes.ModelCoefficient,
+                    $"coefficient names '{c.Field.Value}', which is not a customer field" +
+                    Parsing.Suggestions.DidYouMean(c.Field.Value, symbols.Fields.Keys),
+                    c.Field.Location);
+            }
+            else if (!type.IsNumericOrBool)
+            {
+                ctx.Report(DiagnosticCodes.ModelCoefficient,
+                    $"coefficient names '{c.Field.Value}' of type {type}; a logistic model takes int, decimal or bool fields",
+                    c.Field.Location);
+            }
+        }
+    });
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Decisioning.Validation;
+
+/// <summary>The lexical forms of spec section 1: ids, durations, dates.</summary>
+public static partial class Syntax
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex FieldNamePattern();
+
+    [GeneratedRegex("^([0-9]{1,9})([dhm])$")]
+    private static partial Regex DurationPattern();
+
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
+
+    public static bool IsFieldName(string text) => FieldNamePattern().IsMatch(text);
+
+    /// <summary>Parses <c>&lt;n&gt;d</c>, <c>&lt;n&gt;h</c> or <c>&lt;n&gt;m</c> (days, hours, minutes).</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        var match = DurationPattern().Match(text);
+        duration = default;
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var n = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        duration = match.Groups[2].Value switch
+        {
+            "d" => TimeSpan.FromDays(n),
+            "h" => TimeSpan.FromHours(n),
+            _ => TimeSpan.FromMinutes(n),
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// An ISO-8601 date (midnight UTC) or date-time. A date-time without an offset is taken as UTC,
+    /// so that the same text means the same instant on every machine.
+    /// </summary>
+    public static bool TryParseInstant(string text, out DateTime utc)
+    {
+        utc = default;
+        if (text.Length == 10 &&
+            DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            utc = DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            return true;
+        }
+
+        if (text.Length < 16 || text[10] is not ('T' or 't' or ' '))
+        {
+            return false;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            utc = instant.UtcDateTime;
+            return true;
+        }
+
+        return false;
+    }
+}

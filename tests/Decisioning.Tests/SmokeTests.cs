@@ -1,0 +1,1 @@
+namespace Decisioning.Tests; public class SmokeTests { [Xunit.Fact] public void Builds() { } }
