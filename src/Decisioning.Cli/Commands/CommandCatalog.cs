@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliContext context)
     {
         yield return ValidateCommand.Create(context);
+        yield return EvaluateCommand.Create(context);
     }
 }

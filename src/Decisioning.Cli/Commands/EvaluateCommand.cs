@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.CommandLine;
+using Decisioning.Cli.Infrastructure;
+using Decisioning.Evaluation;
+using Decisioning.Streaming;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>
+/// <c>decisioning evaluate MAP --customers FILE.jsonl [--at ISO] [--out FILE]</c>: one decision
+/// line per input line, in order, streamed in constant memory on every core.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var map = new Argument<string>("MAP") { Description = "A map file, or a folder of YAML files" };
+        var customers = new Option<string>("--customers") { Description = "Snapshots, one JSON object a line; - reads stdin", Required = true };
+        var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
+        var output = new Option<string?>("--out") { Description = "Output file (default: stdout)" };
+        var command = new Command("evaluate", "Decide every customer of a JSON-lines file") { map, customers, at, output };
+        command.SetAction(parse =>
+        {
+            var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
+            if (!loaded.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
+            {
+                return 1;
+            }
+
+            var outPath = parse.GetValue(output);
+            using var input = CliIo.OpenInput(parse.GetValue(customers)!);
+            using var sink = outPath is not null ? File.Create(outPath)
+                : context.Out == Console.Out ? Console.OpenStandardOutput()
+                : new WriterStream(context.Out);
+            Run(new LineDecider(loaded.Plan!), input, sink, when);
+            return 0;
+        });
+        return command;
+    }
+
+    public static void Run(LineDecider decider, TextReader input, Stream output, DateTime at)
+    {
+        OrderedParallel.RunAsync(
+            OrderedParallel.Lines(input),
+            batch =>
+            {
+                var buffer = new ArrayBufferWriter<byte>(batch.Length * 1024);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    decider.Decide(batch[i], at, buffer);
+                    buffer.Write("\n"u8);
+                }
+
+                return buffer.WrittenMemory;
+            },
+            chunk => output.Write(chunk.Span)).GetAwaiter().GetResult();
+        output.Flush();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using Decisioning.Loading;
+
+namespace Decisioning.Cli.Infrastructure;
+
+/// <summary>Shared pieces of the commands: loading a map with its errors printed, files, times.</summary>
+internal static class CliIo
+{
+    public static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+    /// <summary>Loads a map; prints its diagnostics to stderr when it has errors (or warnings).</summary>
+    public static LoadResult LoadMap(string path, CliContext context)
+    {
+        var result = MapLoader.Load(path);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.Error.WriteLine(diagnostic.ToString());
+        }
+
+        if (!result.Success)
+        {
+            context.Error.WriteLine($"error: the map '{path}' is invalid; nothing was evaluated");
+        }
+
+        return result;
+    }
+
+    /// <summary>Opens input: a file, or standard input for "-".</summary>
+    public static TextReader OpenInput(string path) =>
+        path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8, true, 1 << 16);
+
+    /// <summary>Parses --at (ISO-8601; an offset is converted to UTC), or now in UTC.</summary>
+    public static bool TryParseAt(string? text, TimeProvider clock, out DateTime at, CliContext context)
+    {
+        if (text is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            return true;
+        }
+
+        if (Validation.Syntax.TryParseInstant(text, out at))
+        {
+            return true;
+        }
+
+        context.Error.WriteLine($"error: --at '{text}' is not an ISO-8601 date or date-time");
+        return false;
+    }
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

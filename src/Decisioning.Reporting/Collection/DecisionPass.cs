@@ -1,0 +1,78 @@
+using Decisioning.Reporting.Input;
+
+namespace Decisioning.Reporting.Collection;
+
+/// <summary>
+/// Pass 1: streams the decision log into a <see cref="CustomerTable"/>. The experiment reported
+/// on is the one of the first decision line that carries one; lines of other experiments are
+/// counted and left out.
+/// </summary>
+internal sealed class DecisionPass
+{
+    public DecisionPass(CustomerTable table) => Table = table;
+
+    public CustomerTable Table { get; }
+
+    public string? ExperimentId { get; private set; }
+
+    /// <summary>The <c>experiment.control</c> of the first line of the experiment that has one.</summary>
+    public double? ControlShare { get; private set; }
+
+    public DateTimeOffset? FirstDecisionAt { get; private set; }
+
+    public DateTimeOffset? LastDecisionAt { get; private set; }
+
+    public long Decisions { get; private set; }
+
+    public long ErrorRecords { get; private set; }
+
+    public long WithoutExperiment { get; private set; }
+
+    public long OtherExperiments { get; private set; }
+
+    public long BadLines { get; private set; }
+
+    public void Read(Stream decisions)
+    {
+        var reader = new Utf8LineReader(decisions);
+        while (reader.TryReadLine(out var line))
+        {
+            if (!Utf8LineReader.IsBlank(line))
+            {
+                Add(DecisionLineParser.Parse(line));
+            }
+        }
+    }
+
+    public void Add(DecisionLine line)
+    {
+        switch (line.Kind)
+        {
+            case DecisionLineKind.Bad:
+                BadLines++;
+                return;
+            case DecisionLineKind.ErrorRecord:
+                ErrorRecords++;
+                return;
+        }
+
+        Decisions++;
+        if (line.Experiment is not { } experiment)
+        {
+            WithoutExperiment++;
+            return;
+        }
+
+        ExperimentId ??= experiment.Id;
+        if (!string.Equals(ExperimentId, experiment.Id, StringComparison.Ordinal))
+        {
+            OtherExperiments++;
+            return;
+        }
+
+        ControlShare ??= experiment.Control;
+        FirstDecisionAt = FirstDecisionAt is { } first && first <= line.At ? first : line.At;
+        LastDecisionAt = LastDecisionAt is { } last && last >= line.At ? last : line.At;
+        Table.Place(line.CustomerId!, line.At.UtcTicks, experiment.Group, Table.Arms.Intern(line.Arm));
+    }
+}

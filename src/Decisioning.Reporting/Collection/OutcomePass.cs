@@ -1,0 +1,95 @@
+using Decisioning.Reporting.Input;
+
+namespace Decisioning.Reporting.Collection;
+
+/// <summary>
+/// Pass 2: streams the outcomes and adds each one that counts to its customer's record. An
+/// outcome counts when it falls in [decision.at, decision.at + window] of the placing decision.
+/// </summary>
+internal sealed class OutcomePass
+{
+    private readonly CustomerTable table;
+    private readonly long windowTicks;
+
+    public OutcomePass(CustomerTable table, AttributionWindow window)
+    {
+        this.table = table;
+        windowTicks = window.Length.Ticks;
+    }
+
+    /// <summary>Valid outcome lines, counting or not.</summary>
+    public long Outcomes { get; private set; }
+
+    public long UnknownCustomers { get; private set; }
+
+    public long BeforeDecision { get; private set; }
+
+    public long AfterWindow { get; private set; }
+
+    public long BadLines { get; private set; }
+
+    public long Ignored => UnknownCustomers + BeforeDecision + AfterWindow;
+
+    public void Read(Stream outcomes)
+    {
+        var reader = new Utf8LineReader(outcomes);
+        while (reader.TryReadLine(out var line))
+        {
+            if (Utf8LineReader.IsBlank(line))
+            {
+                continue;
+            }
+
+            if (OutcomeLineParser.Parse(line) is { } outcome)
+            {
+                Add(outcome);
+            }
+            else
+            {
+                BadLines++;
+            }
+        }
+    }
+
+    public void Add(OutcomeLine outcome)
+    {
+        Outcomes++;
+        ref var record = ref table.Find(outcome.CustomerId);
+        if (CustomerTable.IsMissing(ref record))
+        {
+            UnknownCustomers++;
+            return;
+        }
+
+        var offset = outcome.At.UtcTicks - record.DecisionTicks;
+        if (offset < 0)
+        {
+            BeforeDecision++;
+            return;
+        }
+
+        if (offset > windowTicks)
+        {
+            AfterWindow++;
+            return;
+        }
+
+        var forArm = record.Arm >= 0
+            && table.Arms.Arms[record.Arm].Product is { } product
+            && string.Equals(product, outcome.Product, StringComparison.Ordinal);
+        if (outcome.Kind == OutcomeKind.Responded)
+        {
+            record.Flags |= OutcomeFlags.Responded | (forArm ? OutcomeFlags.ArmResponded : OutcomeFlags.None);
+            return;
+        }
+
+        record.Flags |= OutcomeFlags.Converted | (forArm ? OutcomeFlags.ArmConverted : OutcomeFlags.None);
+        record.Value += outcome.Value;
+        record.FirstConversionOffset = Math.Min(record.FirstConversionOffset, offset);
+        if (forArm)
+        {
+            record.ArmValue += outcome.Value;
+        }
+    }
+}
+

@@ -1,0 +1,44 @@
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// The decision for one customer (spec section 4). <see cref="Actions"/> are what to do, ranked;
+/// <see cref="Counterfactual"/> is the model's choice, present in the control group only.
+/// </summary>
+public sealed record Decision(
+    string CustomerId,
+    string Map,
+    string Version,
+    DateTime At,
+    string? Tier,
+    string? Stage,
+    IReadOnlyList<string> Segments,
+    ExperimentAssignment? Experiment,
+    IReadOnlyList<DecisionAction> Actions,
+    IReadOnlyList<DecisionAction>? Counterfactual,
+    IReadOnlyList<TraceEntry> Trace);
+
+/// <summary>One next-best action. The score is never rounded.</summary>
+public sealed record DecisionAction(
+    int Rank,
+    string Strategy,
+    string? Objective,
+    string? Scenario,
+    string Product,
+    string Channel,
+    string? Script,
+    double Score,
+    double Propensity);
+
+/// <summary>What happened to one strategy: <c>selected</c>, or <c>rejected</c> with a reason code.</summary>
+public sealed record TraceEntry(string Strategy, string Outcome, string? Reason)
+{
+    public const string Selected = "selected";
+    public const string Rejected = "rejected";
+}
+
+/// <summary>The customer's place in the map's experiment.</summary>
+public sealed record ExperimentAssignment(string Id, string Group, double Bucket, double Control)
+{
+    public const string ModelGroup = "model";
+    public const string ControlGroup = "control";
+}

@@ -1,0 +1,41 @@
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// GrowthBook's hash version 2 (spec section 3, step 5): FNV-1a 32 over UTF-16 code units,
+/// applied twice, the second time to the decimal text of the first.
+/// </summary>
+public static class ExperimentHash
+{
+    private const uint OffsetBasis = 2166136261;
+    private const uint Prime = 16777619;
+
+    public static uint Fnv1a32(ReadOnlySpan<char> text, uint hash = OffsetBasis)
+    {
+        foreach (var c in text)
+        {
+            hash ^= c;
+            hash *= Prime;
+        }
+
+        return hash;
+    }
+
+    /// <summary><c>fnv1a32(str(fnv1a32(salt + id))) % 10000 / 10000</c>, in [0, 1).</summary>
+    public static double Bucket(string salt, string id)
+    {
+        var inner = Fnv1a32(id, Fnv1a32(salt));
+        Span<char> digits = stackalloc char[10];
+        inner.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return Fnv1a32(digits[..written]) % 10000 / 10000.0;
+    }
+
+    /// <summary>
+    /// The control group's <c>random</c> pick among <paramref name="count"/> candidates: uniform over
+    /// customers and deterministic, <c>fnv1a32("random:" + salt + ":" + id) mod count</c>.
+    /// </summary>
+    public static int RandomPick(string salt, string id, int count)
+    {
+        var hash = Fnv1a32(id, Fnv1a32(":", Fnv1a32(salt, Fnv1a32("random:"))));
+        return (int)(hash % (uint)count);
+    }
+}

@@ -1,0 +1,249 @@
+using Decisioning.Compilation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// The gates of spec section 3, step 2, for one customer at one time, in their order. The first
+/// gate that fails is the strategy's reason code.
+/// </summary>
+internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame frame, DateTime at, IExplainRecorder? explain)
+{
+    private Dictionary<string, object?>? _scriptCustomer;
+
+    public Candidate? Check(StrategyPlan s, bool[] inSegment, out string? reason)
+    {
+        reason = Run(s, inSegment, out var channel, out var script);
+        if (reason is not null)
+        {
+            return null;
+        }
+
+        var propensity = s.Propensity.Evaluate(customer);
+        var weight = s.Objective?.Weight ?? 1.0;
+        // Spec section 3, step 3, evaluated left to right as written: never rounded.
+        var score = propensity * s.Product.Value * weight * s.Priority / 100;
+        return new Candidate(s, channel!, script, score, propensity);
+    }
+
+    private string? Run(StrategyPlan s, bool[] inSegment, out ChannelPlan? channel, out string? script)
+    {
+        channel = null;
+        script = null;
+        if (!Pass(s, "active", (s.ActiveFrom is null || at >= s.ActiveFrom) && (s.ActiveTo is null || at < s.ActiveTo), null))
+        {
+            return ReasonCodes.Inactive;
+        }
+
+        if (!Pass(s, "target", Targeted(s, inSegment), null))
+        {
+            return ReasonCodes.NotTargeted;
+        }
+
+        if (!Pass(s, "scenario", s.Scenario is null || ScenarioHolds(s.Scenario), s.Scenario?.When))
+        {
+            return ReasonCodes.Scenario;
+        }
+
+        if (!Pass(s, "when", s.When is null || s.When.Test(frame), s.When))
+        {
+            return ReasonCodes.Condition;
+        }
+
+        if (!Pass(s, "product", s.Product.Eligible.Test(frame), s.Product.Eligible))
+        {
+            return ReasonCodes.Ineligible;
+        }
+
+        if (!Pass(s, "held", s.Product.Repeatable || Array.IndexOf(customer.Holdings, s.Product.Id) < 0, null))
+        {
+            return ReasonCodes.AlreadyHeld;
+        }
+
+        if (!Pass(s, "cooldown", s.Cooldown is not { } cooldown || !ContactedFor(s.Id, cooldown), null))
+        {
+            return ReasonCodes.Cooldown;
+        }
+
+        var found = FirstChannel(s, out channel, out script);
+        return Pass(s, "channel", found, null) ? null : ReasonCodes.NoChannel;
+    }
+
+    private bool Pass(StrategyPlan s, string gate, bool passed, CompiledCondition? condition)
+    {
+        explain?.Gate(s, gate, passed, condition, frame);
+        return passed;
+    }
+
+    private static bool Targeted(StrategyPlan s, bool[] inSegment)
+    {
+        if (s.Target is not { } target)
+        {
+            return true;
+        }
+
+        foreach (var index in target)
+        {
+            if (inSegment[index])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ScenarioHolds(ScenarioPlan scenario)
+    {
+        switch (scenario.Kind)
+        {
+            case ScenarioKind.Lifecycle:
+                return frame.Stage is { } stage && Contains(scenario.Stages, stage);
+            case ScenarioKind.Product:
+                foreach (var lack in scenario.Lacks)
+                {
+                    if (Array.IndexOf(customer.Holdings, lack) >= 0)
+                    {
+                        return false;
+                    }
+                }
+
+                foreach (var hold in scenario.Holds)
+                {
+                    if (Array.IndexOf(customer.Holdings, hold) < 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ScenarioKind.Event:
+                return EventHappened(scenario);
+            default:
+                return true;
+        }
+    }
+
+    // An event of the type with at - within <= event.at <= at whose condition holds.
+    private bool EventHappened(ScenarioPlan scenario)
+    {
+        foreach (var e in customer.Events)
+        {
+            if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < at - within))
+            {
+                continue;
+            }
+
+            if (scenario.When is null)
+            {
+                return true;
+            }
+
+            frame.Event = e.Payload;
+            var holds = scenario.When.Test(frame);
+            frame.Event = null;
+            if (holds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A contact for this strategy in (at - cooldown, at].
+    private bool ContactedFor(string strategyId, TimeSpan cooldown)
+    {
+        var from = at - cooldown;
+        foreach (var c in customer.Contacts)
+        {
+            if (c.Strategy == strategyId && c.At > from && c.At <= at)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FirstChannel(StrategyPlan s, out ChannelPlan? chosen, out string? script)
+    {
+        foreach (var choice in s.Channels)
+        {
+            var channel = choice.Channel;
+            script = null;
+            string? failure = null;
+            if (!channel.Reachable.Test(frame))
+            {
+                failure = "unreachable";
+            }
+            else if (channel.MaxContacts is { } max && ContactsOn(channel.Id, channel.Per!.Value) >= max)
+            {
+                failure = "contact-policy";
+            }
+            else if (choice.Script is { } template)
+            {
+                script = template.Render(ScriptCustomer(), s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
+                if (channel.MaxLength is { } limit && script.Length > limit)
+                {
+                    failure = "too-long";
+                }
+            }
+
+            explain?.ChannelTried(s, channel, failure, script);
+            if (failure is null)
+            {
+                chosen = channel;
+                return true;
+            }
+        }
+
+        chosen = null;
+        script = null;
+        return false;
+    }
+
+    // Contacts on the channel in (at - per, at].
+    private int ContactsOn(string channelId, TimeSpan per)
+    {
+        var from = at - per;
+        var count = 0;
+        foreach (var c in customer.Contacts)
+        {
+            if (c.Channel == channelId && c.At > from && c.At <= at)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private Dictionary<string, object?> ScriptCustomer()
+    {
+        if (_scriptCustomer is null)
+        {
+            _scriptCustomer = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var field in plan.Customer.Fields)
+            {
+                _scriptCustomer[field.Name] = customer.Values.Get(field.Index);
+            }
+        }
+
+        return _scriptCustomer;
+    }
+
+    private static bool Contains(IReadOnlyList<string> items, string value)
+    {
+        foreach (var item in items)
+        {
+            if (item == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

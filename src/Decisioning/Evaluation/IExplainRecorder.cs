@@ -1,0 +1,20 @@
+using Decisioning.Compilation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// Receives every step of one decision, for <c>explain</c>. The evaluator calls it only when one
+/// is given, so decisions without it pay nothing.
+/// </summary>
+public interface IExplainRecorder
+{
+    void Profile(Frame frame);
+
+    void Gate(StrategyPlan strategy, string gate, bool passed, CompiledCondition? condition, Frame frame, string? detail = null);
+
+    void ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script);
+
+    void Outcome(StrategyPlan strategy, string? reason, Candidate? candidate);
+}

@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+using Decisioning.Validation;
+using static Decisioning.Evaluation.SnapshotErrorCodes;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// Reads a customer snapshot (spec section 2) from UTF-8 JSON straight into a plan's typed
+/// <see cref="CustomerRecord"/>: one pass with <see cref="Utf8JsonReader"/>, fields placed by the
+/// slots fixed at load. A bad snapshot gives a <see cref="SnapshotError"/>, never an exception.
+/// Thread-safe: it keeps no state between calls.
+/// </summary>
+public sealed class SnapshotReader(DecisionPlan plan)
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
+
+    public DecisionPlan Plan { get; } = plan;
+
+    public (CustomerRecord? Customer, SnapshotError? Error) Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    public (CustomerRecord? Customer, SnapshotError? Error) Read(ReadOnlySpan<byte> utf8)
+    {
+        string? id = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, Options);
+            if (!reader.Read())
+            {
+                throw new SnapshotFormatException(InvalidJson, "the line is empty");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new SnapshotFormatException(NotAnObject, $"a snapshot is a JSON object, not {Describe(reader.TokenType)}");
+            }
+
+            var record = ReadObject(ref reader, ref id);
+            if (reader.Read())
+            {
+                throw new SnapshotFormatException(InvalidJson, "unexpected text after the snapshot object");
+            }
+
+            return (record, null);
+        }
+        catch (SnapshotFormatException e)
+        {
+            return (null, new SnapshotError(id ?? TryFindId(utf8), e.Code, e.Message));
+        }
+        catch (JsonException e)
+        {
+            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, $"invalid JSON: {e.Message}"));
+        }
+    }
+
+    private CustomerRecord ReadObject(ref Utf8JsonReader reader, ref string? id)
+    {
+        var layout = Plan.Customer;
+        var row = new ValueRow(layout);
+        var seen = new bool[layout.Fields.Count];
+        string[] holdings = [];
+        EventRecord[] events = [];
+        ContactRecord[] contacts = [];
+        var idSeen = false;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == Plan.IdField)
+            {
+                idSeen = true;
+                id = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => throw new SnapshotFormatException(MissingId, $"'{Plan.IdField}' is null"),
+                    _ => throw new SnapshotFormatException(WrongType, $"'{Plan.IdField}' must be a string, not {Describe(reader.TokenType)}"),
+                };
+            }
+
+            if (layout.Find(name) is { } slot)
+            {
+                seen[slot.Index] = true;
+                FieldReader.Read(ref reader, slot, row, $"'{name}'");
+            }
+            else if (name == "holdings")
+            {
+                holdings = ReadHoldings(ref reader);
+            }
+            else if (name == "events")
+            {
+                events = ReadEvents(ref reader);
+            }
+            else if (name == "contacts")
+            {
+                contacts = ContactReader.Read(ref reader);
+            }
+            else if (name != Plan.IdField)
+            {
+                reader.Skip();
+            }
+        }
+
+        if (!idSeen)
+        {
+            throw new SnapshotFormatException(MissingId, $"the key field '{Plan.IdField}' is missing");
+        }
+
+        foreach (var slot in layout.Fields)
+        {
+            if (!seen[slot.Index] && !slot.Type.Optional)
+            {
+                throw new SnapshotFormatException(MissingField, $"required field '{slot.Name}' ({slot.Type}) is missing");
+            }
+        }
+
+        return new CustomerRecord(id!, row, holdings, events, contacts);
+    }
+
+    private static string[] ReadHoldings(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return [];
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new SnapshotFormatException(BadHoldings, $"'holdings' must be a list of product ids, not {Describe(reader.TokenType)}");
+        }
+
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new SnapshotFormatException(BadHoldings, $"'holdings' must hold product ids as strings, not {Describe(reader.TokenType)}");
+            }
+
+            items.Add(reader.GetString()!);
+        }
+
+        return [.. items];
+    }
+
+    private EventRecord[] ReadEvents(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return [];
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new SnapshotFormatException(BadEvents, $"'events' must be a list, not {Describe(reader.TokenType)}");
+        }
+
+        var items = new List<EventRecord>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new SnapshotFormatException(BadEvents, $"each event must be an object, not {Describe(reader.TokenType)}");
+            }
+
+            items.Add(ReadEvent(ref reader, items.Count));
+        }
+
+        return [.. items];
+    }
+
+    private EventRecord ReadEvent(ref Utf8JsonReader reader, int index)
+    {
+        // The payload's layout depends on the type, which may come last: look ahead on a copy.
+        var type = FindType(reader, index);
+        var layout = Plan.Events.GetValueOrDefault(type);
+        var payload = layout is null ? null : new ValueRow(layout);
+        var seen = new bool[layout?.Fields.Count ?? 0];
+        DateTime? at = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == "at")
+            {
+                at = ReadInstant(ref reader, BadEvents, $"'at' of event {index + 1}");
+            }
+            else if (layout?.Find(name) is { } slot)
+            {
+                seen[slot.Index] = true;
+                FieldReader.Read(ref reader, slot, payload!, $"'{name}' of event {index + 1} ({type})");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (at is null)
+        {
+            throw new SnapshotFormatException(BadEvents, $"event {index + 1} ({type}) has no 'at'");
+        }
+
+        foreach (var slot in layout?.Fields ?? [])
+        {
+            if (!seen[slot.Index] && !slot.Type.Optional)
+            {
+                throw new SnapshotFormatException(BadEvents, $"event {index + 1} ({type}) lacks its field '{slot.Name}'");
+            }
+        }
+
+        return new EventRecord(type, at.Value, payload);
+    }
+
+    private static string FindType(Utf8JsonReader lookahead, int index)
+    {
+        while (lookahead.Read() && lookahead.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = lookahead.ValueTextEquals("type"u8);
+            lookahead.Read();
+            if (isType)
+            {
+                return lookahead.TokenType == JsonTokenType.String
+                    ? lookahead.GetString()!
+                    : throw new SnapshotFormatException(BadEvents, $"'type' of event {index + 1} must be a string");
+            }
+
+            lookahead.Skip();
+        }
+
+        throw new SnapshotFormatException(BadEvents, $"event {index + 1} has no 'type'");
+    }
+
+    internal static DateTime ReadInstant(ref Utf8JsonReader reader, string code, string what)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new SnapshotFormatException(code, $"{what} must be an ISO-8601 date-time string, not {Describe(reader.TokenType)}");
+        }
+
+        var text = reader.GetString()!;
+        return Syntax.TryParseInstant(text, out var value)
+            ? value
+            : throw new SnapshotFormatException(BadDate, $"{what} '{text}' is not an ISO-8601 date or date-time");
+    }
+
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    /// <summary>On a bad line, the id if the line is JSON enough to show it.</summary>
+    private string? TryFindId(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals(Plan.IdField);
+                reader.Read();
+                if (isId)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken before the id: the error record says null.
+        }
+
+        return null;
+    }
+
+    internal static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
