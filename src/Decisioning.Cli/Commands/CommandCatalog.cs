@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return ValidateCommand.Create(context);
         yield return EvaluateCommand.Create(context);
+        yield return ExplainCommand.Create(context);
     }
 }

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Text.Json;
+using Decisioning.Cli.Infrastructure;
+using Decisioning.Evaluation;
+using Spectre.Console;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>
+/// <c>decisioning explain MAP --customer FILE.json [--at ISO] [--format text|json]</c>: one
+/// customer's decision with every gate of every strategy, for people (or tools).
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var map = new Argument<string>("MAP") { Description = "A map file, or a folder of YAML files" };
+        var customer = new Option<string>("--customer") { Description = "One snapshot as a JSON file; - reads stdin", Required = true };
+        var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("explain", "Show one customer's decision and why, gate by gate") { map, customer, at, format };
+        command.SetAction(parse =>
+        {
+            var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
+            if (!loaded.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
+            {
+                return 1;
+            }
+
+            string text;
+            using (var input = CliIo.OpenInput(parse.GetValue(customer)!))
+            {
+                text = input.ReadToEnd();
+            }
+
+            var (record, error) = new SnapshotReader(loaded.Plan!).Read(text);
+            if (error is not null)
+            {
+                context.Out.WriteLine(DecisionJson.ToJson(error));
+                return 1;
+            }
+
+            var explanation = new Explanation();
+            var decision = new Evaluator(loaded.Plan!).Decide(record!, when, explanation);
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(context.Out, decision, explanation);
+            }
+            else
+            {
+                ExplainView.Render(context.Out, decision, explanation);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, Decision decision, Explanation explanation)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("decision");
+            DecisionJson.Write(w, decision);
+            w.WriteStartArray("strategies");
+            foreach (var s in explanation.Strategies)
+            {
+                w.WriteStartObject();
+                w.WriteString("strategy", s.Strategy);
+                w.WriteString("outcome", decision.Trace.First(t => t.Strategy == s.Strategy).Outcome);
+                if (s.Reason is not null)
+                {
+                    w.WriteString("reason", s.Reason);
+                }
+
+                if (s.Score is { } score)
+                {
+                    w.WriteNumber("score", score);
+                    w.WriteNumber("propensity", s.Propensity!.Value);
+                }
+
+                w.WriteStartArray("gates");
+                foreach (var g in s.Gates)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("gate", g.Gate);
+                    w.WriteBoolean("passed", g.Passed);
+                    if (g.Expression is not null)
+                    {
+                        w.WriteString("expression", g.Expression);
+                    }
+
+                    if (g.Values.Count > 0)
+                    {
+                        w.WriteStartObject("values");
+                        foreach (var (name, value) in g.Values)
+                        {
+                            w.WriteString(name, value);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("channels");
+                foreach (var c in s.Channels)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("channel", c.Channel);
+                    w.WriteString("result", c.Failure ?? "chosen");
+                    if (c.Script is not null)
+                    {
+                        w.WriteString("script", c.Script);
+                        w.WriteNumber("length", c.Script.Length);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+}
+
+/// <summary>The people's view of an explanation, drawn with Spectre.Console.</summary>
+internal static class ExplainView
+{
+    public static void Render(TextWriter output, Decision decision, Explanation explanation)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = output == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        console.Write(new Rule($"[bold]{Markup.Escape(decision.CustomerId)}[/] - map {Markup.Escape(decision.Map)} {Markup.Escape(decision.Version)} at {DecisionJson.FormatInstant(decision.At)}").LeftJustified());
+        var profile = new Grid().AddColumn().AddColumn();
+        profile.AddRow("tier", Markup.Escape(decision.Tier ?? "(none)"));
+        profile.AddRow("stage", Markup.Escape(decision.Stage ?? "(none)"));
+        profile.AddRow("segments", Markup.Escape(decision.Segments.Count == 0 ? "(none)" : string.Join(", ", decision.Segments)));
+        if (decision.Experiment is { } e)
+        {
+            profile.AddRow("experiment", Markup.Escape($"{e.Id}: group {e.Group}, bucket {e.Bucket} (control share {e.Control})"));
+        }
+
+        console.Write(profile);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("strategy").AddColumn("outcome").AddColumn("gates").AddColumn("channels").AddColumn(new TableColumn("score").RightAligned());
+        foreach (var s in explanation.Strategies)
+        {
+            var outcome = decision.Trace.First(t => t.Strategy == s.Strategy);
+            table.AddRow(
+                new Markup(Markup.Escape(s.Strategy)),
+                new Markup(outcome.Outcome == TraceEntry.Selected ? "[green]selected[/]" : $"[red]{Markup.Escape(outcome.Reason ?? "")}[/]"),
+                new Markup(string.Join("\n", s.Gates.Select(Gate))),
+                new Markup(Markup.Escape(string.Join("\n", s.Channels.Select(c => $"{c.Channel}: {c.Failure ?? "chosen"}" + (c.Script is null ? "" : $" ({c.Script.Length} chars)"))))),
+                new Markup(s.Score is { } score ? score.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : ""));
+        }
+
+        console.Write(table);
+        Ranking(console, "Actions", decision.Actions);
+        if (decision.Counterfactual is { } counterfactual)
+        {
+            Ranking(console, "Counterfactual (the model's choice, not shown to a control customer)", counterfactual);
+        }
+    }
+
+    private static string Gate(GateRecord g)
+    {
+        var mark = g.Passed ? "[green]✓[/]" : "[red]✗[/]";
+        var text = $"{mark} {g.Gate}";
+        if (!g.Passed && g.Expression is not null)
+        {
+            text += $": {Markup.Escape(g.Expression)}";
+            if (g.Values.Count > 0)
+            {
+                text += " [grey](" + Markup.Escape(string.Join(", ", g.Values.Select(v => $"{v.Key}={v.Value ?? "null"}"))) + ")[/]";
+            }
+        }
+
+        return text;
+    }
+
+    private static void Ranking(IAnsiConsole console, string title, IReadOnlyList<DecisionAction> actions)
+    {
+        console.Write(new Rule(title).LeftJustified());
+        if (actions.Count == 0)
+        {
+            console.WriteLine("(no action)");
+            return;
+        }
+
+        var table = new Table().AddColumn("rank").AddColumn("strategy").AddColumn("product").AddColumn("channel").AddColumn("score").AddColumn("script");
+        foreach (var a in actions)
+        {
+            table.AddRow(a.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(a.Strategy), Markup.Escape(a.Product),
+                Markup.Escape(a.Channel), a.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(a.Script ?? ""));
+        }
+
+        console.Write(table);
+    }
+}

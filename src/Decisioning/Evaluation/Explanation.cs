@@ -1,0 +1,105 @@
+using System.Globalization;
+using Decisioning.Compilation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>One gate a strategy went through: passed or failed, and what it looked at.</summary>
+public sealed record GateRecord(string Gate, bool Passed, string? Expression, IReadOnlyDictionary<string, string?> Values);
+
+/// <summary>One channel a strategy tried, and why it failed (null when it was chosen).</summary>
+public sealed record ChannelAttempt(string Channel, string? Failure, string? Script);
+
+/// <summary>Everything one strategy went through for one customer.</summary>
+public sealed record StrategyExplanation(
+    string Strategy,
+    IReadOnlyList<GateRecord> Gates,
+    IReadOnlyList<ChannelAttempt> Channels,
+    string? Reason,
+    double? Score,
+    double? Propensity);
+
+/// <summary>
+/// Records a decision step by step for <c>explain</c>: the customer's profile, every gate of every
+/// strategy with the values a failing condition saw, and every channel tried. One per decision.
+/// </summary>
+public sealed class Explanation : IExplainRecorder
+{
+    private readonly Dictionary<StrategyPlan, (List<GateRecord> Gates, List<ChannelAttempt> Channels)> _open = [];
+    private readonly List<StrategyExplanation> _strategies = [];
+
+    public string? Tier { get; private set; }
+    public string? Stage { get; private set; }
+    public IReadOnlyList<string> Segments { get; private set; } = [];
+    public IReadOnlyList<StrategyExplanation> Strategies => _strategies;
+
+    void IExplainRecorder.Profile(Frame frame)
+    {
+        Tier = frame.Tier;
+        Stage = frame.Stage;
+        Segments = [.. frame.Segments];
+    }
+
+    void IExplainRecorder.Gate(StrategyPlan strategy, string gate, bool passed, CompiledCondition? condition, Frame frame, string? detail)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (!passed && condition is not null)
+        {
+            foreach (var name in condition.Names)
+            {
+                values[name] = ValueOf(frame, name);
+            }
+        }
+
+        Open(strategy).Gates.Add(new GateRecord(gate, passed, condition?.Text, values));
+    }
+
+    void IExplainRecorder.ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script) =>
+        Open(strategy).Channels.Add(new ChannelAttempt(channel.Id, failure, script));
+
+    void IExplainRecorder.Outcome(StrategyPlan strategy, string? reason, Candidate? candidate)
+    {
+        var (gates, channels) = Open(strategy);
+        _strategies.Add(new StrategyExplanation(strategy.Id, gates, channels, reason, candidate?.Score, candidate?.Propensity));
+    }
+
+    private (List<GateRecord> Gates, List<ChannelAttempt> Channels) Open(StrategyPlan strategy)
+    {
+        if (!_open.TryGetValue(strategy, out var entry))
+        {
+            entry = ([], []);
+            _open[strategy] = entry;
+        }
+
+        return entry;
+    }
+
+    private static string? ValueOf(Frame frame, string name)
+    {
+        switch (name)
+        {
+            case "holdings":
+                return "[" + string.Join(", ", frame.Holdings) + "]";
+            case "segments":
+                return "[" + string.Join(", ", frame.Segments) + "]";
+            case "tier":
+                return frame.Tier;
+            case "stage":
+                return frame.Stage;
+            case "event":
+                return frame.Event is { } e ? string.Join(", ", e.Layout.Fields.Select(f => $"{f.Name}={Format(e.Get(f.Index))}")) : null;
+        }
+
+        return frame.Customer.Layout.Find(name) is { } slot ? Format(frame.Customer.Get(slot.Index)) : null;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
