@@ -1,5 +1,6 @@
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Decisioning.Diagnostics;
@@ -78,10 +79,12 @@ public static class ExpressionCompiler
             parameters.Add(eventParameter);
         }
 
-        LambdaExpression parsed;
+        Expression body;
         try
         {
-            parsed = DynamicExpressionParser.ParseLambda(Config, false, [.. parameters], null, text);
+            // The parser alone, not ParseLambda: a lambda over more than 16 parameters would make
+            // the runtime emit a delegate type, which cannot refer to an event's runtime type.
+            body = new ExpressionParser([.. parameters], text, [], Config).Parse(null, createParameterCtor: false);
         }
         catch (ParseException e)
         {
@@ -94,14 +97,13 @@ public static class ExpressionCompiler
             return null;
         }
 
-        if (SandboxInspector.Inspect(parsed.Body, parameters.ToHashSet()) is { } violation)
+        if (SandboxInspector.Inspect(body, parameters.ToHashSet()) is { } violation)
         {
             diagnostics.Error(DiagnosticCodes.ExpressionForbidden, violation.Message,
                 source.Location.Shift(Math.Max(0, ExpressionLimits.IndexOfWord(text, violation.Name))));
             return null;
         }
 
-        var body = parsed.Body;
         if (body.Type == typeof(bool?))
         {
             body = Expression.Coalesce(body, Expression.Constant(false));

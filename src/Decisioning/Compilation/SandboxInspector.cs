@@ -136,7 +136,7 @@ internal sealed class SandboxInspector : ExpressionVisitor
 
     private static string NameOf(Expression node) => node switch
     {
-        NewExpression => "new",
+        NewExpression or MemberInitExpression or ListInitExpression => "new",
         TypeBinaryExpression => "is",
         _ => "",
     };
