@@ -29,7 +29,7 @@ internal static class EvaluateCommand
 
             var outPath = parse.GetValue(output);
             using var input = CliIo.OpenInput(parse.GetValue(customers)!);
-            using var sink = outPath is not null ? File.Create(outPath)
+            using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
             Run(new LineDecider(loaded.Plan!), input, sink, when);

@@ -30,6 +30,18 @@ internal static class CliIo
     public static TextReader OpenInput(string path) =>
         path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8, true, 1 << 16);
 
+    /// <summary>Creates an output file, and its folder when missing.</summary>
+    public static FileStream CreateFile(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return File.Create(path);
+    }
+
     /// <summary>Parses --at (ISO-8601; an offset is converted to UTC), or now in UTC.</summary>
     public static bool TryParseAt(string? text, TimeProvider clock, out DateTime at, CliContext context)
     {
