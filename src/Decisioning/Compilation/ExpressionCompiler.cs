@@ -24,6 +24,7 @@ public static class ExpressionCompiler
         AllowEqualsAndToStringMethodsOnObject = false,
         DisableMemberAccessToIndexAccessorFallback = true,
         PrioritizePropertyOrFieldOverTheType = true,
+        ExpressionPromoter = new NullableIntegerPromoter(),
     };
 
     // One runtime type per event layout, so that `event.amount` parses as a typed member access.
@@ -88,7 +89,7 @@ public static class ExpressionCompiler
         }
         catch (ParseException e)
         {
-            Report(diagnostics, source, e, parameters);
+            Report(diagnostics, source, e, parameters, scope.Unresolved);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
@@ -125,13 +126,19 @@ public static class ExpressionCompiler
         return new CompiledCondition(text, source.Location, test, names);
     }
 
-    private static void Report(DiagnosticBag diagnostics, Located<string> source, ParseException e, List<ParameterExpression> parameters)
+    private static void Report(
+        DiagnosticBag diagnostics, Located<string> source, ParseException e, List<ParameterExpression> parameters, IReadOnlySet<string> unresolved)
     {
         var at = source.Location.Shift(Math.Clamp(e.Position, 0, source.Value.Length));
         const string unknown = "Unknown identifier '";
         if (e.Message.StartsWith(unknown, StringComparison.Ordinal))
         {
             var name = e.Message[unknown.Length..].TrimEnd('\'', '.');
+            if (unresolved.Contains(name))
+            {
+                return;
+            }
+
             diagnostics.Error(DiagnosticCodes.ExpressionUnknownName,
                 $"unknown name '{name}' in expression{Suggestions.DidYouMean(name, parameters.Select(p => p.Name!))}", at);
             return;

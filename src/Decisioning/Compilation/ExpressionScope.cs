@@ -9,13 +9,20 @@ namespace Decisioning.Compilation;
 /// </summary>
 public sealed record ExpressionScope(RowLayout Customer, bool Tier, bool Stage, bool Segments, RowLayout? Event)
 {
-    public static ExpressionScope ForTiers(RowLayout customer) => new(customer, false, false, false, null);
+    /// <summary>
+    /// Declared names left out of scope because their declaration is wrong (an unknown field
+    /// type): an expression using one is not reported again, the declaration already was.
+    /// </summary>
+    public IReadOnlySet<string> Unresolved { get; init; } = new HashSet<string>();
 
-    public static ExpressionScope ForLifecycle(RowLayout customer) => new(customer, true, false, false, null);
+    public static ExpressionScope ForTiers(RowLayout customer, IReadOnlySet<string>? unresolved = null) =>
+        new(customer, false, false, false, null) { Unresolved = unresolved ?? new HashSet<string>() };
 
-    public static ExpressionScope ForSegments(RowLayout customer) => new(customer, true, true, false, null);
+    public ExpressionScope ForLifecycle() => this with { Tier = true };
 
-    public static ExpressionScope ForStrategies(RowLayout customer) => new(customer, true, true, true, null);
+    public ExpressionScope ForSegments() => this with { Tier = true, Stage = true };
+
+    public ExpressionScope ForStrategies() => this with { Tier = true, Stage = true, Segments = true };
 
     public ExpressionScope WithEvent(RowLayout payload) => this with { Event = payload };
 }

@@ -17,7 +17,7 @@ public static class NamedList
         var full = Path.GetFullPath(Path.Combine(directory, path.Value));
         if (!File.Exists(full))
         {
-            diagnostics.Error(DiagnosticCodes.ListFileMissing, $"list file '{path.Value}' does not exist (looked for {full})", path.Location);
+            diagnostics.Error(DiagnosticCodes.ListFileMissing, $"list file '{path.Value}' does not exist (a list path is relative to the map file that names it)", path.Location);
             return null;
         }
 

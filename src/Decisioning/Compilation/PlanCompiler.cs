@@ -27,10 +27,12 @@ public static class PlanCompiler
                 ? new NamedRule(id.Value, c)
                 : null;
 
-        var tiers = doc.Tiers.Select(t => Rule(t, ExpressionScope.ForTiers(customer))).ToList();
-        var stages = doc.Lifecycle.Select(t => Rule(t, ExpressionScope.ForLifecycle(customer))).ToList();
-        var segments = doc.Segments.Select(s => Segment(s, customer, diagnostics)).ToList();
-        var later = ExpressionScope.ForStrategies(customer);
+        var unresolved = doc.Customer.Fields.Where(f => !FieldType.TryParse(f.Type.Value, out _)).Select(f => f.Name.Value).ToHashSet();
+        var first = ExpressionScope.ForTiers(customer, unresolved);
+        var tiers = doc.Tiers.Select(t => Rule(t, first)).ToList();
+        var stages = doc.Lifecycle.Select(t => Rule(t, first.ForLifecycle())).ToList();
+        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics)).ToList();
+        var later = first.ForStrategies();
 
         var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
             .ToDictionary(g => g.Key, g => new ObjectivePlan(g.Key, g.First().Kind?.Value ?? "scale", g.First().Weight?.Value ?? 1.0));
@@ -108,7 +110,7 @@ public static class PlanCompiler
         }
     }
 
-    private static SegmentPlan? Segment(SegmentDecl s, RowLayout customer, DiagnosticBag diagnostics)
+    private static SegmentPlan? Segment(SegmentDecl s, ExpressionScope scope, DiagnosticBag diagnostics)
     {
         if (s.Id is not { } id)
         {
@@ -122,7 +124,7 @@ public static class PlanCompiler
                 : null;
         }
 
-        return s.When is { } when && ExpressionCompiler.Compile(when, ExpressionScope.ForSegments(customer), diagnostics) is { } c
+        return s.When is { } when && ExpressionCompiler.Compile(when, scope, diagnostics) is { } c
             ? new SegmentPlan(id.Value, c, null, null)
             : null;
     }

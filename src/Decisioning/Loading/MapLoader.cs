@@ -72,6 +72,19 @@ public static class MapLoader
 
     private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options)
     {
+        // A file that could not be read or parsed leaves holes that would only echo as noise
+        // (missing map id, unknown references): report what the YAML stage found and stop.
+        if (diagnostics.HasErrors)
+        {
+            return new LoadResult(null, diagnostics.Sorted());
+        }
+
+        if (trees.All(t => t.Item2 is null or YamlScalar { IsNull: true }))
+        {
+            diagnostics.Error(DiagnosticCodes.EmptyMap, "the map is empty", trees.Count > 0 ? SourceLocation.StartOf(trees[0].Item1) : default);
+            return new LoadResult(null, diagnostics.Sorted());
+        }
+
         var document = MapDocumentReader.Read(trees, diagnostics);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
         MapValidation.Validate(document, hostIds, diagnostics);

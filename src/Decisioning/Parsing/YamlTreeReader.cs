@@ -33,6 +33,14 @@ public static class YamlTreeReader
             diagnostics.Error(DiagnosticCodes.YamlSyntax, Describe(e), At(file, e.Start));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can give up this way on truncated input (an unclosed flow list
+            // at the end of the file); the last event it produced is the best position we have.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, "YAML syntax: unexpected end of the file (an unclosed [ or {?)",
+                parser.Current is { } last ? At(file, last.End) : SourceLocation.StartOf(file));
+            return null;
+        }
 
         return builder.Root;
     }
@@ -52,6 +60,7 @@ public static class YamlTreeReader
     {
         private readonly Stack<Frame> _open = new();
         private int _documents;
+        private int _aliases;
 
         public YamlNode? Root { get; private set; }
 
@@ -93,9 +102,14 @@ public static class YamlTreeReader
                     Add(ToScalar(scalar));
                     return true;
                 case AnchorAlias alias:
-                    diagnostics.Error(DiagnosticCodes.AliasNotAllowed,
-                        $"YAML aliases (*{alias.Value}) are not allowed in a strategy map; write the value out",
-                        At(file, e.Start));
+                    // One diagnostic per file is enough: an alias bomb holds hundreds of them.
+                    if (_aliases++ == 0)
+                    {
+                        diagnostics.Error(DiagnosticCodes.AliasNotAllowed,
+                            $"YAML aliases (*{alias.Value}) are not allowed in a strategy map; write the value out",
+                            At(file, e.Start));
+                    }
+
                     Add(new YamlScalar("", true, At(file, e.Start), At(file, e.Start)));
                     return true;
                 default:

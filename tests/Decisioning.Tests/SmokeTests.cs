@@ -1,1 +1,0 @@
-namespace Decisioning.Tests; public class SmokeTests { [Xunit.Fact] public void Builds() { } }
