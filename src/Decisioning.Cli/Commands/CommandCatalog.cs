@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create(context);
         yield return EvaluateCommand.Create(context);
         yield return ExplainCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

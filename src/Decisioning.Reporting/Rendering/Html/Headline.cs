@@ -49,7 +49,7 @@ internal sealed record Headline(Verdict Verdict, string Title, string Chinese, s
     private static string Describe(Comparison overall, Verdict verdict, double p)
     {
         var conversion = overall.Conversion;
-        var text = $"Customers the strategy map chose for converted at {Format.Percent(overall.Model.ConversionRate)} "
+        var text = $"Customers in the model group converted at {Format.Percent(overall.Model.ConversionRate)} "
             + $"against {Format.Percent(overall.Control.ConversionRate)} in the control group: "
             + $"{Format.Points(conversion.Absolute.Estimate)} (95% CI {Range(conversion.Absolute, Format.Points)})";
         text += conversion.Relative.Estimate is null

@@ -26,6 +26,7 @@ internal static class PageStyle
         th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; }
         thead th { color: var(--muted); font-weight: 600; }
+        #strategies table { font-size: 13px; } #strategies th, #strategies td { padding: 4px 7px; }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
         .scroll { overflow-x: auto; }
         svg { display: block; max-width: 100%; height: auto; }

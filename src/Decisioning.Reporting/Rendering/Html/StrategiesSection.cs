@@ -15,11 +15,11 @@ internal static class StrategiesSection
             <section id="strategies"><h2>Uplift per strategy<span class="zh" lang="zh-CN">分策略提升</span></h2>
             <p class="note">Customers count under the strategy of their first action (model group) or of the action the
             map would have chosen (control group); only outcomes for that strategy's product count. Bars are 95%
-            intervals; green or red only when the Benjamini-Hochberg adjusted p-value, which allows for testing
-            {Format.Count(strategies.Count)} strategies at once, is below 0.05.</p>
+            intervals; green or red only when the Benjamini-Hochberg adjusted p-value (p adj.), which allows for
+            testing {Format.Count(strategies.Count)} {(strategies.Count == 1 ? "strategy" : "strategies")} at once, is below 0.05.</p>
             {UpliftChart.Render(strategies)}
             <div class="scroll"><table>
-            {Html.Head("strategy", "model n", "control n", "model rate", "control rate", "uplift (95% CI)", "relative", "p", "p adj.", "value Δ per customer")}
+            {Html.Head("strategy", "customers<br>model / control", "conversion<br>model / control", "uplift (95% CI)", "relative", "p / p adj.", "value Δ<br>per customer")}
             <tbody>{rows}</tbody></table></div>
             </section>
             """;
@@ -28,17 +28,14 @@ internal static class StrategiesSection
     private static string Row(string strategy, Comparison c)
     {
         var absolute = c.Conversion.Absolute;
-        var interval = absolute.Low is null ? string.Empty : $" ({Format.Points(absolute.Low)} to {Format.Points(absolute.High)})";
+        var interval = absolute.Low is null ? string.Empty : $"<br>{Format.Points(absolute.Low)} to {Format.Points(absolute.High)}";
         return Html.Row(
             Html.Encode(strategy),
-            Format.Count(c.Model.Customers),
-            Format.Count(c.Control.Customers),
-            Format.Percent(c.Model.ConversionRate),
-            Format.Percent(c.Control.ConversionRate),
+            $"{Format.Count(c.Model.Customers)} / {Format.Count(c.Control.Customers)}",
+            $"{Format.Percent(c.Model.ConversionRate)} / {Format.Percent(c.Control.ConversionRate)}",
             Format.Points(absolute.Estimate) + interval,
             Format.Relative(c.Conversion.Relative.Estimate),
-            Format.PValue(c.Conversion.PValue),
-            Format.PValue(c.Conversion.PValueAdjusted),
+            $"{Format.PValue(c.Conversion.PValue)}<br>{Format.PValue(c.Conversion.PValueAdjusted)}",
             Format.SignedNumber(c.Value.Absolute.Estimate, 2));
     }
 }

@@ -49,10 +49,14 @@ public static class ReportJsonWriter
     private static void WritePeriod(Utf8JsonWriter json, DecisionPeriod period)
     {
         json.WriteStartObject("period");
-        json.WriteString("from", period.From?.ToString("O"));
-        json.WriteString("to", period.To?.ToString("O"));
+        json.WriteString("from", Utc(period.From));
+        json.WriteString("to", Utc(period.To));
         json.WriteEndObject();
     }
+
+    /// <summary>ISO-8601 in UTC, e.g. 2026-11-23T00:00:00Z (fractions only when present).</summary>
+    private static string? Utc(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteSrm(Utf8JsonWriter json, SampleRatio srm)
     {

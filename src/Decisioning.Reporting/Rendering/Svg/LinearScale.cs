@@ -15,7 +15,8 @@ internal sealed record LinearScale(double Min, double Max, double From, double T
         double min = list.Count > 0 ? list.Min() : 0, max = list.Count > 0 ? list.Max() : 1;
         if (max - min < 1e-12)
         {
-            (min, max) = (min - 1, max + 1);
+            // A flat series: a zero baseline stays the bottom (rates of 0% draw no negative axis).
+            (min, max) = min == 0 ? (0, 1) : (min - Math.Abs(min), max + Math.Abs(max));
         }
 
         var step = NiceStep((max - min) / 5);

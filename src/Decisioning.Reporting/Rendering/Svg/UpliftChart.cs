@@ -19,7 +19,7 @@ internal static class UpliftChart
         var svg = new SvgBuilder("uplift", Width, plotBottom + 44, "Conversion uplift per strategy with 95% intervals");
         svg.Rect(0, 0, Width, plotBottom + 44, Palette.Background);
         var values = rows.SelectMany(r => new[] { r.Absolute.Low, r.Absolute.High, r.Absolute.Estimate })
-            .Where(v => v is not null).Select(v => v!.Value * 100);
+            .Where(v => v is not null).Select(v => Points(v!.Value));
         var x = LinearScale.Covering(values, Left, Right, includeZero: true);
         Axis(svg, x, plotBottom);
         if (rows.Count == 0)
@@ -44,6 +44,12 @@ internal static class UpliftChart
             .ThenBy(r => r.Strategy, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// A rate difference in percentage points, clipped to [-100, 100]: a Wald interval of a small
+    /// group can reach past what a difference of rates can be, and would squeeze every other row.
+    /// </summary>
+    private static double Points(double difference) => Math.Clamp(difference * 100, -100, 100);
+
     private static void Axis(SvgBuilder svg, LinearScale x, double bottom)
     {
         foreach (var tick in x.Ticks())
@@ -67,12 +73,14 @@ internal static class UpliftChart
 
         var significant = row.PAdjusted < Headline.Alpha;
         var colour = !significant ? Palette.Neutral : estimate > 0 ? Palette.Better : Palette.Worse;
+        var interval = string.Empty;
         if (row.Absolute.Low is { } low && row.Absolute.High is { } high)
         {
-            svg.Line(x[low * 100], y, x[high * 100], y, colour, 4);
+            svg.Line(x[Points(low)], y, x[Points(high)], y, colour, 4);
+            interval = $" (95% CI {Format.Points(low)} to {Format.Points(high)})";
         }
 
-        svg.Circle(x[estimate * 100], y, 6, colour, $"{row.Strategy}: {Format.Points(estimate)}");
+        svg.Circle(x[Points(estimate)], y, 6, colour, $"{row.Strategy}: {Format.Points(estimate)}{interval}");
         svg.Text(Right + 12, y + 5, $"{Format.Points(estimate)} · adj. {Format.PValue(row.PAdjusted)}", "start", "t small");
     }
 }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Decisioning.Reporting;
+using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Rendering;
+using Decisioning.Reporting.Rendering.Text;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>
+/// <c>decisioning report --decisions FILE.jsonl --outcomes FILE.jsonl [--window 30d] --out DIR</c>:
+/// model group versus control group (spec section 6), as DIR/report.json and DIR/report.html.
+/// Exit 0; 1 when a file cannot be read or written or the window is not a duration.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var decisions = new Option<FileInfo>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)", Required = true };
+        var outcomes = new Option<FileInfo>("--outcomes") { Description = "Outcomes, one {customerId, at, product, kind, value} a line", Required = true };
+        var window = new Option<string>("--window") { Description = "How long after a decision its outcomes count: <n>d, <n>h or <n>m", DefaultValueFactory = _ => "30d" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.json and report.html", Required = true };
+        var command = new Command("report", "Post-evaluation: did the strategy map beat the control group?") { decisions, outcomes, window, output };
+        command.SetAction(parse =>
+        {
+            if (!AttributionWindow.TryParse(parse.GetValue(window), out var attribution))
+            {
+                context.Error.WriteLine($"error: --window '{parse.GetValue(window)}' is not a duration such as 30d, 12h or 90m");
+                return 1;
+            }
+
+            try
+            {
+                var report = PostEvaluation.Evaluate(parse.GetValue(decisions)!.FullName, parse.GetValue(outcomes)!.FullName, attribution);
+                var directory = parse.GetValue(output)!.FullName;
+                ReportFiles.Write(report, directory);
+                foreach (var line in ReportSummary.Lines(report))
+                {
+                    context.Out.WriteLine(line);
+                }
+
+                context.Out.WriteLine($"wrote {Path.Combine(directory, ReportFiles.JsonName)} and {Path.Combine(directory, ReportFiles.HtmlName)}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
