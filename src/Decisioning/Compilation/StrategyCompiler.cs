@@ -54,7 +54,9 @@ internal static class StrategyCompiler
         }
 
         IReadOnlyList<int>? target = null;
-        if (s.Target.Count > 0 && s.Target.All(t => t.Value != "all"))
+        // Absent targets everyone; a written list without `all` targets its segments only, so an
+        // empty `target: []` targets no one ("in none of the target segments", spec section 3).
+        if (s.TargetWritten && s.Target.All(t => t.Value != "all"))
         {
             target = [.. s.Target.Select(t => c.Segments.GetValueOrDefault(t.Value, -1)).Where(i => i >= 0)];
         }
