@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Decisioning.Tests.Support;
+using Xunit;
+
+namespace Decisioning.Tests.Cli;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("decisioning-evaluate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Evaluate_SampleCustomers_OneLinePerInputInOrderWithTheGivenTime()
+    {
+        var input = TestPaths.Repo("samples", "customers.jsonl");
+        var output = Path.Combine(_dir, "out", "decisions.jsonl");
+
+        var (exit, _, error) = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"),
+            "--customers", input, "--at", "2026-11-26T00:00:00Z", "--out", output);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        var inputIds = File.ReadLines(input).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("customerId").GetString()).ToList();
+        var decisions = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(inputIds, decisions.Select(d => d.GetProperty("customerId").GetString()).ToList());
+        Assert.All(decisions, d => Assert.Equal("2026-11-26T00:00:00Z", d.GetProperty("at").GetString()));
+    }
+
+    [Fact]
+    public void Evaluate_MixedGoodAndBadLines_GivesOneLineEachInOrder()
+    {
+        var input = TestPaths.Repo("samples", "customers-bad.jsonl");
+        var output = Path.Combine(_dir, "decisions.jsonl");
+
+        var (exit, _, _) = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"),
+            "--customers", input, "--at", "2026-11-26T00:00:00Z", "--out", output);
+
+        Assert.Equal(0, exit);
+        var inputs = File.ReadAllLines(input);
+        var outputs = File.ReadAllLines(output);
+        Assert.Equal(inputs.Length, outputs.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            using var line = JsonDocument.Parse(outputs[i]);
+            var isError = line.RootElement.TryGetProperty("error", out _);
+            var inputIsDecidable = TryObject(inputs[i]);
+            Assert.True(isError || inputIsDecidable, $"line {i + 1}: a decision for an undecidable input");
+        }
+
+        Assert.Contains(outputs, o => o.Contains("\"error\"", StringComparison.Ordinal));
+        Assert.Contains(outputs, o => o.Contains("\"trace\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_InvalidMap_ExitsOneAndDecidesNothing()
+    {
+        var output = Path.Combine(_dir, "none.jsonl");
+
+        var (exit, _, error) = CliRunner.Run("evaluate", TestPaths.Maps("invalid", "DM022-unknown-reference.yaml"),
+            "--customers", TestPaths.Repo("samples", "customers.jsonl"), "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error DM022", error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Evaluate_WithoutAt_EchoesTheCurrentUtcTime()
+    {
+        var input = Path.Combine(_dir, "one.jsonl");
+        File.WriteAllLines(input, [File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).First()]);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        var (exit, output, _) = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"), "--customers", input);
+
+        Assert.Equal(0, exit);
+        var at = DateTime.Parse(JsonDocument.Parse(output).RootElement.GetProperty("at").GetString()!, null,
+            System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.InRange(at, before, DateTime.UtcNow.AddSeconds(1));
+    }
+
+    private static bool TryObject(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
