@@ -10,6 +10,9 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create(context);
         yield return EvaluateCommand.Create(context);
         yield return ExplainCommand.Create(context);
+        yield return BatchCommand.Create(context);
+        yield return BatchMergeCommand.Create(context);
+        yield return DiffCommand.Create(context);
         yield return ReportCommand.Create(context);
     }
 }

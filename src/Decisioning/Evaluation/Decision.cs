@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Decisioning.Evaluation;
 
 /// <summary>
@@ -12,9 +14,9 @@ public sealed record Decision(
     string? Tier,
     string? Stage,
     IReadOnlyList<string> Segments,
-    ExperimentAssignment? Experiment,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExperimentAssignment? Experiment,
     IReadOnlyList<DecisionAction> Actions,
-    IReadOnlyList<DecisionAction>? Counterfactual,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DecisionAction>? Counterfactual,
     IReadOnlyList<TraceEntry> Trace);
 
 /// <summary>One next-best action. The score is never rounded.</summary>
@@ -29,8 +31,16 @@ public sealed record DecisionAction(
     double Score,
     double Propensity);
 
-/// <summary>What happened to one strategy: <c>selected</c>, or <c>rejected</c> with a reason code.</summary>
-public sealed record TraceEntry(string Strategy, string Outcome, string? Reason)
+/// <summary>
+/// What happened to one strategy: <c>selected</c>, or <c>rejected</c> with a reason code. A
+/// <c>policy</c> rejection also names the host's rule that vetoed it (<see cref="Rule"/>, written as
+/// an extra <c>rule</c> field of the trace entry); it is null for every other reason.
+/// </summary>
+public sealed record TraceEntry(
+    string Strategy,
+    string Outcome,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null)
 {
     public const string Selected = "selected";
     public const string Rejected = "rejected";

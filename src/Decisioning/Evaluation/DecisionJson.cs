@@ -67,6 +67,12 @@ public static class DecisionJson
                 w.WriteString("reason", t.Reason);
             }
 
+            if (t.Rule is not null)
+            {
+                // An addition to spec section 4: the host rule behind a `policy` rejection.
+                w.WriteString("rule", t.Rule);
+            }
+
             w.WriteEndObject();
         }
 

@@ -7,9 +7,17 @@ namespace Decisioning.Evaluation;
 /// Decides one customer against a <see cref="DecisionPlan"/>, exactly in the order of spec
 /// section 3. Thread-safe: all per-decision state lives in locals.
 /// </summary>
-public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null)
+public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null)
 {
     private readonly IReadOnlyList<IDecisionPolicy> _policies = policies ?? [];
+    private readonly EvaluationRules _gateRules = EvaluationRules.Spec;
+
+    /// <summary>
+    /// An evaluator that applies <paramref name="rules"/> instead of the spec's: only mutation tests
+    /// build one, to prove the testing kit catches a wrong evaluator (see <see cref="EvaluationRules"/>).
+    /// </summary>
+    internal Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies, EvaluationRules rules)
+        : this(plan, policies) => _gateRules = rules;
 
     public DecisionPlan Plan { get; } = plan;
 
@@ -35,27 +43,39 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         frame.Segments = segments;
         explain?.Profile(frame);
 
-        var gates = new Gates(Plan, customer, frame, at, explain);
+        var gates = new Gates(Plan, customer, frame, at, explain, _gateRules);
         var reasons = new string?[Plan.Strategies.Count];
+        var rules = _policies.Count > 0 ? new string?[Plan.Strategies.Count] : null;
         var candidates = new List<Candidate>();
         foreach (var strategy in Plan.Strategies)
         {
             var candidate = gates.Check(strategy, inSegment, out var reason);
+            reasons[strategy.Index] = reason;
             if (candidate is not null)
             {
-                reason = PolicyVeto(customer, candidate, at);
+                candidates.Add(candidate);
             }
-
-            reasons[strategy.Index] = reason;
-            if (reason is null)
-            {
-                candidates.Add(candidate!);
-            }
-
-            explain?.Outcome(strategy, reason, candidate);
         }
 
-        var model = Arbitration.Select([.. candidates], Plan.Arbitration, Arbitration.ByScore);
+        var passed = candidates;
+        if (rules is not null && candidates.Count > 0)
+        {
+            // The policy gate runs last and sees every candidate of the decision at once, so that a
+            // rule engine can match them together in one session.
+            candidates = PolicyGate(customer, frame, at, candidates, reasons, rules, explain);
+        }
+
+        if (explain is not null)
+        {
+            foreach (var strategy in Plan.Strategies)
+            {
+                var candidate = candidates.Find(c => ReferenceEquals(c.Strategy, strategy)) ??
+                    passed.Find(c => ReferenceEquals(c.Strategy, strategy));
+                explain.Outcome(strategy, reasons[strategy.Index], candidate);
+            }
+        }
+
+        var model = Arbitration.Select([.. candidates], _gateRules.Limits(Plan.Arbitration), Arbitration.ByScore);
         var experiment = Assign(customer.Id);
         IReadOnlyList<DecisionAction> actions = Ranked(model);
         IReadOnlyList<DecisionAction>? counterfactual = null;
@@ -71,24 +91,42 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
             var reason = reasons[strategy.Index] ?? (model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration);
             trace[strategy.Index] = reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
-                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
+                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, rules?[strategy.Index]);
         }
 
         return new Decision(customer.Id, Plan.MapId, Plan.Version, at, frame.Tier, frame.Stage, segments,
             experiment, actions, counterfactual, trace);
     }
 
-    private string? PolicyVeto(CustomerRecord customer, Candidate candidate, DateTime at)
+    private List<Candidate> PolicyGate(CustomerRecord customer, Frame frame, DateTime at, List<Candidate> candidates,
+        string?[] reasons, string?[] rules, IExplainRecorder? explain)
     {
+        var review = new PolicyReview(Plan, customer, at, frame, candidates);
         foreach (var policy in _policies)
         {
-            if (!policy.Allows(customer, candidate, at))
-            {
-                return ReasonCodes.Policy;
-            }
+            policy.Review(review);
         }
 
-        return null;
+        var kept = new List<Candidate>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var strategy = candidate.Strategy;
+            if (review.Vetoed(i) is { } rule)
+            {
+                reasons[strategy.Index] = ReasonCodes.Policy;
+                rules[strategy.Index] = rule;
+                explain?.Gate(strategy, "policy", false, null, frame, rule);
+                continue;
+            }
+
+            var factor = review.Factor(i);
+            explain?.Gate(strategy, "policy", true, null, frame, review.Scalers(i));
+            // Scaling by exactly 1 keeps the candidate as it was, so that its score stays bit-identical.
+            kept.Add(factor == 1.0 ? candidate : candidate with { Score = candidate.Score * factor });
+        }
+
+        return kept;
     }
 
     private static string? FirstMatch(IReadOnlyList<NamedRule> rules, Frame frame)
@@ -118,7 +156,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
 
     private List<Candidate> ControlChoice(List<Candidate> candidates, string customerId) => Plan.Experiment!.Policy switch
     {
-        ControlPolicy.Priority => Arbitration.Select([.. candidates], Plan.Arbitration, Arbitration.ByPriority),
+        ControlPolicy.Priority => Arbitration.Select([.. candidates], _gateRules.Limits(Plan.Arbitration), Arbitration.ByPriority),
         ControlPolicy.Random when candidates.Count > 0 =>
             [candidates[ExperimentHash.RandomPick(Plan.Experiment.Salt, customerId, candidates.Count)]],
         _ => [],

@@ -8,9 +8,10 @@ namespace Decisioning.Evaluation;
 /// The gates of spec section 3, step 2, for one customer at one time, in their order. The first
 /// gate that fails is the strategy's reason code.
 /// </summary>
-internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame frame, DateTime at, IExplainRecorder? explain)
+internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame frame, DateTime at, IExplainRecorder? explain,
+    EvaluationRules rules)
 {
-    private Dictionary<string, object?>? _scriptCustomer;
+    private readonly ScriptFields _scriptFields = new(plan, customer);
 
     public Candidate? Check(StrategyPlan s, bool[] inSegment, out string? reason)
     {
@@ -152,13 +153,12 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
         return false;
     }
 
-    // A contact for this strategy in (at - cooldown, at].
+    // A contact for this strategy in (at - cooldown, at] (the window is the spec's, except in mutation tests).
     private bool ContactedFor(string strategyId, TimeSpan cooldown)
     {
-        var from = at - cooldown;
         foreach (var c in customer.Contacts)
         {
-            if (c.Strategy == strategyId && c.At > from && c.At <= at)
+            if (c.Strategy == strategyId && rules.Cooldown.Contains(c.At, at, cooldown))
             {
                 return true;
             }
@@ -171,30 +171,12 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
     {
         foreach (var choice in s.Channels)
         {
-            var channel = choice.Channel;
-            script = null;
-            string? failure = null;
-            if (!channel.Reachable.Test(frame))
-            {
-                failure = "unreachable";
-            }
-            else if (channel.MaxContacts is { } max && ContactsOn(channel.Id, channel.Per!.Value) >= max)
-            {
-                failure = "contact-policy";
-            }
-            else if (choice.Script is { } template)
-            {
-                script = template.Render(ScriptCustomer(), s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
-                if (channel.MaxLength is { } limit && script.Length > limit)
-                {
-                    failure = "too-long";
-                }
-            }
-
-            explain?.ChannelTried(s, channel, failure, script);
+            // The gate itself is shared with batch allocation's fallback channels (ChannelGate).
+            var failure = ChannelGate.Test(choice, s, customer, frame, at, _scriptFields, rules.ContactPolicy, out script);
+            explain?.ChannelTried(s, choice.Channel, failure, script);
             if (failure is null)
             {
-                chosen = channel;
+                chosen = choice.Channel;
                 return true;
             }
         }
@@ -202,36 +184,6 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
         chosen = null;
         script = null;
         return false;
-    }
-
-    // Contacts on the channel in (at - per, at].
-    private int ContactsOn(string channelId, TimeSpan per)
-    {
-        var from = at - per;
-        var count = 0;
-        foreach (var c in customer.Contacts)
-        {
-            if (c.Channel == channelId && c.At > from && c.At <= at)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private Dictionary<string, object?> ScriptCustomer()
-    {
-        if (_scriptCustomer is null)
-        {
-            _scriptCustomer = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var field in plan.Customer.Fields)
-            {
-                _scriptCustomer[field.Name] = customer.Values.Get(field.Index);
-            }
-        }
-
-        return _scriptCustomer;
     }
 
     private static bool Contains(IReadOnlyList<string> items, string value)

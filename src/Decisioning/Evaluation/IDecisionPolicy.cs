@@ -1,13 +1,21 @@
-using Decisioning.Runtime;
-
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// A host's veto over a candidate action: the <c>policy</c> gate of spec section 3, run after every
-/// other gate. Implementations must be thread-safe and side-effect free.
+/// A host's say over the candidate actions of one decision: the <c>policy</c> gate of spec section 3,
+/// run after every other gate. A policy vetoes candidates (their trace then says <c>policy</c>, with
+/// the vetoing rule's name) or scales their score before arbitration.
 /// </summary>
+/// <remarks>
+/// Implementations must be thread-safe (one instance reviews many decisions at once) and
+/// deterministic: the same snapshot and time must get the same verdicts (spec section 3, step 6).
+/// Plain predicates can be wrapped with <see cref="DecisionPolicy.Veto"/>.
+/// </remarks>
 public interface IDecisionPolicy
 {
-    /// <summary>False vetoes the candidate; its trace then says <c>policy</c>.</summary>
-    bool Allows(CustomerRecord customer, Candidate candidate, DateTime at);
+    /// <summary>
+    /// Reviews the candidates of one decision, calling <see cref="PolicyReview.Veto"/> or
+    /// <see cref="PolicyReview.ScaleScore"/> for those it has a verdict on. Called once per decision
+    /// that has at least one candidate, on the deciding thread.
+    /// </summary>
+    void Review(PolicyReview review);
 }

@@ -1,0 +1,48 @@
+using Decisioning.Hosting;
+using Decisioning.Snapshots;
+using Decisioning.Validation;
+
+// A bank's decision API on Decisioning: POST a customer snapshot, get the next-best action.
+var builder = WebApplication.CreateBuilder(args);
+
+// The map ships beside the app; configuration ("Decisioning:Maps:retail-wealth:Path") can point elsewhere.
+builder.Services.AddDecisioning(decisioning => decisioning
+    .AddMap("retail-wealth", Path.Combine(AppContext.BaseDirectory, "strategies", "retail-wealth")));
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DecisioningJsonContext.Default));
+
+var app = builder.Build();
+
+app.MapGet("/maps", (IDecisionEngine engine) => engine.Maps);
+
+// Body: the snapshot JSON of spec section 2. Query: at=ISO-8601 (default: now).
+// 200: the decision line of spec section 4; 422: its error record; 404: no such map.
+app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest request, IDecisionEngine engine, TimeProvider clock) =>
+{
+    if (engine.GetMap(mapId) is null)
+    {
+        return Results.NotFound(new { error = $"no map '{mapId}' is served" });
+    }
+
+    var when = clock.GetUtcNow();
+    if (at is not null)
+    {
+        if (!Syntax.TryParseInstant(at, out var parsed))
+        {
+            return Results.BadRequest(new { error = $"at '{at}' is not an ISO-8601 date or date-time" });
+        }
+
+        when = new DateTimeOffset(parsed, TimeSpan.Zero);
+    }
+
+    using var body = new MemoryStream();
+    await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+    var snapshot = CustomerSnapshot.FromJson(body.ToArray());
+    return engine.TryDecide(mapId, snapshot, when, out var decision, out var error)
+        ? Results.Text(DecisioningJson.Serialize(decision), "application/json; charset=utf-8")
+        : Results.Text(DecisioningJson.Serialize(error), "application/json; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+});
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

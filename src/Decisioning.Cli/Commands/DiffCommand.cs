@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Decisioning.Cli.Infrastructure;
+using Decisioning.Diffing;
+using Decisioning.Streaming;
+using Spectre.Console;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>
+/// <c>decisioning diff OLD NEW --customers FILE [--at ISO] [--format text|json]</c>: which
+/// customers' decisions change between two map versions and how, and a summary of the moves.
+/// Exit 0; 1 when a map is invalid.
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var oldMap = new Argument<string>("OLD") { Description = "The map as it is (file or folder)" };
+        var newMap = new Argument<string>("NEW") { Description = "The map as it would be" };
+        var customers = new Option<string>("--customers") { Description = "Snapshots, one JSON object a line; - reads stdin", Required = true };
+        var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("diff", "Show which customers' decisions change between two map versions") { oldMap, newMap, customers, at, format };
+        command.SetAction(parse =>
+        {
+            var old = CliIo.LoadMap(parse.GetValue(oldMap)!, context);
+            var @new = CliIo.LoadMap(parse.GetValue(newMap)!, context);
+            if (!old.Success || !@new.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
+            {
+                return 1;
+            }
+
+            using var input = CliIo.OpenInput(parse.GetValue(customers)!);
+            var diff = new MapDiff(old.Plan!, @new.Plan!);
+            if (parse.GetValue(format) == "json")
+            {
+                using var sink = context.Out == Console.Out ? Console.OpenStandardOutput() : new WriterStream(context.Out);
+                using var json = new DiffJsonWriter(sink, old.Plan!, @new.Plan!, when);
+                json.Finish(diff.Run(OrderedParallel.Lines(input), when, json.Write));
+                sink.WriteByte((byte)'\n');
+                return 0;
+            }
+
+            var summary = diff.Run(OrderedParallel.Lines(input), when, d => context.Out.WriteLine(Describe(d)));
+            Render(context.Out, summary);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One line per changed customer: <c>C00017 (line 17): rank 1: a -> b; c: rank 2 -> 1</c>.</summary>
+    internal static string Describe(CustomerDiff diff) =>
+        $"{diff.CustomerId ?? "(no id)"} (line {diff.Line + 1}): " + string.Join("; ", diff.Changes.Select(Describe));
+
+    private static string Describe(ActionChange c) => c.Kind switch
+    {
+        ChangeKind.Added => $"+ {c.New!.Strategy} (rank {c.New.Rank}, {c.New.Product} @ {c.New.Channel})",
+        ChangeKind.Removed => $"- {c.Old!.Strategy} (rank {c.Old.Rank}, {c.Old.Product} @ {c.Old.Channel})",
+        ChangeKind.Strategy => $"rank {c.Old!.Rank}: {c.Old.Strategy} -> {c.New!.Strategy} ({c.Old.Product} @ {c.Old.Channel} -> {c.New.Product} @ {c.New.Channel})",
+        ChangeKind.Rank => $"{c.Old!.Strategy}: rank {c.Old.Rank} -> {c.New!.Rank}",
+        ChangeKind.Product => $"{c.Old!.Strategy}: product {c.Old.Product} -> {c.New!.Product}",
+        ChangeKind.Channel => $"{c.Old!.Strategy}: channel {c.Old.Channel} -> {c.New!.Channel}",
+        ChangeKind.Script => $"{c.Old!.Strategy}: script on {c.Old.Channel} reworded",
+        ChangeKind.Group => $"group {c.From ?? "(none)"} -> {c.To ?? "(none)"}",
+        _ => $"snapshot {c.From ?? "valid"} -> {c.To ?? "valid"}",
+    };
+
+    private static void Render(TextWriter output, DiffSummary summary)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Changed:N0} of {summary.Customers:N0} customers change; invalid snapshots: {summary.OldErrors:N0} old, {summary.NewErrors:N0} new"));
+        var console = ConsoleViews.For(output);
+        var kinds = new Table().Border(TableBorder.Simple).AddColumn("change").AddColumn(new TableColumn("count").RightAligned());
+        foreach (var kind in Enum.GetValues<ChangeKind>().Where(k => summary.Count(k) > 0))
+        {
+            kinds.AddRow(ActionChange.Name(kind), Number(summary.Count(kind)));
+        }
+
+        var moves = new Table().Border(TableBorder.Simple).Title("moves").AddColumn("from").AddColumn("to").AddColumn(new TableColumn("count").RightAligned());
+        foreach (var (from, to, count) in summary.Moves)
+        {
+            moves.AddRow(Markup.Escape(from.ToString()), Markup.Escape(to.ToString()), Number(count));
+        }
+
+        console.Write(kinds);
+        console.Write(moves);
+        console.Write(Counts("channel", summary.Channels));
+        console.Write(Counts("strategy", summary.Strategies));
+    }
+
+    private static Table Counts(string key, IReadOnlyList<(string Id, long Old, long New)> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn(key).AddColumn(new TableColumn("old").RightAligned())
+            .AddColumn(new TableColumn("new").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+        foreach (var (id, old, @new) in rows)
+        {
+            table.AddRow(Markup.Escape(id), Number(old), Number(@new), (@new - old).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

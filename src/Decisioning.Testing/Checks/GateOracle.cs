@@ -1,0 +1,189 @@
+using Decisioning.Evaluation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Testing.Checks;
+
+/// <summary>
+/// An independent reading of spec section 3, step 2: every gate of every strategy checked on its
+/// own, straight from the plan and the snapshot, without the engine's evaluator. It shares only
+/// the compiled expressions (and Liquid scripts) with the engine: what it checks is the gates'
+/// logic, their windows and their order. Thread-safe.
+/// </summary>
+internal sealed class GateOracle(DecisionPlan plan, DateTime at)
+{
+    public Recheck Check(CustomerRecord customer)
+    {
+        var frame = new Frame { Customer = customer.Values, Holdings = customer.Holdings };
+        frame.Tier = plan.Tiers.FirstOrDefault(t => t.When.Test(frame))?.Id;
+        frame.Stage = plan.Stages.FirstOrDefault(s => s.When.Test(frame))?.Id;
+        var segments = plan.Segments
+            .Where(s => s.Members is { } members ? members.Contains(customer.Id) : s.When!.Test(frame))
+            .Select(s => s.Id).ToList();
+        frame.Segments = segments;
+        var scripts = plan.Customer.Fields.ToDictionary(f => f.Name, f => customer.Values.Get(f.Index), StringComparer.Ordinal);
+        var strategies = plan.Strategies.Select(s => Check(s, customer, frame, scripts)).ToList();
+        return new Recheck(new Profile(frame.Tier, frame.Stage, segments), strategies);
+    }
+
+    private StrategyCheck Check(StrategyPlan s, CustomerRecord customer, Frame frame, Dictionary<string, object?> scripts)
+    {
+        var (channel, script, channelDetail) = FirstChannel(s, customer, frame, scripts);
+        GateCheck[] gates =
+        [
+            Active(s),
+            Target(s, frame),
+            Scenario(s, customer, frame),
+            Condition("when", ReasonCodes.Condition, s.When, frame),
+            Condition("product", ReasonCodes.Ineligible, s.Product.Eligible, frame),
+            Held(s, customer),
+            Cooldown(s, customer),
+            new("channel", ReasonCodes.NoChannel, channel is not null, channelDetail),
+        ];
+        var propensity = s.Propensity.Evaluate(customer);
+        var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
+        return new StrategyCheck(s, gates, channel, script, propensity, score);
+    }
+
+    private GateCheck Active(StrategyPlan s)
+    {
+        var inside = (s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to);
+        var window = $"[{Show.Instant(s.ActiveFrom)}, {Show.Instant(s.ActiveTo)})";
+        return new("active", ReasonCodes.Inactive, inside, $"at {Show.Instant(at)} {(inside ? "inside" : "outside")} {window}");
+    }
+
+    private GateCheck Target(StrategyPlan s, Frame frame)
+    {
+        if (s.Target is not { } target)
+        {
+            return new("target", ReasonCodes.NotTargeted, true, "targets all");
+        }
+
+        var ids = target.Select(i => plan.Segments[i].Id).ToList();
+        var hit = ids.FirstOrDefault(frame.Segments.Contains);
+        return new("target", ReasonCodes.NotTargeted, hit is not null,
+            hit is not null ? $"in segment {hit}" : $"in none of [{string.Join(", ", ids)}]");
+    }
+
+    private GateCheck Scenario(StrategyPlan s, CustomerRecord customer, Frame frame)
+    {
+        if (s.Scenario is not { } scenario)
+        {
+            return new("scenario", ReasonCodes.Scenario, true, "no scenario");
+        }
+
+        switch (scenario.Kind)
+        {
+            case ScenarioKind.Lifecycle:
+                var inStage = frame.Stage is { } stage && scenario.Stages.Contains(stage);
+                return new("scenario", ReasonCodes.Scenario, inStage, $"stage {frame.Stage ?? "null"} {(inStage ? "in" : "not in")} [{string.Join(", ", scenario.Stages)}]");
+            case ScenarioKind.Product:
+                var held = scenario.Lacks.Where(customer.Holdings.Contains).ToList();
+                var missing = scenario.Holds.Where(p => !customer.Holdings.Contains(p)).ToList();
+                var ok = held.Count == 0 && missing.Count == 0;
+                return new("scenario", ReasonCodes.Scenario, ok, ok
+                    ? $"{scenario.Id}: lacks [{string.Join(", ", scenario.Lacks)}], holds [{string.Join(", ", scenario.Holds)}]"
+                    : $"{scenario.Id}: holds [{string.Join(", ", held)}] it must lack, lacks [{string.Join(", ", missing)}] it must hold");
+            case ScenarioKind.Event:
+                return EventScenario(scenario, customer, frame);
+            default:
+                return new("scenario", ReasonCodes.Scenario, true, $"{scenario.Id}: always");
+        }
+    }
+
+    // An event of the type with at - within <= event.at <= at whose condition holds.
+    private GateCheck EventScenario(ScenarioPlan scenario, CustomerRecord customer, Frame frame)
+    {
+        var window = scenario.Within is { } within ? $"[at - {Show.Duration(within)}, at]" : "(-inf, at]";
+        foreach (var e in customer.Events.Where(e => e.Type == scenario.EventType))
+        {
+            var inWindow = e.At <= at && (scenario.Within is not { } w || e.At >= at - w);
+            if (!inWindow)
+            {
+                continue;
+            }
+
+            frame.Event = e.Payload;
+            var holds = scenario.When?.Test(frame) ?? true;
+            frame.Event = null;
+            if (holds)
+            {
+                return new("scenario", ReasonCodes.Scenario, true, $"{scenario.EventType} at {Show.Instant(e.At)} in {window}");
+            }
+        }
+
+        var condition = scenario.When is { } when ? $" with {when.Text}" : "";
+        return new("scenario", ReasonCodes.Scenario, false, $"no {scenario.EventType} in {window}{condition}");
+    }
+
+    private static GateCheck Condition(string gate, string reason, Decisioning.Compilation.CompiledCondition? condition, Frame frame)
+    {
+        if (condition is null)
+        {
+            return new(gate, reason, true, "no condition");
+        }
+
+        var holds = condition.Test(frame);
+        return new(gate, reason, holds, $"{condition.Text} is {(holds ? "true" : "false")}");
+    }
+
+    private static GateCheck Held(StrategyPlan s, CustomerRecord customer)
+    {
+        var holds = customer.Holdings.Contains(s.Product.Id);
+        var passes = s.Product.Repeatable || !holds;
+        return new("held", ReasonCodes.AlreadyHeld, passes,
+            $"{(holds ? "holds" : "does not hold")} {s.Product.Id}{(s.Product.Repeatable ? " (repeatable)" : "")}");
+    }
+
+    // A contact for this strategy in (at - cooldown, at].
+    private GateCheck Cooldown(StrategyPlan s, CustomerRecord customer)
+    {
+        if (s.Cooldown is not { } cooldown)
+        {
+            return new("cooldown", ReasonCodes.Cooldown, true, "no cooldown");
+        }
+
+        var window = $"(at - {Show.Duration(cooldown)}, at]";
+        var inside = customer.Contacts.FirstOrDefault(c => c.Strategy == s.Id && c.At > at - cooldown && c.At <= at);
+        return new("cooldown", ReasonCodes.Cooldown, inside is null, inside is null
+            ? $"no contact for {s.Id} in {window}"
+            : $"contact for {s.Id} at {Show.Instant(inside.At)} in {window}");
+    }
+
+    private (ChannelPlan? Channel, string? Script, string Detail) FirstChannel(StrategyPlan s, CustomerRecord customer, Frame frame,
+        Dictionary<string, object?> fields)
+    {
+        var tried = new List<string>();
+        foreach (var choice in s.Channels)
+        {
+            var channel = choice.Channel;
+            if (!channel.Reachable.Test(frame))
+            {
+                tried.Add($"{channel.Id} unreachable ({channel.Reachable.Text} is false)");
+                continue;
+            }
+
+            if (channel.MaxContacts is { } max && channel.Per is { } per)
+            {
+                var count = customer.Contacts.Count(c => c.Channel == channel.Id && c.At > at - per && c.At <= at);
+                if (count >= max)
+                {
+                    tried.Add($"{channel.Id} has {count} contacts in (at - {Show.Duration(per)}, at], max {max}");
+                    continue;
+                }
+            }
+
+            var script = choice.Script?.Render(fields, s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
+            if (script is not null && channel.MaxLength is { } limit && script.Length > limit)
+            {
+                tried.Add($"{channel.Id} script is {script.Length} long, maxLength {limit}");
+                continue;
+            }
+
+            tried.Add($"{channel.Id} passes");
+            return (channel, script, string.Join("; ", tried));
+        }
+
+        return (null, null, tried.Count == 0 ? "no channels" : string.Join("; ", tried));
+    }
+}

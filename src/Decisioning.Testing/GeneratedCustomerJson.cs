@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Decisioning.Evaluation;
+
+namespace Decisioning.Testing;
+
+/// <summary>Writes a <see cref="GeneratedCustomer"/> as snapshot JSON, readable text kept unescaped.</summary>
+internal static class GeneratedCustomerJson
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(GeneratedCustomer customer, string idField)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString(idField, customer.Id);
+            foreach (var (name, value) in customer.Fields)
+            {
+                w.WritePropertyName(name);
+                WriteValue(w, value);
+            }
+
+            w.WriteStartArray("holdings");
+            foreach (var holding in customer.Holdings)
+            {
+                w.WriteStringValue(holding);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("events");
+            foreach (var e in customer.Events)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", e.Type);
+                w.WriteString("at", DecisionJson.FormatInstant(e.At.UtcDateTime));
+                foreach (var (name, value) in e.Payload ?? new Dictionary<string, object?>())
+                {
+                    w.WritePropertyName(name);
+                    WriteValue(w, value);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("contacts");
+            foreach (var c in customer.Contacts)
+            {
+                w.WriteStartObject();
+                WriteIfSet(w, "channel", c.Channel);
+                w.WriteString("at", DecisionJson.FormatInstant(c.At.UtcDateTime));
+                WriteIfSet(w, "strategy", c.Strategy);
+                WriteIfSet(w, "product", c.Product);
+                WriteIfSet(w, "outcome", c.Outcome);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A value as it appears in the snapshot: a date without a time as <c>yyyy-MM-dd</c>.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => JsonSerializer.Serialize(s, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        bool b => b ? "true" : "false",
+        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DecisionJson.FormatInstant(d),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static void WriteValue(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                w.WriteNullValue();
+                break;
+            case int i:
+                w.WriteNumberValue(i);
+                break;
+            case decimal d:
+                w.WriteNumberValue(d);
+                break;
+            case bool b:
+                w.WriteBooleanValue(b);
+                break;
+            case DateTime date:
+                w.WriteStringValue(Format(date));
+                break;
+            default:
+                w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

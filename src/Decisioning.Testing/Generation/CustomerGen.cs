@@ -1,0 +1,131 @@
+using Decisioning.Snapshots;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Decisioning.Testing.Generation;
+
+/// <summary>
+/// The generator of whole customers for a <see cref="MapSchema"/>: an id (sometimes from a named
+/// list), every declared field, holdings from the map's products, events of the declared types
+/// around each scenario's window, and contacts on the map's channels and strategies around each
+/// contact policy's and cooldown's edges, in bursts that reach a channel's cap.
+/// </summary>
+internal static class CustomerGen
+{
+    public static Gen<GeneratedCustomer> For(MapSchema schema)
+    {
+        // Built once: a query's later generators would otherwise be rebuilt for every customer.
+        var (ids, fields, holdings, events, contacts) = (Id(schema), Fields(schema), Holdings(schema), Events(schema), Contacts(schema));
+        return from id in ids
+               from values in fields
+               from held in holdings
+               from happened in events
+               from contacted in contacts
+               select new GeneratedCustomer(schema.IdField, id, values, held, happened, contacted);
+    }
+
+    /// <summary>An id not taken from a named list: the shrinker's plainest id.</summary>
+    public const string PlainId = "C00001";
+
+    private static Gen<string> Id(MapSchema schema)
+    {
+        var plain = Gen.Choose(1, 99999).Select(n => "C" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture));
+        return schema.ListedIds.Count == 0 ? plain : Gen.Frequency((1, Pick.From(schema.ListedIds)), (3, plain));
+    }
+
+    // Fields one after the other, so that a field can be drawn relative to one drawn before it.
+    internal static Gen<KeyValuePair<string, object?>[]> Fields(MapSchema schema)
+    {
+        var fields = Gen.Constant(Array.Empty<KeyValuePair<string, object?>>());
+        foreach (var field in schema.Fields)
+        {
+            var values = FieldValues.For(field, schema);
+            fields = fields.SelectMany(done => values(done)
+                .Select(value => (KeyValuePair<string, object?>[])[.. done, new(field.Name, value)]));
+        }
+
+        return fields;
+    }
+
+    // A product a scenario wants held is held half the time, any other one time in eight: every
+    // product gate goes both ways, and most customers still lack most products.
+    internal static Gen<string[]> Holdings(MapSchema schema)
+    {
+        var some = Gen.CollectToArray(schema.Products, p => Gen.Choose(0, schema.SoughtHoldings.Contains(p) ? 1 : 7).Select(k => k == 0 ? p : null))
+            .Select(picked => picked.OfType<string>().ToArray());
+        return Gen.Frequency((1, Gen.Constant(Array.Empty<string>())), (4, some));
+    }
+
+    internal static Gen<EventSnapshot[]> Events(MapSchema schema)
+    {
+        if (schema.Events.Count == 0)
+        {
+            return Gen.Constant(Array.Empty<EventSnapshot>());
+        }
+
+        var one = Gen.Frequency(schema.Events.Select(e => (e.Windows.Count > 0 ? 3 : 1, Event(e))));
+        var count = Gen.Frequency((2, Gen.Constant(0)), (2, Gen.Constant(1)), (3, Gen.Constant(2)), (3, Gen.Constant(3)), (2, Gen.Constant(4)));
+        return count.SelectMany(n => Gen.ArrayOf(one, n));
+
+        Gen<EventSnapshot> Event(EventSpec spec)
+        {
+            var payload = Gen.CollectToArray(spec.Payload,
+                f => FieldValues.For(f, schema)([]).Select(v => new KeyValuePair<string, object?>(f.Name, v)));
+            var times = TimeEdges.Around(schema.At, spec.Windows);
+            return from at in times
+                   from values in payload
+                   select new EventSnapshot(spec.Type, at, new Dictionary<string, object?>(values, StringComparer.Ordinal));
+        }
+    }
+
+    // Now and then a contact for each strategy, around its cooldown's edges; now and then a burst
+    // on each capped channel, up to one more than its cap, around its window's edges.
+    internal static Gen<ContactSnapshot[]> Contacts(MapSchema schema)
+    {
+        var byStrategy = schema.Strategies.Select(s => Sometimes(1, 4, StrategyContact(schema, s)));
+        var byChannel = schema.Channels.Where(c => c.Max is not null).Select(c => Sometimes(1, 2, Burst(schema, c)));
+        var some = Gen.CollectToArray(byStrategy.Concat(byChannel)).Select(all => all.SelectMany(c => c).ToArray());
+        return Gen.Frequency((1, Gen.Constant(Array.Empty<ContactSnapshot>())), (4, some));
+    }
+
+    private static Gen<ContactSnapshot[]> Sometimes(int yes, int no, Gen<ContactSnapshot[]> contacts) =>
+        Gen.Frequency((yes, contacts), (no, Gen.Constant(Array.Empty<ContactSnapshot>())));
+
+    private static Gen<ContactSnapshot[]> StrategyContact(MapSchema schema, StrategySpec strategy)
+    {
+        var own = strategy.Channels.Select(id => schema.Channels.First(c => c.Id == id)).ToList();
+        var channels = own.Count == 0 || own.Count == schema.Channels.Count
+            ? Pick.From(schema.Channels)
+            : Gen.Frequency((4, Pick.From(own)), (1, Pick.From(schema.Channels)));
+        var times = schema.Channels.ToDictionary(c => c.Id, c => TimeEdges.Around(schema.At, Windows(c, strategy)));
+        return channels.SelectMany(c => times[c.Id].Select(t => (ContactSnapshot[])[new(c.Id, t, strategy.Id, strategy.Product, "sent")]));
+    }
+
+    private static Gen<ContactSnapshot[]> Burst(MapSchema schema, ChannelSpec channel)
+    {
+        var users = schema.Strategies.Where(s => s.Channels.Contains(channel.Id)).ToList();
+        var strategy = users.Count == 0
+            ? Gen.Constant<StrategySpec?>(null)
+            : Gen.Frequency((1, Gen.Constant<StrategySpec?>(null)), (2, Pick.From(users).Select(s => (StrategySpec?)s)));
+        var time = TimeEdges.Around(schema.At, Windows(channel, null));
+        var max = channel.Max ?? 1;
+        var count = Gen.Frequency((1, Gen.Choose(1, Math.Max(1, max - 1))), (2, Gen.Constant(max)), (1, Gen.Constant(max + 1)));
+        return from s in strategy
+               from n in count
+               from times in Gen.ArrayOf(time, n)
+               select times.Select(t => new ContactSnapshot(channel.Id, t, s?.Id, s?.Product, "sent")).ToArray();
+    }
+
+    private static IEnumerable<TimeSpan> Windows(ChannelSpec channel, StrategySpec? strategy)
+    {
+        if (channel.Per is { } per)
+        {
+            yield return per;
+        }
+
+        if (strategy?.Cooldown is { } cooldown)
+        {
+            yield return cooldown;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Decisioning.Batch;
+
+/// <summary>Tuning of a batch run; the defaults suit a population of any size.</summary>
+public sealed record BatchOptions
+{
+    public static readonly BatchOptions Default = new();
+
+    /// <summary>
+    /// How many settled candidates (those on channels without capacity) are sorted in memory before
+    /// a sorted run is spilled to disk. Bounds the memory of a partition, whatever its population.
+    /// </summary>
+    public int RunLength { get; init; } = 65_536;
+}
+
+/// <summary>
+/// Told how a batch goes, on the batch's own threads and often: implementations should be cheap
+/// and thread-safe. The stages after deciding are <c>ranking</c> (a partition sorts its
+/// candidates), <c>listing</c> (the target lists are written) and <c>writing</c> (decisions.jsonl).
+/// </summary>
+public interface IBatchObserver
+{
+    void Deciding(BatchProgress progress);
+
+    void Stage(string stage, long done, long? total);
+}
+
+/// <summary>
+/// How far a batch has got: the input lines decided so far (those of other partitions too) and
+/// their size in UTF-8 bytes with their line ends, to compare with the input file's length.
+/// </summary>
+public readonly record struct BatchProgress(long Lines, long Bytes, long Customers, long Errors);

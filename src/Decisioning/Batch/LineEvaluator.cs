@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Decisioning.Evaluation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Batch;
+
+/// <summary>
+/// Decides one input line of a batch, as <c>evaluate</c> does, and turns the returned actions
+/// into candidates: each action with the channels it may fall back to. Thread-safe.
+/// </summary>
+internal sealed class LineEvaluator
+{
+    private readonly DecisionPlan _plan;
+    private readonly SnapshotReader _reader;
+    private readonly Evaluator _evaluator;
+    private readonly Dictionary<string, StrategyPlan> _strategies;
+    private readonly DateTime _at;
+    private readonly PartitionSpec _partition;
+
+    public LineEvaluator(DecisionPlan plan, DateTime at, PartitionSpec partition)
+    {
+        _plan = plan;
+        _reader = new SnapshotReader(plan);
+        _evaluator = new Evaluator(plan);
+        _strategies = plan.Strategies.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        _partition = partition;
+    }
+
+    public enum Outcome
+    {
+        OtherPartition,
+        Decided,
+        Error,
+    }
+
+    /// <summary>
+    /// Writes the line record of <paramref name="text"/> to <paramref name="json"/> and adds its
+    /// candidates to <paramref name="candidates"/>, unless the line belongs to another partition.
+    /// </summary>
+    public Outcome Evaluate(long line, string text, Utf8JsonWriter json, List<BatchCandidate> candidates)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var utf8 = bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes));
+            var id = _partition.Count > 1 ? SnapshotId.TryFind(utf8, _plan.IdField) : null;
+            if (id is not null && !_partition.Contains(id))
+            {
+                return Outcome.OtherPartition;
+            }
+
+            var (customer, error) = _reader.Read(utf8);
+            if (id is null && !_partition.Contains(customer?.Id ?? error!.CustomerId))
+            {
+                return Outcome.OtherPartition;
+            }
+
+            if (error is not null)
+            {
+                BatchJson.WriteLine(json, line, error);
+                return Outcome.Error;
+            }
+
+            var decision = _evaluator.Decide(customer!, _at);
+            var first = candidates.Count;
+            foreach (var action in decision.Actions)
+            {
+                candidates.Add(new BatchCandidate(line, decision.CustomerId, action.Rank, action.Score, action.Strategy, action.Product,
+                    Chain(customer!, decision, action)));
+            }
+
+            BatchJson.WriteLine(json, line, decision, candidates.GetRange(first, candidates.Count - first));
+            return Outcome.Decided;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    // The action's own channel (the first of its strategy's list that passes the gate: the
+    // decision chose it), then the later channels of the list that pass the gate too.
+    private ChannelOffer[] Chain(CustomerRecord customer, Decision decision, DecisionAction action)
+    {
+        var strategy = _strategies[action.Strategy];
+        var position = 0;
+        while (position < strategy.Channels.Count && strategy.Channels[position].Channel.Id != action.Channel)
+        {
+            position++;
+        }
+
+        var later = ChannelGate.Passing(_plan, customer, decision, strategy, _at, position + 1);
+        var chain = new ChannelOffer[later.Count + 1];
+        chain[0] = new ChannelOffer(action.Channel, action.Script);
+        for (var i = 0; i < later.Count; i++)
+        {
+            chain[i + 1] = new ChannelOffer(later[i].Channel.Id, later[i].Script);
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,264 @@
+using System.Buffers;
+using System.Text.Json;
+using Decisioning.Evaluation;
+using Decisioning.Streaming;
+
+namespace Decisioning.Batch;
+
+/// <summary>
+/// The second half of a batch (<c>batch-merge</c>, spec section 7): allocates over the candidates
+/// of every partition and writes the target lists, <c>decisions.jsonl</c> and <c>summary.json</c>,
+/// exactly as one run over all customers would. Reads only what <see cref="PartitionWriter"/> wrote;
+/// memory is bounded by the capacities times the number of partitions.
+/// </summary>
+public static class PartitionMerger
+{
+    public const string DecisionsFile = "decisions.jsonl";
+
+    /// <summary>
+    /// Merges <paramref name="partitions"/> (folders) into <paramref name="output"/>. Throws
+    /// <see cref="InvalidDataException"/> before writing anything when the folders are not the
+    /// partitions 0..N-1 of one run. <paramref name="observer"/> is told of the <c>listing</c> and
+    /// <c>writing</c> stages.
+    /// </summary>
+    public static BatchSummary Merge(IReadOnlyList<string> partitions, string output, IBatchObserver? observer = null)
+    {
+        var run = Check(ref partitions);
+        var allocator = new CapacityAllocator(run.Channels
+            .Where(c => c.Capacity is not null)
+            .Select(c => KeyValuePair.Create(c.Id, c.Capacity!.Value)));
+
+        // Each partition's holders of a capped channel start from it; those turned down now and
+        // reaching an unlimited channel join that channel's list.
+        var reached = new Dictionary<string, List<BatchCandidate>>(StringComparer.Ordinal);
+        foreach (var channel in run.Channels.Where(c => c.Capacity is not null))
+        {
+            foreach (var folder in partitions)
+            {
+                foreach (var candidate in JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), BatchJson.ReadCandidate))
+                {
+                    if (allocator.Offer(candidate) is { Dropped: false } settled)
+                    {
+                        Add(reached, settled.Offer.Channel, settled.Candidate with { Chain = [settled.Offer] });
+                    }
+                }
+            }
+        }
+
+        Directory.CreateDirectory(output);
+        var listed = WriteLists(run, partitions, output, allocator, reached, observer);
+        var summary = WriteDecisions(run, partitions, output, allocator.Thresholds(), observer);
+        foreach (var ((strategy, channel), count) in listed)
+        {
+            if (summary.AllocatedTo(strategy, channel) != count)
+            {
+                throw new InvalidOperationException(
+                    $"internal error: {TargetListWriter.FileName(strategy, channel)} has {count} rows but the decisions allocate {summary.AllocatedTo(strategy, channel)}");
+            }
+        }
+
+        using (var file = AtomicFile.Create(Path.Combine(output, BatchSummary.FileName)))
+        {
+            using (var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = DecisionJson.WriterOptions.Encoder }))
+            {
+                summary.Write(json);
+            }
+
+            file.Commit();
+        }
+
+        return summary;
+    }
+
+    // Checks the folders and orders them by partition index, so that the result does not depend
+    // on the order they were given in.
+    private static PartitionManifest Check(ref IReadOnlyList<string> partitions)
+    {
+        if (partitions.Count == 0)
+        {
+            throw new InvalidDataException("no partition folder given");
+        }
+
+        var manifests = partitions.Select(PartitionManifest.Read).ToList();
+        var first = manifests[0];
+        for (var i = 1; i < manifests.Count; i++)
+        {
+            if (!manifests[i].SameRunAs(first))
+            {
+                throw new InvalidDataException(
+                    $"'{partitions[i]}' is not from the same run as '{partitions[0]}' (map, version, --at, partition count, channels and strategies must agree)");
+            }
+        }
+
+        var seen = manifests.Select(m => m.Partition.Index).ToHashSet();
+        if (manifests.Count != first.Partition.Count || seen.Count != first.Partition.Count)
+        {
+            var missing = Enumerable.Range(0, first.Partition.Count).Where(i => !seen.Contains(i)).Select(i => $"{i}/{first.Partition.Count}");
+            throw new InvalidDataException(
+                $"expected each of the {first.Partition.Count} partitions once, got {manifests.Count} folders; missing: {string.Join(", ", missing)}");
+        }
+
+        foreach (var folder in partitions)
+        {
+            var expected = ExpectedFiles(folder, first);
+            if (expected.FirstOrDefault(f => !File.Exists(f)) is { } lost)
+            {
+                throw new InvalidDataException($"'{folder}' is incomplete: {lost} is missing");
+            }
+        }
+
+        var folders = partitions;
+        partitions = [.. Enumerable.Range(0, manifests.Count).OrderBy(i => manifests[i].Partition.Index).Select(i => folders[i])];
+        return first with
+        {
+            Customers = manifests.Sum(m => m.Customers),
+            Errors = manifests.Sum(m => m.Errors),
+        };
+    }
+
+    private static IEnumerable<string> ExpectedFiles(string folder, PartitionManifest run) =>
+        run.Channels.Select(c => PartitionWriter.CandidatesFile(folder, c.Id)).Prepend(Path.Combine(folder, PartitionWriter.DecisionsFile));
+
+    // The target lists, channel after channel, each row in allocation order; returns rows per list.
+    private static Dictionary<(string Strategy, string Channel), long> WriteLists(PartitionManifest run, IReadOnlyList<string> partitions,
+        string output, CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached, IBatchObserver? observer)
+    {
+        var counts = new Dictionary<(string, string), long>();
+        long rows = 0;
+        foreach (var channel in run.Channels)
+        {
+            var writers = run.Strategies.Where(s => s.Channels.Contains(channel.Id))
+                .ToDictionary(s => s.Id, s => new TargetListWriter(output, s.Id, channel.Id), StringComparer.Ordinal);
+            try
+            {
+                foreach (var (candidate, offer) in Rows(channel, partitions, allocator, reached))
+                {
+                    writers[candidate.Strategy].Write(candidate, offer);
+                    if (++rows % 4096 == 0)
+                    {
+                        observer?.Stage("listing", rows, null);
+                    }
+                }
+
+                foreach (var (strategy, writer) in writers)
+                {
+                    writer.Commit();
+                    counts[(strategy, channel.Id)] = writer.Count;
+                }
+            }
+            finally
+            {
+                foreach (var writer in writers.Values)
+                {
+                    writer.Dispose();
+                }
+            }
+        }
+
+        observer?.Stage("listing", rows, rows);
+        return counts;
+    }
+
+    private static IEnumerable<(BatchCandidate, ChannelOffer)> Rows(BatchChannel channel, IReadOnlyList<string> partitions,
+        CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached)
+    {
+        if (channel.Capacity is not null)
+        {
+            return allocator.Held(channel.Id).Select(p => (p.Candidate, p.Offer));
+        }
+
+        var sources = partitions.Select(folder => JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), BatchJson.ReadCandidate)).ToList();
+        if (reached.TryGetValue(channel.Id, out var late))
+        {
+            late.Sort(AllocationOrder.Instance);
+            sources.Add(late);
+        }
+
+        return SortedMerge.Merge(sources, AllocationOrder.Instance).Select(c => (c, c.Chain[0]));
+    }
+
+    // decisions.jsonl in input order (the partitions' line records merged by line), rewritten on
+    // every core; the counts are taken in order.
+    private static BatchSummary WriteDecisions(PartitionManifest run, IReadOnlyList<string> partitions, string output, AllocationThresholds thresholds,
+        IBatchObserver? observer)
+    {
+        var summary = new BatchSummary(run);
+        var sources = partitions.Select(folder => JsonLines.ReadUtf8(Path.Combine(folder, PartitionWriter.DecisionsFile)).Select(Numbered)).ToList();
+        var records = SortedMerge.Merge(sources, Comparer<(long Line, byte[] Record)>.Create((a, b) => a.Line.CompareTo(b.Line)));
+        using var file = AtomicFile.Create(Path.Combine(output, DecisionsFile));
+        long written = 0;
+        OrderedParallel.RunAsync(
+            records.Select(r => r.Record),
+            batch => Rewrite(batch, thresholds),
+            result =>
+            {
+                file.Stream.Write(result.Json.Span);
+                foreach (var placements in result.Decisions)
+                {
+                    summary.CountCustomer(error: placements is null);
+                    foreach (var placement in placements ?? [])
+                    {
+                        summary.Count(placement);
+                    }
+                }
+
+                written += result.Decisions.Count;
+                observer?.Stage("writing", written, run.Customers + run.Errors);
+            }).GetAwaiter().GetResult();
+        file.Commit();
+        return summary;
+    }
+
+    // Per record: the allocated decision's JSON, and its placements (null for an error record).
+    private sealed record Rewritten(ReadOnlyMemory<byte> Json, List<List<Placement>?> Decisions);
+
+    private static Rewritten Rewrite(byte[][] records, AllocationThresholds thresholds)
+    {
+        var buffer = new ArrayBufferWriter<byte>(records.Sum(r => r.Length) + records.Length * 64);
+        var decisions = new List<List<Placement>?>(records.Length);
+        using var json = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions);
+        foreach (var bytes in records)
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var record = document.RootElement;
+            var decision = record.GetProperty("decision");
+            json.Reset(buffer);
+            if (decision.TryGetProperty("error", out _))
+            {
+                decision.WriteTo(json);
+                decisions.Add(null);
+            }
+            else
+            {
+                var placements = BatchJson.ReadCandidates(record).Select(thresholds.Place).ToList();
+                AllocatedDecisionWriter.Write(json, decision, placements);
+                decisions.Add(placements);
+            }
+
+            json.Flush();
+            buffer.Write("\n"u8);
+        }
+
+        return new Rewritten(buffer.WrittenMemory, decisions);
+    }
+
+    // A line record starts with its line number: read just that to order the records.
+    private static (long Line, byte[] Record) Numbered(byte[] record)
+    {
+        var reader = new Utf8JsonReader(record.AsSpan(0, Math.Min(record.Length, 64)), isFinalBlock: false, state: default);
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        return (reader.GetInt64(), record);
+    }
+
+    private static void Add(Dictionary<string, List<BatchCandidate>> lists, string key, BatchCandidate value)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

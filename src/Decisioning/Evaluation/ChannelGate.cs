@@ -1,0 +1,114 @@
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>A channel that passes the channel gate for a customer, with the script rendered for it.</summary>
+public sealed record ChannelPass(ChannelPlan Channel, string? Script);
+
+/// <summary>
+/// The channel gate of spec section 3 for one channel of a strategy: reachable, fewer than
+/// <c>max</c> contacts in <c>(at - per, at]</c>, rendered script within <c>maxLength</c> UTF-16
+/// code units. <see cref="Gates"/> takes the first channel that passes; batch allocation (spec
+/// section 7) needs every one, to fall back when a channel is full. The gate never depends on
+/// what was allocated, so the list can be computed once, when the customer is decided.
+/// </summary>
+public static class ChannelGate
+{
+    public const string Unreachable = "unreachable";
+    public const string ContactPolicy = "contact-policy";
+    public const string TooLong = "too-long";
+
+    /// <summary>
+    /// Every channel of <paramref name="strategy"/>'s list from position <paramref name="from"/> on
+    /// that passes for the customer, in preference order. <paramref name="decision"/> is the
+    /// customer's decision at <paramref name="at"/>, whose tier, stage and segments the channels'
+    /// conditions may read. Thread-safe.
+    /// </summary>
+    public static IReadOnlyList<ChannelPass> Passing(DecisionPlan plan, CustomerRecord customer, Decision decision, StrategyPlan strategy, DateTime at,
+        int from = 0)
+    {
+        var frame = new Frame
+        {
+            Customer = customer.Values,
+            Holdings = customer.Holdings,
+            Tier = decision.Tier,
+            Stage = decision.Stage,
+            Segments = decision.Segments,
+        };
+        var fields = new ScriptFields(plan, customer);
+        var passing = new List<ChannelPass>(strategy.Channels.Count);
+        foreach (var choice in strategy.Channels)
+        {
+            if (Test(choice, strategy, customer, frame, at, fields, ContactWindow.Spec, out var script) is null)
+            {
+                passing.Add(new ChannelPass(choice.Channel, script));
+            }
+        }
+
+        return passing;
+    }
+
+    /// <summary>
+    /// Why <paramref name="choice"/> fails (<see cref="Unreachable"/>, ...), or null when it passes.
+    /// <paramref name="window"/> is <see cref="ContactWindow.Spec"/> except in mutation tests.
+    /// </summary>
+    internal static string? Test(ChannelChoice choice, StrategyPlan s, CustomerRecord customer, Frame frame, DateTime at,
+        ScriptFields fields, ContactWindow window, out string? script)
+    {
+        var channel = choice.Channel;
+        script = null;
+        if (!channel.Reachable.Test(frame))
+        {
+            return Unreachable;
+        }
+
+        if (channel.MaxContacts is { } max && ContactsOn(customer, channel.Id, channel.Per!.Value, at, window) >= max)
+        {
+            return ContactPolicy;
+        }
+
+        if (choice.Script is { } template)
+        {
+            script = template.Render(fields.Value, s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
+            if (channel.MaxLength is { } limit && script.Length > limit)
+            {
+                return TooLong;
+            }
+        }
+
+        return null;
+    }
+
+    // Contacts on the channel in (at - per, at] (the window is the spec's, except in mutation tests).
+    private static int ContactsOn(CustomerRecord customer, string channelId, TimeSpan per, DateTime at, ContactWindow window)
+    {
+        var count = 0;
+        foreach (var c in customer.Contacts)
+        {
+            if (c.Channel == channelId && window.Contains(c.At, at, per))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
+
+/// <summary>What a script sees as <c>customer</c>: the declared fields by name, built on first use.</summary>
+internal sealed class ScriptFields(DecisionPlan plan, CustomerRecord customer)
+{
+    public Dictionary<string, object?> Value => field ??= Build();
+
+    private Dictionary<string, object?> Build()
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var slot in plan.Customer.Fields)
+        {
+            values[slot.Name] = customer.Values.Get(slot.Index);
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,118 @@
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// A reusable decision for <see cref="Evaluator.DecideInto"/>: every array a decision needs, sized
+/// for one plan and overwritten by each call, so that a host deciding in a loop allocates nothing
+/// per customer. Read it before the next call; <see cref="ToDecision"/> copies it out.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: use one buffer per thread. Scripts are rendered lazily by <see cref="Script"/>
+/// (Liquid rendering allocates); the channel gate renders one only for a channel with a
+/// <c>maxLength</c>, which it must measure.
+/// </remarks>
+public sealed partial class DecisionBuffer
+{
+    internal readonly Frame Frame = new();
+    internal readonly bool[] InSegment;
+    internal readonly List<string> SegmentIds;
+    internal readonly CandidateSlot[] Candidates;
+    internal readonly int[] Model, Chosen, Scratch;
+    internal readonly string?[] Reasons;
+    internal int CandidateCount, ModelCount, ChosenCount;
+    internal ScriptFields? Fields;
+    private Decision? _copied;
+
+    public DecisionBuffer(DecisionPlan plan)
+    {
+        Plan = plan;
+        InSegment = new bool[plan.Segments.Count];
+        SegmentIds = new List<string>(plan.Segments.Count);
+        // Twice the strategies: a decision copied from elsewhere may hold its actions and its counterfactual apart.
+        Candidates = new CandidateSlot[2 * plan.Strategies.Count];
+        Model = new int[plan.Strategies.Count];
+        Chosen = new int[plan.Strategies.Count];
+        Scratch = new int[plan.Strategies.Count];
+        Reasons = new string?[plan.Strategies.Count];
+    }
+
+    /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>
+    public DecisionPlan Plan { get; }
+
+    public CustomerRecord Customer { get; private set; } = null!;
+
+    public DateTime At { get; private set; }
+
+    public string? Tier => Frame.Tier;
+
+    public string? Stage => Frame.Stage;
+
+    /// <summary>The segments the customer is in, in map order (the buffer's own list: copy it to keep it).</summary>
+    public IReadOnlyList<string> Segments => SegmentIds;
+
+    /// <summary>The experiment group, <see cref="ExperimentAssignment.ModelGroup"/> or <c>ControlGroup</c>; null without an experiment.</summary>
+    public string? Group { get; internal set; }
+
+    public double Bucket { get; internal set; }
+
+    /// <summary>The actions to take, ranked (in the control group: what its policy returns).</summary>
+    public int ActionCount => ChosenCount;
+
+    /// <summary>The model's choice returned alongside the control group's actions; 0 in the model group.</summary>
+    public int CounterfactualCount => Group == ExperimentAssignment.ControlGroup ? ModelCount : 0;
+
+    public BufferedAction Action(int rank) => Slot(Chosen, ChosenCount, rank);
+
+    public BufferedAction Counterfactual(int rank) => Slot(Model, CounterfactualCount, rank);
+
+    /// <summary>The trace of a strategy (by its index): null when selected, else its reason code.</summary>
+    public string? Reason(int strategyIndex) => Reasons[strategyIndex];
+
+    /// <summary>The rendered script of an action (null when its channel has none). Allocates on first access.</summary>
+    public string? Script(BufferedAction action)
+    {
+        ref var slot = ref Candidates[action.Candidate];
+        if (slot.Script is null && slot.Choice.Script is { } template)
+        {
+            Fields ??= new ScriptFields(Plan, Customer);
+            slot.Script = template.Render(Fields.Value, slot.Strategy.Product.ScriptValue, slot.Choice.Channel.ScriptValue,
+                slot.Strategy.ScriptValue);
+        }
+
+        return slot.Script;
+    }
+
+    internal void Reset(CustomerRecord customer, DateTime at)
+    {
+        Customer = customer;
+        At = at;
+        Fields = null;
+        _copied = null;
+        CandidateCount = ModelCount = ChosenCount = 0;
+        Group = null;
+        Bucket = 0;
+        SegmentIds.Clear();
+    }
+
+    private BufferedAction Slot(int[] order, int count, int rank)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, count);
+        ref readonly var slot = ref Candidates[order[rank]];
+        return new BufferedAction(rank + 1, order[rank], slot.Strategy, slot.Choice.Channel, slot.Score, slot.Propensity);
+    }
+}
+
+/// <summary>A strategy that passed every gate, as a buffer keeps it (its script rendered only if measured).</summary>
+internal struct CandidateSlot
+{
+    public StrategyPlan Strategy;
+    public ChannelChoice Choice;
+    public string? Script;
+    public double Score;
+    public double Propensity;
+}
+
+/// <summary>One ranked action of a <see cref="DecisionBuffer"/>; its script comes from <see cref="DecisionBuffer.Script"/>.</summary>
+public readonly record struct BufferedAction(int Rank, int Candidate, StrategyPlan Strategy, ChannelPlan Channel, double Score, double Propensity);

@@ -1,0 +1,26 @@
+using Decisioning.Evaluation;
+
+namespace Decisioning.Hosting;
+
+/// <summary>
+/// Thrown by <see cref="IDecisionEngine.Decide(string, Snapshots.CustomerSnapshot, DateTimeOffset)"/>
+/// for a snapshot that does not fit the map's customer schema (spec section 2).
+/// <see cref="IDecisionEngine.TryDecide"/> reports the same without throwing.
+/// </summary>
+public sealed class InvalidSnapshotException : Exception
+{
+    public InvalidSnapshotException(string mapId, string version, SnapshotError error)
+        : base($"the snapshot of customer '{error.CustomerId ?? "(unknown)"}' does not fit map '{mapId}' version '{version}': {error.Code}: {error.Message}")
+    {
+        MapId = mapId;
+        Version = version;
+        Error = error;
+    }
+
+    public string MapId { get; }
+
+    public string Version { get; }
+
+    /// <summary>The error record, with its stable code (docs/snapshot-errors.md).</summary>
+    public SnapshotError Error { get; }
+}

@@ -1,0 +1,150 @@
+using System.Threading.Channels;
+using Decisioning.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace Decisioning.Hosting;
+
+/// <summary>
+/// One served map: the version serving now, and the loop that reloads it when its source changes.
+/// Decisions read <see cref="Current"/> once and use that version to the end; a reload builds the
+/// next version completely before one reference write swaps it in.
+/// </summary>
+internal sealed class MapSlot : IDisposable
+{
+    private readonly IMapSource _source;
+    private readonly MapVersionLoader _loader;
+    private readonly ILogger _logger;
+    private readonly DecisioningMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _debounce;
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+
+    // Capacity 1, extra writes dropped: any number of changes while one is pending make one reload.
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly CancellationTokenSource _stopping = new();
+    private MapVersion _current;
+    private volatile MapLoadFailure? _lastFailure;
+    private IDisposable? _subscription;
+    private Task _watching = Task.CompletedTask;
+
+    public MapSlot(MapVersion initial, IMapSource source, MapVersionLoader loader, ILogger logger, DecisioningMetrics metrics,
+        TimeProvider time, TimeSpan debounce)
+    {
+        _current = initial;
+        _source = source;
+        _loader = loader;
+        _logger = logger;
+        _metrics = metrics;
+        _time = time;
+        _debounce = debounce;
+    }
+
+    public string MapId => _current.MapId;
+
+    /// <summary>The serving version. Invariant: always a whole, successfully loaded version.</summary>
+    public MapVersion Current => Volatile.Read(ref _current);
+
+    public MapInfo Info => Current.Info(_lastFailure);
+
+    public void StartWatching()
+    {
+        _watching = Task.Run(WatchAsync);
+        _subscription = ChangeToken.OnChange(_source.Watch, () => _changes.Writer.TryWrite(true));
+    }
+
+    /// <summary>Loads the source's current content and swaps it in, or keeps the serving version.</summary>
+    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var serving = Current;
+            var outcome = await _loader.LoadAsync(serving.MapId, _source, serving.Generation + 1, cancellationToken).ConfigureAwait(false);
+            if (outcome.Version is { } next)
+            {
+                // The swap. Decisions that already read the old version finish with it.
+                Volatile.Write(ref _current, next);
+                _lastFailure = null;
+                _metrics.Reloaded(next.MapId, succeeded: true);
+                Loaded(next);
+                if (next.Plan.Version == serving.Plan.Version)
+                {
+                    _logger.MapVersionUnchanged(next.MapId, next.Plan.Version);
+                }
+
+                return new ReloadResult(true, Info, []);
+            }
+
+            _lastFailure = new MapLoadFailure(_time.GetUtcNow(), outcome.Errors);
+            _metrics.Reloaded(serving.MapId, succeeded: false);
+            _logger.MapLoadFailed(serving.MapId, _source.Description, $"version '{serving.Plan.Version}' keeps serving",
+                outcome.Errors.Count, string.Join('\n', outcome.Errors), outcome.Exception);
+            return new ReloadResult(false, Info, outcome.Errors);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    /// <summary>Logs that <paramref name="version"/> serves, with its warnings.</summary>
+    public void Loaded(MapVersion version)
+    {
+        _logger.MapLoaded(version.MapId, version.Plan.Version, version.Generation, version.Source,
+            (long)version.LoadTime.TotalMilliseconds, version.Plan.Strategies.Count);
+        if (version.Warnings.Count > 0)
+        {
+            _logger.MapWarnings(version.MapId, version.Plan.Version, version.Warnings.Count, string.Join('\n', version.Warnings));
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _subscription?.Dispose();
+        _changes.Writer.TryComplete();
+        try
+        {
+            _watching.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // The loop logs its own failures; stopping must not throw.
+        }
+
+        (_source as IDisposable)?.Dispose();
+    }
+
+    private async Task WatchAsync()
+    {
+        var token = _stopping.Token;
+        var changes = _changes.Reader;
+        try
+        {
+            while (await changes.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                changes.TryRead(out _);
+                _logger.MapChanged(MapId, _source.Description, _debounce.TotalMilliseconds);
+                // Debounce: reload only once the source has been quiet for a whole interval.
+                do
+                {
+                    await Task.Delay(_debounce, _time, token).ConfigureAwait(false);
+                }
+                while (changes.TryRead(out _));
+
+                await ReloadAsync(token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            _logger.ReloadLoopFailed(MapId, Current.Plan.Version, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Decisioning.Hosting;
+
+/// <summary>Makes a map's source: the one registered in code, or files at its configured path.</summary>
+internal sealed class MapSourceFactory(IServiceProvider services, IOptions<DecisioningRegistry> registry)
+{
+    public bool HasCustomSource(string mapId) => registry.Value.Sources.ContainsKey(mapId);
+
+    public IMapSource Create(string mapId, MapOptions options)
+    {
+        if (registry.Value.Sources.TryGetValue(mapId, out var factory))
+        {
+            return factory(services) ?? throw new InvalidOperationException($"the source factory of map '{mapId}' returned null");
+        }
+
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        // Path.Combine keeps a rooted path as it is.
+        return new FileMapSource(Path.Combine(root, options.Path!));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace Decisioning.Telemetry;
+
+/// <summary>
+/// The names under which Decisioning reports: one <see cref="System.Diagnostics.Metrics.Meter"/>, one
+/// <see cref="System.Diagnostics.ActivitySource"/> and one log category, all called
+/// <c>Decisioning</c>. Instruments, tags and activities are listed in docs/telemetry.md; their names
+/// follow the OpenTelemetry naming guidelines and are stable.
+/// </summary>
+public static class DecisioningTelemetry
+{
+    /// <summary>The meter's name, for <c>AddMeter</c> in OpenTelemetry or <c>dotnet-counters</c>.</summary>
+    public const string MeterName = "Decisioning";
+
+    /// <summary>The activity source's name, for <c>AddSource</c> in OpenTelemetry.</summary>
+    public const string ActivitySourceName = "Decisioning";
+
+    /// <summary>The category of every log the library writes.</summary>
+    public const string LogCategory = "Decisioning";
+
+    internal static readonly string Version =
+        typeof(DecisioningTelemetry).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    internal static readonly ActivitySource ActivitySource = new(ActivitySourceName, Version);
+
+    /// <summary>Instrument names of the <c>Decisioning</c> meter.</summary>
+    public static class Instruments
+    {
+        /// <summary>Counter of decisions made, by map, map version and experiment group.</summary>
+        public const string Decisions = "decisioning.decisions";
+
+        /// <summary>Histogram of the time one decision takes (snapshot read and evaluation), in seconds.</summary>
+        public const string DecisionDuration = "decisioning.decision.duration";
+
+        /// <summary>Counter of strategies rejected in decisions, by map, strategy and reason code.</summary>
+        public const string Rejections = "decisioning.rejections";
+
+        /// <summary>Counter of actions returned, by map, strategy and channel.</summary>
+        public const string Actions = "decisioning.actions";
+
+        /// <summary>Counter of snapshots that could not be decided, by map and error code.</summary>
+        public const string SnapshotErrors = "decisioning.snapshot.errors";
+
+        /// <summary>Counter of map reloads, by map and result (<c>succeeded</c> or <c>failed</c>).</summary>
+        public const string MapReloads = "decisioning.map.reloads";
+    }
+
+    /// <summary>Tag (attribute) names used on instruments and activities.</summary>
+    public static class Tags
+    {
+        public const string Map = "decisioning.map.id";
+        public const string MapVersion = "decisioning.map.version";
+        public const string ExperimentGroup = "decisioning.experiment.group";
+        public const string Strategy = "decisioning.strategy.id";
+        public const string Channel = "decisioning.channel.id";
+        public const string Reason = "decisioning.rejection.reason";
+        public const string ReloadResult = "decisioning.reload.result";
+        public const string BatchSize = "decisioning.batch.size";
+        public const string BatchErrors = "decisioning.batch.errors";
+
+        /// <summary>The OpenTelemetry <c>error.type</c> attribute: a snapshot error code.</summary>
+        public const string ErrorType = "error.type";
+    }
+
+    /// <summary>Values of <see cref="Tags.ReloadResult"/>.</summary>
+    public static class ReloadResults
+    {
+        public const string Succeeded = "succeeded";
+        public const string Failed = "failed";
+    }
+
+    /// <summary>Activity (span) names of the <c>Decisioning</c> activity source.</summary>
+    public static class Activities
+    {
+        /// <summary>One batch of decisions made by one map version.</summary>
+        public const string Batch = "decisioning.batch";
+
+        /// <summary>One load of a new map version, at start or on a change.</summary>
+        public const string MapReload = "decisioning.map.reload";
+    }
+}

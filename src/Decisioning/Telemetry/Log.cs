@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Decisioning.Telemetry;
+
+/// <summary>
+/// Every log the library writes, source-generated (no boxing or formatting while a level is off).
+/// Event ids are stable; docs/telemetry.md lists them.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, EventName = "MapLoaded", Level = LogLevel.Information,
+        Message = "Map '{MapId}' version '{Version}' (generation {Generation}) loaded from {Source} in {ElapsedMs} ms: {Strategies} strategies")]
+    public static partial void MapLoaded(this ILogger logger, string mapId, string version, long generation, string source, long elapsedMs, int strategies);
+
+    [LoggerMessage(EventId = 2, EventName = "MapLoadFailed", Level = LogLevel.Error,
+        Message = "Map '{MapId}' from {Source} is invalid; {Serving}. {ErrorCount} errors:\n{Errors}")]
+    public static partial void MapLoadFailed(this ILogger logger, string mapId, string source, string serving, int errorCount, string errors, Exception? exception);
+
+    [LoggerMessage(EventId = 3, EventName = "MapChanged", Level = LogLevel.Debug,
+        Message = "Map '{MapId}' changed at {Source}; reloading once it has been quiet for {DebounceMs} ms")]
+    public static partial void MapChanged(this ILogger logger, string mapId, string source, double debounceMs);
+
+    [LoggerMessage(EventId = 4, EventName = "MapVersionUnchanged", Level = LogLevel.Warning,
+        Message = "Map '{MapId}' was reloaded but still says version '{Version}': decisions of the old and new content carry the same version")]
+    public static partial void MapVersionUnchanged(this ILogger logger, string mapId, string version);
+
+    [LoggerMessage(EventId = 5, EventName = "MapWarnings", Level = LogLevel.Warning,
+        Message = "Map '{MapId}' version '{Version}' loaded with {WarningCount} warnings:\n{Warnings}")]
+    public static partial void MapWarnings(this ILogger logger, string mapId, string version, int warningCount, string warnings);
+
+    [LoggerMessage(EventId = 6, EventName = "ReloadLoopFailed", Level = LogLevel.Critical,
+        Message = "Watching map '{MapId}' stopped after an unexpected error; version '{Version}' keeps serving but changes are no longer picked up")]
+    public static partial void ReloadLoopFailed(this ILogger logger, string mapId, string version, Exception exception);
+}

@@ -1,0 +1,147 @@
+using Decisioning.Hosting;
+using Decisioning.Snapshots;
+using Decisioning.Telemetry;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Decisioning.Tests.Hosting;
+
+public class HotReloadTests
+{
+    private static readonly CustomerSnapshot Customer = CustomerSnapshot.FromJson(DemoMap.CustomerJson);
+
+    [Fact]
+    public void FileRewritten_ValidVersion_IsSwappedIn()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = Watching(folder.FilePath);
+        Assert.Equal("v1", Decide(fixture).Version);
+
+        folder.Write(DemoMap.Valid(2));
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v2", "v2 serves");
+        var decision = Decide(fixture);
+        Assert.Equal("v2", decision.Version);
+        Assert.Equal("v2 for Wang", decision.Actions[0].Script);
+        Assert.Equal(2, fixture.Engine.GetMap(DemoMap.Id)!.Generation);
+    }
+
+    [Fact]
+    public void FileRewritten_BrokenVersion_OldVersionKeepsServingAndEveryErrorIsLogged()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = Watching(folder.FilePath);
+
+        folder.Write(DemoMap.Broken(2));
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.LastFailure is not null, "the reload is refused");
+        Assert.Equal("v1", Decide(fixture).Version);
+        var failure = fixture.Engine.GetMap(DemoMap.Id)!.LastFailure!;
+        Assert.Equal(2, failure.Errors.Count);
+        var log = Assert.Single(fixture.LogsOf("MapLoadFailed"));
+        Assert.Equal(LogLevel.Error, log.Level);
+        Assert.Contains("version 'v1' keeps serving", log.Message);
+        Assert.All(failure.Errors, error => Assert.Contains(error, log.Message));
+    }
+
+    [Fact]
+    public void FileFixedAfterABrokenVersion_NewVersionServesAndFailureIsCleared()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = Watching(folder.FilePath);
+        folder.Write(DemoMap.Broken(2));
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.LastFailure is not null, "the reload is refused");
+
+        folder.Write(DemoMap.Valid(3));
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v3", "v3 serves");
+        Assert.Null(fixture.Engine.GetMap(DemoMap.Id)!.LastFailure);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_WithoutWatching_LoadsTheCurrentContent()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.WatchForChanges = false)).Started();
+        folder.Write(DemoMap.Broken(2));
+
+        var refused = await fixture.Engine.ReloadAsync(DemoMap.Id);
+        folder.Write(DemoMap.Valid(3));
+        var loaded = await fixture.Engine.ReloadAsync(DemoMap.Id);
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal("v1", refused.Serving.Version);
+        Assert.Equal(2, refused.Errors.Count);
+        Assert.True(loaded.Succeeded);
+        Assert.Equal("v3", loaded.Serving.Version);
+        Assert.Empty(loaded.Errors);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_SameVersionText_WarnsThatDecisionsCannotTellThemApart()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.WatchForChanges = false)).Started();
+        folder.Write(DemoMap.Valid(2, version: "v1"));
+
+        await fixture.Engine.ReloadAsync(DemoMap.Id);
+
+        Assert.Equal(LogLevel.Warning, Assert.Single(fixture.LogsOf("MapVersionUnchanged")).Level);
+    }
+
+    [Fact]
+    public void NamedListChanged_InAFolderMap_Reloads()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1).Replace(
+            "  - { id: adults, when: age >= 18 }", "  - { id: adults, list: lists/adults.csv }"));
+        Directory.CreateDirectory(Path.Combine(folder.Folder, "lists"));
+        File.WriteAllText(Path.Combine(folder.Folder, "lists", "adults.csv"), "C9\n");
+        using var fixture = Watching(folder.Folder);
+        Assert.DoesNotContain("adults", Decide(fixture).Segments);
+
+        folder.Replace(Path.Combine(folder.Folder, "lists", "adults.csv"), "C9\nC1\n");
+
+        EngineFixture.WaitUntil(() => Decide(fixture).Segments.Contains("adults"), "C1 is on the list");
+    }
+
+    [Fact]
+    public void BurstOfChanges_WithinTheDebounce_LoadsOnce()
+    {
+        var source = new InMemoryMapSource(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, _ => source).Configure(o => o.ReloadDebounce = TimeSpan.FromMilliseconds(300)));
+        using var reloads = fixture.Collect<long>(DecisioningTelemetry.Instruments.MapReloads);
+        _ = fixture.Engine;
+
+        for (var i = 2; i <= 6; i++)
+        {
+            source.Change(DemoMap.Valid(i));
+        }
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v6", "v6 serves");
+        Thread.Sleep(600);
+        Assert.Equal(1, reloads.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(2, fixture.Engine.GetMap(DemoMap.Id)!.Generation);
+    }
+
+    [Fact]
+    public void CustomSource_ChangeToken_ReloadsFromTheSource()
+    {
+        var source = new InMemoryMapSource(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, _ => source).Configure(o => o.ReloadDebounce = TimeSpan.Zero));
+        Assert.Equal("v1", Decide(fixture).Version);
+
+        source.Change(DemoMap.Valid(7));
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v7", "v7 serves");
+        Assert.Equal("memory:demo", fixture.Engine.GetMap(DemoMap.Id)!.Source);
+        fixture.Dispose();
+        Assert.True(source.Disposed);
+    }
+
+    // Started at once: the engine loads the map when it is first resolved.
+    private static EngineFixture Watching(string path) =>
+        new EngineFixture(b => b.AddMap(DemoMap.Id, path).Configure(o => o.ReloadDebounce = TimeSpan.FromMilliseconds(50))).Started();
+
+    private static Decisioning.Evaluation.Decision Decide(EngineFixture fixture) =>
+        fixture.Engine.Decide(DemoMap.Id, Customer, DemoMap.At);
+}
