@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Decisioning.Batch;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.Streaming;
@@ -45,18 +44,15 @@ internal static class BatchCommand
             {
                 using var input = CliIo.OpenInput(path);
                 long? size = path == "-" ? null : new FileInfo(path).Length;
-                var decided = new StrongBox<long>();
                 var lines = OrderedParallel.Lines(input);
                 if (parse.GetValue(partition) is null)
                 {
-                    var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, null,
-                        Deciding(phase("deciding"), size, decided), Writing(phase("writing"), decided)));
+                    var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, null, new Observer(phase, size)));
                     PrintSummary(context.Out, summary, folder);
                 }
                 else
                 {
-                    var manifest = ProgressView.Run(context, phase => PartitionWriter.Write(loaded.Plan!, lines, when, split, folder, null,
-                        Deciding(phase("deciding"), size, decided)));
+                    var manifest = ProgressView.Run(context, phase => PartitionWriter.Write(loaded.Plan!, lines, when, split, folder, null, new Observer(phase, size)));
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"partition {manifest.Partition} of {manifest.Lines:N0} lines: {manifest.Customers:N0} customers, {manifest.Errors:N0} errors, candidates in {folder}"));
                 }
@@ -72,26 +68,39 @@ internal static class BatchCommand
         return command;
     }
 
-    // The input's bytes decided against its length give the fraction done (and the ETA).
-    private static Action<BatchProgress> Deciding(IProgressPhase phase, long? size, StrongBox<long> decided)
+    /// <summary>
+    /// Shows a batch's stages as progress phases: deciding as the input's bytes decided against its
+    /// length (which gives the ETA), with customers and customers/s; the later stages by count.
+    /// </summary>
+    internal sealed class Observer(Func<string, IProgressPhase> phases, long? size) : IBatchObserver
     {
-        var clock = Stopwatch.StartNew();
-        return p =>
+        private readonly Dictionary<string, (IProgressPhase Phase, Stopwatch Clock)> _stages = [];
+
+        public void Deciding(BatchProgress p)
         {
-            decided.Value = p.Customers + p.Errors;
+            var (phase, clock) = Get("deciding");
             var detail = ProgressView.Rate(p.Customers, "customers", clock) + string.Create(CultureInfo.InvariantCulture, $", {p.Errors:N0} errors");
             phase.Report(p.Bytes, size, detail);
-        };
-    }
+        }
 
-    private static Action<long> Writing(IProgressPhase phase, StrongBox<long> decided)
-    {
-        Stopwatch? clock = null;
-        return written =>
+        public void Stage(string stage, long done, long? total)
         {
-            clock ??= Stopwatch.StartNew();
-            phase.Report(written, decided.Value, ProgressView.Rate(written, "decisions", clock));
-        };
+            var (phase, clock) = Get(stage);
+            phase.Report(done, total, ProgressView.Rate(done, stage == "writing" ? "decisions" : stage == "listing" ? "rows" : "candidates", clock));
+        }
+
+        private (IProgressPhase, Stopwatch) Get(string stage)
+        {
+            lock (_stages)
+            {
+                if (!_stages.TryGetValue(stage, out var entry))
+                {
+                    _stages[stage] = entry = (phases(stage), Stopwatch.StartNew());
+                }
+
+                return entry;
+            }
+        }
     }
 
     internal static void PrintSummary(TextWriter output, BatchSummary summary, string folder)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Decisioning.Batch;
 using Decisioning.Cli.Infrastructure;
 
@@ -24,12 +23,7 @@ internal static class BatchMergeCommand
             try
             {
                 var summary = ProgressView.Run(context, phase =>
-                {
-                    var writing = phase("writing");
-                    var clock = Stopwatch.StartNew();
-                    return PartitionMerger.Merge(parse.GetValue(partitions)!, folder,
-                        written => writing.Report(written, null, ProgressView.Rate(written, "decisions", clock)));
-                });
+                    PartitionMerger.Merge(parse.GetValue(partitions)!, folder, new BatchCommand.Observer(phase, null)));
                 BatchCommand.PrintSummary(context.Out, summary, folder);
                 return 0;
             }

@@ -192,7 +192,8 @@ public static class PartitionMerger
             batch => Rewrite(batch, thresholds),
             result =>
             {
-                file.Stream.Write(result.Json.Span);
+                file.Stream.Write(result.Json.WrittenSpan);
+                result.Json.Dispose();
                 foreach (var placements in result.Decisions)
                 {
                     summary.CountCustomer(error: placements is null);
@@ -210,11 +211,11 @@ public static class PartitionMerger
     }
 
     // Per record: the allocated decision's JSON, and its placements (null for an error record).
-    private sealed record Rewritten(ReadOnlyMemory<byte> Json, List<List<Placement>?> Decisions);
+    private sealed record Rewritten(PooledBuffer Json, List<List<Placement>?> Decisions);
 
     private static Rewritten Rewrite(byte[][] records, AllocationThresholds thresholds)
     {
-        var buffer = new ArrayBufferWriter<byte>(records.Sum(r => r.Length) + records.Length * 64);
+        var buffer = new PooledBuffer(records.Sum(r => r.Length) + records.Length * 64);
         var decisions = new List<List<Placement>?>(records.Length);
         using var json = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions);
         foreach (var bytes in records)
@@ -239,7 +240,7 @@ public static class PartitionMerger
             buffer.Write("\n"u8);
         }
 
-        return new Rewritten(buffer.WrittenMemory, decisions);
+        return new Rewritten(buffer, decisions);
     }
 
     // A line record starts with its line number: read just that to order the records.

@@ -51,7 +51,8 @@ public static class PartitionWriter
                     batch => Evaluate(evaluator, batch),
                     result =>
                     {
-                        decisions.Stream.Write(result.Records.Span);
+                        decisions.Stream.Write(result.Records.WrittenSpan);
+                        result.Records.Dispose();
                         foreach (var candidate in result.Candidates)
                         {
                             if (allocator.Offer(candidate) is { Dropped: false } placement)
@@ -126,11 +127,11 @@ public static class PartitionWriter
         }
     }
 
-    private sealed record Evaluated(ReadOnlyMemory<byte> Records, List<BatchCandidate> Candidates, int Lines, long Bytes, int Customers, int Errors);
+    private sealed record Evaluated(PooledBuffer Records, List<BatchCandidate> Candidates, int Lines, long Bytes, int Customers, int Errors);
 
     private static Evaluated Evaluate(LineEvaluator evaluator, (long Line, string Text)[] batch)
     {
-        var buffer = new ArrayBufferWriter<byte>(batch.Length * 2048);
+        var buffer = new PooledBuffer(batch.Length * 3072);
         var candidates = new List<BatchCandidate>(batch.Length * 2);
         int customers = 0, errors = 0;
         long bytes = 0;
@@ -151,7 +152,7 @@ public static class PartitionWriter
             errors += outcome == LineEvaluator.Outcome.Error ? 1 : 0;
         }
 
-        return new Evaluated(buffer.WrittenMemory, candidates, batch.Length, bytes, customers, errors);
+        return new Evaluated(buffer, candidates, batch.Length, bytes, customers, errors);
     }
 
     private static void WriteCandidates(DecisionPlan plan, string folder, CapacityAllocator allocator, IEnumerable<BatchCandidate> settled)
