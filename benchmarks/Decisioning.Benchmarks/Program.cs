@@ -4,7 +4,8 @@ using Decisioning.Benchmarks.Quick;
 namespace Decisioning.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: the one-line summary within 90 seconds (QuickRun). Anything else goes to
+/// <c>--quick</c>: the one-line summary within 90 seconds (QuickRun); <c>--profile TARGET</c>: a
+/// workload in a loop for dotnet-trace (ProfileLoop). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -14,6 +15,12 @@ public static class Program
         if (args.Contains("--quick"))
         {
             return QuickRun.Run(Console.Out);
+        }
+
+        if (Array.IndexOf(args, "--profile") is var at and >= 0 && at + 1 < args.Length)
+        {
+            var seconds = at + 2 < args.Length && double.TryParse(args[at + 2], out var s) ? s : 20;
+            return ProfileLoop.Run(args[at + 1], seconds, Console.Out);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -66,16 +66,9 @@ internal static class GeneratedCustomerJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>A value as it appears in the snapshot: a date without a time as <c>yyyy-MM-dd</c>.</summary>
-    public static string Format(object? value) => value switch
-    {
-        null => "null",
-        string s => JsonSerializer.Serialize(s, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-        bool b => b ? "true" : "false",
-        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DecisionJson.FormatInstant(d),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    /// <summary>A date as the snapshot writes it: <c>yyyy-MM-dd</c> at midnight, else an ISO-8601 instant.</summary>
+    public static string Format(DateTime date) =>
+        date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DecisionJson.FormatInstant(date);
 
     private static void WriteValue(Utf8JsonWriter w, object? value)
     {

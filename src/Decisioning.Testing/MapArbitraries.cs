@@ -13,7 +13,9 @@ namespace Decisioning.Testing;
 /// inside and outside each scenario's window, contacts on its channels and strategies around each
 /// contact policy's and cooldown's edges. Numbers are drawn around the constants of the map's
 /// expressions, strings from the literals they compare with, ids from its named lists, so that
-/// every gate goes both ways. Shrinking keeps customers valid and moves toward the plainest one.
+/// every gate goes both ways; half the customers are picked for arbitration pressure (several
+/// candidates competing for a product or channel). Shrinking keeps customers valid and moves
+/// toward the plainest one.
 /// </summary>
 /// <remarks>
 /// The arbitraries are immutable and thread-safe; generation is deterministic for an FsCheck seed.
@@ -45,7 +47,8 @@ public static class MapArbitraries
         }
 
         var schema = MapSchema.From(versions, Utc(at));
-        return Arb.From(CustomerGen.For(schema), customer => CustomerShrinker.Shrink(customer, schema));
+        var customers = Pressure.Mix(CustomerGen.For(schema), versions[^1], schema.At);
+        return Arb.From(customers, customer => CustomerShrinker.Shrink(customer, schema));
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Decisioning.Testing;
 /// <code>
 /// [Property] public Property Deterministic() => MapProperties.For(plan, at).Deterministic();
 /// </code>
-/// or <c>Check.QuickThrowOnFailure(...)</c> / <c>.QuickCheckThrowOnFailure()</c> outside FsCheck.Xunit.
+/// or <c>Check.QuickThrowOnFailure(property)</c> outside FsCheck.Xunit.
 /// A failing property shows the shrunk customer as snapshot JSON and what went wrong with its decision.
 /// </summary>
 /// <remarks>

@@ -4,22 +4,19 @@ namespace Decisioning.Benchmarks.Baselines;
 
 /// <summary>
 /// The rule groups as Microsoft RulesEngine 6.0.1 workflows, executed with
-/// <c>ExecuteAllRulesAsync</c>. The input is passed under the empty alias, which
+/// <c>ExecuteAllRulesAsync</c>. The input is passed as a parameter with an empty name, which
 /// System.Linq.Dynamic.Core treats as <c>it</c>: the map's expressions then read its members
 /// unqualified, exactly as written in the map.
 /// </summary>
 public sealed class RulesEngineConditions : IConditionSet
 {
     private readonly RulesEngine.RulesEngine _engine;
-    private readonly bool _tuned;
 
     public RulesEngineConditions(MapWorkflows map, bool tuned)
     {
-        _tuned = tuned;
         var workflows = map.Groups.Select(g => new Workflow
         {
             WorkflowName = g.Name,
-            InputAlias = "",
             Rules = [.. g.Rules.Select(r => new Rule { RuleName = r.Name, Expression = r.Expression, RuleExpressionType = RuleExpressionType.LambdaExpression })],
         }).ToArray();
         _engine = new RulesEngine.RulesEngine(workflows, reSettings: tuned ? Tuned : new ReSettings());
@@ -35,14 +32,16 @@ public sealed class RulesEngineConditions : IConditionSet
 
     public void Evaluate(string group, RuleInput input, bool[] results)
     {
-        // The default path names the input from the workflow's alias; the tuned one passes the
-        // parameter itself. Rules carry no actions, so the action step is a no-op in both.
-        var outcome = _tuned
-            ? _engine.ExecuteAllRulesAsync(group, new RuleParameter("", input)).GetAwaiter().GetResult()
-            : _engine.ExecuteAllRulesAsync(group, (object)input).GetAwaiter().GetResult();
+        // Both variants pass the input as an unnamed parameter (6.0.1 has no input alias, and its
+        // object overload names inputs input1, input2...). Rules carry no actions, so the action
+        // step is a no-op in both; they differ only in their ReSettings.
+        var outcome = _engine.ExecuteAllRulesAsync(group, new RuleParameter("", input)).GetAwaiter().GetResult();
         for (var i = 0; i < outcome.Count; i++)
         {
             results[i] = outcome[i].IsSuccess;
         }
     }
+
+    /// <summary>A hot reload: the workflows replaced, recompiled on their next execution.</summary>
+    public void Reload(Workflow[] workflows) => _engine.AddOrUpdateWorkflow(workflows);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.CommandLine;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
@@ -40,20 +41,29 @@ internal static class EvaluateCommand
 
     public static void Run(LineDecider decider, TextReader input, Stream output, DateTime at)
     {
+        // A batch's output (about a megabyte) lives on the large-object heap; allocating one per
+        // batch made the stream spend its time in gen-2 collections (benchmarks/README.md), so the
+        // few buffers in flight are reused once written.
+        var buffers = new ConcurrentBag<ArrayBufferWriter<byte>>();
         OrderedParallel.RunAsync(
             OrderedParallel.Lines(input),
             batch =>
             {
-                var buffer = new ArrayBufferWriter<byte>(batch.Length * 1024);
+                var buffer = buffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(batch.Length * 2048);
                 for (var i = 0; i < batch.Length; i++)
                 {
                     decider.Decide(batch[i], at, buffer);
                     buffer.Write("\n"u8);
                 }
 
-                return buffer.WrittenMemory;
+                return buffer;
             },
-            chunk => output.Write(chunk.Span)).GetAwaiter().GetResult();
+            buffer =>
+            {
+                output.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+                buffers.Add(buffer);
+            }).GetAwaiter().GetResult();
         output.Flush();
     }
 }

@@ -57,8 +57,11 @@ internal static class ProgressView
     /// <summary>"12,345 customers, 23,456/s" for the items done since <paramref name="clock"/> started.</summary>
     public static string Rate(long done, string unit, Stopwatch clock)
     {
-        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
-        return string.Create(CultureInfo.InvariantCulture, $"{done:N0} {unit}, {done / seconds:N0}/s");
+        // Under half a second the rate means nothing yet.
+        var seconds = clock.Elapsed.TotalSeconds;
+        return seconds < 0.5
+            ? string.Create(CultureInfo.InvariantCulture, $"{done:N0} {unit}")
+            : string.Create(CultureInfo.InvariantCulture, $"{done:N0} {unit}, {done / seconds:N0}/s");
     }
 
     private sealed class SpectrePhase(ProgressContext context, string name) : IProgressPhase

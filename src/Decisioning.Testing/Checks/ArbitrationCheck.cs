@@ -76,7 +76,7 @@ internal static class ArbitrationCheck
 
         foreach (var same in actions.GroupBy(key).Where(g => g.Count() > 1))
         {
-            problems.Add($"one{char.ToUpperInvariant(what[0])}{what[1..]} is set, but {same.Count()} actions share {what} {same.Key}: " +
+            problems.Add($"onePer{char.ToUpperInvariant(what[0])}{what[1..]} is set, but {same.Count()} actions share {what} {same.Key}: " +
                 string.Join("; ", same.Select(Show.Action)));
         }
     }

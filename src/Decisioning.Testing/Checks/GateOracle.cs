@@ -12,7 +12,14 @@ namespace Decisioning.Testing.Checks;
 /// </summary>
 internal sealed class GateOracle(DecisionPlan plan, DateTime at)
 {
-    public Recheck Check(CustomerRecord customer)
+    /// <summary>The profile and every gate of every strategy, each checked whatever the others gave.</summary>
+    public Recheck Check(CustomerRecord customer) => Run(customer, everyGate: true);
+
+    /// <summary>The strategies that pass every gate; a strategy's checks stop at its first failing gate.</summary>
+    public IEnumerable<StrategyCheck> Candidates(CustomerRecord customer) =>
+        Run(customer, everyGate: false).Strategies.Where(s => s.FirstFailure is null);
+
+    private Recheck Run(CustomerRecord customer, bool everyGate)
     {
         var frame = new Frame { Customer = customer.Values, Holdings = customer.Holdings };
         frame.Tier = plan.Tiers.FirstOrDefault(t => t.When.Test(frame))?.Id;
@@ -21,28 +28,37 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
             .Where(s => s.Members is { } members ? members.Contains(customer.Id) : s.When!.Test(frame))
             .Select(s => s.Id).ToList();
         frame.Segments = segments;
-        var scripts = plan.Customer.Fields.ToDictionary(f => f.Name, f => customer.Values.Get(f.Index), StringComparer.Ordinal);
-        var strategies = plan.Strategies.Select(s => Check(s, customer, frame, scripts)).ToList();
+        var scripts = new Lazy<Dictionary<string, object?>>(() =>
+            plan.Customer.Fields.ToDictionary(f => f.Name, f => customer.Values.Get(f.Index), StringComparer.Ordinal));
+        var strategies = plan.Strategies.Select(s => Check(s, customer, frame, scripts, everyGate)).ToList();
         return new Recheck(new Profile(frame.Tier, frame.Stage, segments), strategies);
     }
 
-    private StrategyCheck Check(StrategyPlan s, CustomerRecord customer, Frame frame, Dictionary<string, object?> scripts)
+    private StrategyCheck Check(StrategyPlan s, CustomerRecord customer, Frame frame, Lazy<Dictionary<string, object?>> scripts, bool everyGate)
     {
-        var (channel, script, channelDetail) = FirstChannel(s, customer, frame, scripts);
-        GateCheck[] gates =
-        [
-            Active(s),
-            Target(s, frame),
-            Scenario(s, customer, frame),
-            Condition("when", ReasonCodes.Condition, s.When, frame),
-            Condition("product", ReasonCodes.Ineligible, s.Product.Eligible, frame),
-            Held(s, customer),
-            Cooldown(s, customer),
-            new("channel", ReasonCodes.NoChannel, channel is not null, channelDetail),
-        ];
+        var gates = new List<GateCheck>(8);
+        ChannelPlan? channel = null;
+        string? script = null;
+        _ = Next(Active(s)) && Next(Target(s, frame)) && Next(Scenario(s, customer, frame)) &&
+            Next(Condition("when", ReasonCodes.Condition, s.When, frame)) &&
+            Next(Condition("product", ReasonCodes.Ineligible, s.Product.Eligible, frame)) &&
+            Next(Held(s, customer)) && Next(Cooldown(s, customer)) && Next(ChannelGate());
         var propensity = s.Propensity.Evaluate(customer);
         var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
         return new StrategyCheck(s, gates, channel, script, propensity, score);
+
+        // Whether to go on to the next gate: always when every gate is wanted.
+        bool Next(GateCheck gate)
+        {
+            gates.Add(gate);
+            return gate.Passed || everyGate;
+        }
+
+        GateCheck ChannelGate()
+        {
+            (channel, script, var detail) = FirstChannel(s, customer, frame, scripts.Value);
+            return new("channel", ReasonCodes.NoChannel, channel is not null, detail);
+        }
     }
 
     private GateCheck Active(StrategyPlan s)

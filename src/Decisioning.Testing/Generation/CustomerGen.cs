@@ -34,7 +34,7 @@ internal static class CustomerGen
     }
 
     // Fields one after the other, so that a field can be drawn relative to one drawn before it.
-    internal static Gen<KeyValuePair<string, object?>[]> Fields(MapSchema schema)
+    private static Gen<KeyValuePair<string, object?>[]> Fields(MapSchema schema)
     {
         var fields = Gen.Constant(Array.Empty<KeyValuePair<string, object?>>());
         foreach (var field in schema.Fields)
@@ -49,14 +49,14 @@ internal static class CustomerGen
 
     // A product a scenario wants held is held half the time, any other one time in eight: every
     // product gate goes both ways, and most customers still lack most products.
-    internal static Gen<string[]> Holdings(MapSchema schema)
+    private static Gen<string[]> Holdings(MapSchema schema)
     {
         var some = Gen.CollectToArray(schema.Products, p => Gen.Choose(0, schema.SoughtHoldings.Contains(p) ? 1 : 7).Select(k => k == 0 ? p : null))
             .Select(picked => picked.OfType<string>().ToArray());
         return Gen.Frequency((1, Gen.Constant(Array.Empty<string>())), (4, some));
     }
 
-    internal static Gen<EventSnapshot[]> Events(MapSchema schema)
+    private static Gen<EventSnapshot[]> Events(MapSchema schema)
     {
         if (schema.Events.Count == 0)
         {
@@ -80,7 +80,7 @@ internal static class CustomerGen
 
     // Now and then a contact for each strategy, around its cooldown's edges; now and then a burst
     // on each capped channel, up to one more than its cap, around its window's edges.
-    internal static Gen<ContactSnapshot[]> Contacts(MapSchema schema)
+    private static Gen<ContactSnapshot[]> Contacts(MapSchema schema)
     {
         var byStrategy = schema.Strategies.Select(s => Sometimes(1, 4, StrategyContact(schema, s)));
         var byChannel = schema.Channels.Where(c => c.Max is not null).Select(c => Sometimes(1, 2, Burst(schema, c)));

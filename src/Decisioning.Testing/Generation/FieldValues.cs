@@ -50,7 +50,7 @@ internal static class FieldValues
         field.Optional ? Gen.Frequency((1, Gen.Constant<object?>(null)), (5, value)) : value;
 
     private static object? Typed(FieldSpec field, decimal v) =>
-        field.Kind == FieldKind.Int ? (int)Math.Clamp(Math.Round(v), int.MinValue, int.MaxValue) : v;
+        field.Kind == FieldKind.Int ? (int)Math.Clamp(Math.Round(v), int.MinValue, int.MaxValue) : (object?)v;
 
     /// <summary>The constants themselves and one either side; for an int field, the whole numbers either side.</summary>
     public static IReadOnlyList<decimal> Edges(IReadOnlyList<decimal> constants, bool whole)
@@ -79,10 +79,12 @@ internal static class FieldValues
     {
         var whole = field.Kind == FieldKind.Int;
         var edges = Edges(field.Numbers, whole);
-        var high = Math.Max(100m, 2 * field.Numbers.Select(Math.Abs).DefaultIfEmpty(0).Max());
-        high = Math.Min(high, int.MaxValue / 2);
-        var low = field.Numbers.Any(c => c < 0) ? -high : 0;
-        var random = Gen.Choose(0, 1_000_000).Select(k => low + ((high - low) * k / 1_000_000));
+        var negative = field.Numbers.Any(c => c < 0);
+        // Anywhere up to twice a constant, the constant picked first: values spread over every range
+        // between the constants instead of piling up above the largest one.
+        var scales = field.Numbers.Select(c => Math.Min(Math.Max(10m, 2 * Math.Abs(c)), int.MaxValue / 2)).Append(100m).Distinct().ToArray();
+        var random = Pick.From(scales).SelectMany(scale => Gen.Choose(0, 1_000_000)
+            .Select(k => (negative ? -scale : 0) + ((negative ? 2 * scale : scale) * k / 1_000_000)));
         var choices = new List<(int, Gen<decimal>)>
         {
             (2, random.Select(v => Math.Round(v))),

@@ -14,6 +14,8 @@ public static class BatchRunner
         BatchOptions? options = null, IBatchObserver? observer = null)
     {
         var work = Path.Combine(output, $".batch-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(output);
+        File.Delete(Path.Combine(output, BatchSummary.FileName));
         try
         {
             PartitionWriter.Write(plan, lines, at, PartitionSpec.Whole, work, options, observer);

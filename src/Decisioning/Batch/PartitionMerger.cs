@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
 using Decisioning.Evaluation;
-using Decisioning.Streaming;
 
 namespace Decisioning.Batch;
 
@@ -46,8 +44,10 @@ public static class PartitionMerger
         }
 
         Directory.CreateDirectory(output);
+        // summary.json is written last: removed first, its presence says the folder is complete.
+        File.Delete(Path.Combine(output, BatchSummary.FileName));
         var listed = WriteLists(run, partitions, output, allocator, reached, observer);
-        var summary = WriteDecisions(run, partitions, output, allocator.Thresholds(), observer);
+        var summary = DecisionsRewriter.Write(run, partitions, Path.Combine(output, DecisionsFile), allocator.Thresholds(), observer);
         foreach (var ((strategy, channel), count) in listed)
         {
             if (summary.AllocatedTo(strategy, channel) != count)
@@ -175,82 +175,6 @@ public static class PartitionMerger
         }
 
         return SortedMerge.Merge(sources, AllocationOrder.Instance).Select(c => (c, c.Chain[0]));
-    }
-
-    // decisions.jsonl in input order (the partitions' line records merged by line), rewritten on
-    // every core; the counts are taken in order.
-    private static BatchSummary WriteDecisions(PartitionManifest run, IReadOnlyList<string> partitions, string output, AllocationThresholds thresholds,
-        IBatchObserver? observer)
-    {
-        var summary = new BatchSummary(run);
-        var sources = partitions.Select(folder => JsonLines.ReadUtf8(Path.Combine(folder, PartitionWriter.DecisionsFile)).Select(Numbered)).ToList();
-        var records = SortedMerge.Merge(sources, Comparer<(long Line, byte[] Record)>.Create((a, b) => a.Line.CompareTo(b.Line)));
-        using var file = AtomicFile.Create(Path.Combine(output, DecisionsFile));
-        long written = 0;
-        OrderedParallel.RunAsync(
-            records.Select(r => r.Record),
-            batch => Rewrite(batch, thresholds),
-            result =>
-            {
-                file.Stream.Write(result.Json.WrittenSpan);
-                result.Json.Dispose();
-                foreach (var placements in result.Decisions)
-                {
-                    summary.CountCustomer(error: placements is null);
-                    foreach (var placement in placements ?? [])
-                    {
-                        summary.Count(placement);
-                    }
-                }
-
-                written += result.Decisions.Count;
-                observer?.Stage("writing", written, run.Customers + run.Errors);
-            }).GetAwaiter().GetResult();
-        file.Commit();
-        return summary;
-    }
-
-    // Per record: the allocated decision's JSON, and its placements (null for an error record).
-    private sealed record Rewritten(PooledBuffer Json, List<List<Placement>?> Decisions);
-
-    private static Rewritten Rewrite(byte[][] records, AllocationThresholds thresholds)
-    {
-        var buffer = new PooledBuffer(records.Sum(r => r.Length) + records.Length * 64);
-        var decisions = new List<List<Placement>?>(records.Length);
-        using var json = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions);
-        foreach (var bytes in records)
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var record = document.RootElement;
-            var decision = record.GetProperty("decision");
-            json.Reset(buffer);
-            if (decision.TryGetProperty("error", out _))
-            {
-                decision.WriteTo(json);
-                decisions.Add(null);
-            }
-            else
-            {
-                var placements = BatchJson.ReadCandidates(record).Select(thresholds.Place).ToList();
-                AllocatedDecisionWriter.Write(json, decision, placements);
-                decisions.Add(placements);
-            }
-
-            json.Flush();
-            buffer.Write("\n"u8);
-        }
-
-        return new Rewritten(buffer, decisions);
-    }
-
-    // A line record starts with its line number: read just that to order the records.
-    private static (long Line, byte[] Record) Numbered(byte[] record)
-    {
-        var reader = new Utf8JsonReader(record.AsSpan(0, Math.Min(record.Length, 64)), isFinalBlock: false, state: default);
-        reader.Read();
-        reader.Read();
-        reader.Read();
-        return (reader.GetInt64(), record);
     }
 
     private static void Add(Dictionary<string, List<BatchCandidate>> lists, string key, BatchCandidate value)

@@ -26,7 +26,7 @@ public static class PartitionWriter
     public const string DecisionsFile = "decisions.partial.jsonl";
     public const string CandidatesFolder = "candidates";
 
-    public static string CandidatesFile(string folder, string channel) => Path.Combine(folder, CandidatesFolder, channel + ".jsonl");
+    public static string CandidatesFile(string folder, string channel) => CandidateFiles.PathOf(folder, channel);
 
     /// <summary>Runs partition <paramref name="partition"/> of <paramref name="lines"/> into <paramref name="folder"/>.</summary>
     public static PartitionManifest Write(DecisionPlan plan, IEnumerable<string> lines, DateTime at, PartitionSpec partition, string folder,
@@ -70,7 +70,7 @@ public static class PartitionWriter
                 decisions.Commit();
             }
 
-            WriteCandidates(plan, folder, allocator, Observed(settled.Sorted(), settled.Count, observer));
+            CandidateFiles.Write(plan, folder, allocator, Observed(settled.Sorted(), settled.Count, observer));
         }
         finally
         {
@@ -153,60 +153,5 @@ public static class PartitionWriter
         }
 
         return new Evaluated(buffer, candidates, batch.Length, bytes, customers, errors);
-    }
-
-    private static void WriteCandidates(DecisionPlan plan, string folder, CapacityAllocator allocator, IEnumerable<BatchCandidate> settled)
-    {
-        foreach (var channel in plan.Channels.Where(c => allocator.IsCapped(c.Id)))
-        {
-            WriteFile(folder, channel.Id, allocator.Held(channel.Id).Select(p => p.Candidate with { Chain = [.. p.Candidate.Chain.Skip(p.ChainIndex)] }));
-        }
-
-        // One pass over the sorted settled candidates, channel after channel; an empty file for
-        // every unlimited channel that nobody reached.
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in Runs(settled))
-        {
-            WriteFile(folder, group.Channel, group.Items);
-            written.Add(group.Channel);
-        }
-
-        foreach (var channel in plan.Channels.Where(c => !allocator.IsCapped(c.Id) && !written.Contains(c.Id)))
-        {
-            WriteFile(folder, channel.Id, []);
-        }
-    }
-
-    private static void WriteFile(string folder, string channel, IEnumerable<BatchCandidate> candidates)
-    {
-        using var file = AtomicFile.Create(CandidatesFile(folder, channel));
-        var writer = new JsonLinesWriter(file.Stream);
-        foreach (var candidate in candidates)
-        {
-            writer.Write(BatchJson.WriteCandidate, candidate);
-        }
-
-        file.Commit();
-    }
-
-    // Splits a sequence sorted by channel into one lazy run per channel (each consumed before the next).
-    private static IEnumerable<(string Channel, IEnumerable<BatchCandidate> Items)> Runs(IEnumerable<BatchCandidate> sorted)
-    {
-        using var e = sorted.GetEnumerator();
-        var more = e.MoveNext();
-        while (more)
-        {
-            var channel = e.Current.Chain[0].Channel;
-            yield return (channel, Run());
-
-            IEnumerable<BatchCandidate> Run()
-            {
-                while (more && e.Current.Chain[0].Channel == channel)
-                {
-                    yield return e.Current;
-                    more = e.MoveNext();
-                }
-            }
-        }
     }
 }

@@ -14,6 +14,9 @@ public sealed class CompiledScript(string id, IFluidTemplate template)
 
     public string Id { get; } = id;
 
+    /// <summary>The parsed template, for analyses that need its statements (Evaluation/ScriptLength.cs).</summary>
+    internal IFluidTemplate Template => template;
+
     /// <summary>Renders with the four objects a script sees. Thread-safe: the template is immutable.</summary>
     public string Render(object customer, object product, object channel, object strategy)
     {

@@ -5,9 +5,9 @@ namespace Decisioning.Evaluation;
 
 /// <summary>
 /// The gates of <see cref="Gates"/> for <see cref="Evaluator.DecideInto"/>: the same order, the
-/// same reason codes and spec windows, with no explain recorder and no allocation. A channel's
-/// script is rendered only when its <c>maxLength</c> must be measured; the others are rendered by
-/// <see cref="DecisionBuffer.Script"/> when read. The cross-check tests hold both paths equal.
+/// same reason codes and spec windows, with no explain recorder and no allocation. A script is
+/// measured against a channel's <c>maxLength</c> by <see cref="ScriptLength"/> where it can be, and
+/// rendered only where it cannot; scripts are otherwise rendered by <see cref="DecisionBuffer.Script"/> when read. The cross-check tests hold both paths equal.
 /// </summary>
 internal static class BufferedGates
 {
@@ -139,11 +139,22 @@ internal static class BufferedGates
             string? script = null;
             if (channel.MaxLength is { } limit && choice.Script is { } template)
             {
-                buffer.Fields ??= new ScriptFields(buffer.Plan, buffer.Customer);
-                script = template.Render(buffer.Fields.Value, s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
-                if (script.Length > limit)
+                if (buffer.Lengths[s.Index][i] is { } length)
                 {
-                    continue;
+                    // Measured without rendering: the script itself is rendered only if read.
+                    if (length.Measure(buffer.Customer.Values) > limit)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    buffer.Fields ??= new ScriptFields(buffer.Plan, buffer.Customer);
+                    script = template.Render(buffer.Fields.Value, s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
+                    if (script.Length > limit)
+                    {
+                        continue;
+                    }
                 }
             }
 

@@ -24,7 +24,7 @@ public sealed partial class DecisionBuffer
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;
         return new Decision(Customer.Id, Plan.MapId, Plan.Version, At, Tier, Stage, [.. SegmentIds], experiment,
-            Actions(ActionCount, Action), CounterfactualCount > 0 ? Actions(CounterfactualCount, Counterfactual) : null, trace);
+            Actions(ActionCount, Action), Group == ExperimentAssignment.ControlGroup ? Actions(CounterfactualCount, Counterfactual) : null, trace);
     }
 
     /// <summary>

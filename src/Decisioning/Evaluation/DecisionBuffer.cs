@@ -10,8 +10,9 @@ namespace Decisioning.Evaluation;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: use one buffer per thread. Scripts are rendered lazily by <see cref="Script"/>
-/// (Liquid rendering allocates); the channel gate renders one only for a channel with a
-/// <c>maxLength</c>, which it must measure.
+/// (Liquid rendering allocates). A channel's <c>maxLength</c> is checked without rendering for
+/// scripts of text and plain string outputs (<see cref="ScriptLength"/>); any other script is
+/// rendered to be measured, and that allocates.
 /// </remarks>
 public sealed partial class DecisionBuffer
 {
@@ -23,6 +24,7 @@ public sealed partial class DecisionBuffer
     internal readonly string?[] Reasons;
     internal int CandidateCount, ModelCount, ChosenCount;
     internal ScriptFields? Fields;
+    internal readonly ScriptLength?[][] Lengths;
     private Decision? _copied;
 
     public DecisionBuffer(DecisionPlan plan)
@@ -36,6 +38,7 @@ public sealed partial class DecisionBuffer
         Chosen = new int[plan.Strategies.Count];
         Scratch = new int[plan.Strategies.Count];
         Reasons = new string?[plan.Strategies.Count];
+        Lengths = ScriptLength.For(plan);
     }
 
     /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>

@@ -15,6 +15,40 @@ internal static class SampleMap
 
     public static string Repo(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
 
+    /// <summary>
+    /// Another version of the sample map: the folder copied to a temporary one, with
+    /// <paramref name="edit"/> applied to the text of <paramref name="file"/>.
+    /// </summary>
+    public static DecisionPlan Edited(string file, Func<string, string> edit)
+    {
+        var source = Repo("strategies", "retail-wealth");
+        var copy = Directory.CreateTempSubdirectory("decisioning-testing-").FullName;
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(source, path));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(path, target);
+            }
+
+            var edited = Path.Combine(copy, file);
+            var before = File.ReadAllText(edited);
+            var after = edit(before);
+            if (after == before)
+            {
+                throw new InvalidOperationException($"the edit changed nothing in {file}");
+            }
+
+            File.WriteAllText(edited, after);
+            return Load(copy);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     public static DecisionPlan Load(string path)
     {
         var result = MapLoader.Load(path);

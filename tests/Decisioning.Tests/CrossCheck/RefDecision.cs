@@ -1,0 +1,34 @@
+namespace Decisioning.Tests.CrossCheck;
+
+/// <summary>The reference's decision, in the shape of spec section 4.</summary>
+public sealed record RefDecision(
+    string CustomerId,
+    string Map,
+    string Version,
+    DateTime At,
+    string? Tier,
+    string? Stage,
+    IReadOnlyList<string> Segments,
+    RefExperiment? Experiment,
+    IReadOnlyList<RefAction> Actions,
+    IReadOnlyList<RefAction>? Counterfactual,
+    IReadOnlyList<RefTrace> Trace);
+
+public sealed record RefExperiment(string Id, string Group, double Bucket, double Control);
+
+public sealed record RefAction(
+    int Rank,
+    string Strategy,
+    string? Objective,
+    string? Scenario,
+    string Product,
+    string Channel,
+    string? Script,
+    double Score,
+    double Propensity);
+
+/// <summary>A strategy's outcome: selected when <see cref="Reason"/> is null.</summary>
+public sealed record RefTrace(string Strategy, string? Reason);
+
+/// <summary>A strategy that passed every gate, before arbitration.</summary>
+public sealed record RefCandidate(RStrategy Strategy, int Index, string Channel, string? Script, double Score, double Propensity);

@@ -1,0 +1,99 @@
+using Decisioning.Evaluation;
+using Decisioning.Loading;
+using Decisioning.Plan;
+using Decisioning.Tests.Support;
+using Xunit;
+
+namespace Decisioning.Tests.Evaluation;
+
+/// <summary>
+/// <see cref="Evaluator.DecideInto"/> against <see cref="Evaluator.Decide"/>: one reused buffer,
+/// every sample customer, at several times, the same decision line byte for byte.
+/// </summary>
+public sealed class DecideIntoTests
+{
+    private static readonly Lazy<DecisionPlan> Sample = new(() =>
+    {
+        var loaded = MapLoader.Load(TestPaths.Repo("strategies", "retail-wealth"));
+        Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics));
+        return loaded.Plan!;
+    });
+
+    public static TheoryData<string> Times => new() { "2026-11-26T00:00:00Z", "2026-11-12T08:00:00Z", "2026-12-31T23:59:59Z", "2027-01-02T00:00:00Z" };
+
+    [Theory]
+    [MemberData(nameof(Times))]
+    public void DecideInto_EverySampleCustomer_EqualsDecide(string time)
+    {
+        var at = DateTime.Parse(time, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var plan = Sample.Value;
+        var evaluator = new Evaluator(plan);
+        var buffer = new DecisionBuffer(plan);
+        var reader = new SnapshotReader(plan);
+        foreach (var line in File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")))
+        {
+            if (reader.Read(line).Customer is not { } customer)
+            {
+                continue;
+            }
+
+            evaluator.DecideInto(customer, at, buffer);
+            Assert.Equal(DecisionJson.ToJson(evaluator.Decide(customer, at)), DecisionJson.ToJson(buffer.ToDecision()));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    [InlineData(40)]
+    public void DecideInto_NameNearTheSmsLimit_MeasuresScriptsAsDecideRendersThem(int nameLength)
+    {
+        // The sms channel's maxLength (70) is checked by ScriptLength without rendering: a name of
+        // any length must put every strategy on the channel Decide's rendered script allows.
+        var plan = Sample.Value;
+        var evaluator = new Evaluator(plan);
+        var buffer = new DecisionBuffer(plan);
+        var reader = new SnapshotReader(plan);
+        var name = new string('名', nameLength);
+        foreach (var line in File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(400))
+        {
+            var renamed = System.Text.RegularExpressions.Regex.Replace(line, "\"name\":\"[^\"]*\"", $"\"name\":\"{name}\"");
+            var customer = reader.Read(renamed).Customer!;
+            evaluator.DecideInto(customer, SampleAt, buffer);
+            Assert.Equal(DecisionJson.ToJson(evaluator.Decide(customer, SampleAt)), DecisionJson.ToJson(buffer.ToDecision()));
+        }
+    }
+
+    [Fact]
+    public void DecideInto_WithPolicy_EqualsDecideAndFillsTheBuffer()
+    {
+        var plan = Sample.Value;
+        var veto = DecisionPolicy.Veto("no-cash", (_, candidate, _) => candidate.Strategy.Product.Id != "cash-plus");
+        var evaluator = new Evaluator(plan, [veto]);
+        var buffer = new DecisionBuffer(plan);
+        var reader = new SnapshotReader(plan);
+        foreach (var line in File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(300))
+        {
+            var customer = reader.Read(line).Customer!;
+            var expected = evaluator.Decide(customer, SampleAt);
+            evaluator.DecideInto(customer, SampleAt, buffer);
+            Assert.Equal(DecisionJson.ToJson(expected), DecisionJson.ToJson(buffer.ToDecision()));
+            Assert.Equal(expected.Actions.Count, buffer.ActionCount);
+            for (var i = 0; i < buffer.ActionCount; i++)
+            {
+                Assert.Equal(expected.Actions[i].Strategy, buffer.Action(i).Strategy.Id);
+                Assert.Equal(expected.Actions[i].Script, buffer.Script(buffer.Action(i)));
+            }
+        }
+    }
+
+    [Fact]
+    public void DecideInto_BufferOfAnotherPlan_Throws()
+    {
+        // A copy of the plan is another plan: the buffer is sized and checked by reference.
+        var other = Sample.Value with { Version = "copy" };
+        Assert.Throws<ArgumentException>(() => new Evaluator(Sample.Value).DecideInto(null!, SampleAt, new DecisionBuffer(other)));
+    }
+
+    private static DateTime SampleAt => new(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+}

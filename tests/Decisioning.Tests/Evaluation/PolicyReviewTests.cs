@@ -1,0 +1,99 @@
+using Decisioning.Evaluation;
+using Xunit;
+using static Decisioning.Tests.Evaluation.TestMaps;
+
+namespace Decisioning.Tests.Evaluation;
+
+public class PolicyReviewTests
+{
+    private const string TwoStrategies = """
+        products:
+          - { id: p1, value: 10 }
+          - { id: p2, value: 8 }
+        channels:
+          - { id: sms }
+        strategies:
+          - { id: s1, target: [all], product: p1, channels: [sms], priority: 100, propensity: 1 }
+          - { id: s2, target: [all], product: p2, channels: [sms], priority: 100, propensity: 1 }
+        """;
+
+    [Fact]
+    public void ScaleScore_TopCandidateScaledDown_ArbitrationPicksTheOther()
+    {
+        var decision = Decide(TwoStrategies, Customer(), policies: [new Scale("s1", 0.5, "dampen-p1")]);
+
+        Assert.Equal("s2", decision.Actions.Single().Strategy);
+        Assert.Equal(ReasonCodes.Arbitration, Outcome(decision, "s1"));
+        Assert.Null(decision.Trace.Single(t => t.Strategy == "s1").Rule);
+    }
+
+    [Fact]
+    public void ScaleScore_FactorsOfSeveralPolicies_Multiply()
+    {
+        var decision = Decide(TwoStrategies, Customer(), policies: [new Scale("s2", 2, "a"), new Scale("s2", 1.5, "b")]);
+
+        Assert.Equal(24, decision.Actions.Single().Score);
+    }
+
+    [Fact]
+    public void Veto_TwoPoliciesVetoTheSameCandidate_TheFirstRuleIsTraced()
+    {
+        var decision = Decide(TwoStrategies, Customer(),
+            policies: [DecisionPolicy.Veto("first", (_, c, _) => c.Strategy.Id != "s1"), DecisionPolicy.Veto("second", (_, _, _) => false)]);
+
+        Assert.Equal("first", decision.Trace.Single(t => t.Strategy == "s1").Rule);
+        Assert.Equal("second", decision.Trace.Single(t => t.Strategy == "s2").Rule);
+        Assert.All(decision.Trace, t => Assert.Equal(ReasonCodes.Policy, t.Reason));
+        Assert.Contains("\"reason\":\"policy\",\"rule\":\"first\"", DecisionJson.ToJson(decision));
+    }
+
+    [Fact]
+    public void Decide_WithoutPolicies_TraceHasNoRuleField() =>
+        Assert.DoesNotContain("\"rule\"", DecisionJson.ToJson(Decide(TwoStrategies, Customer())));
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void ScaleScore_FactorNotAFiniteNonNegativeNumber_Throws(double factor) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Decide(TwoStrategies, Customer(), policies: [new Scale("s1", factor, "bad")]));
+
+    [Fact]
+    public void Veto_CandidateOfAnotherDecision_Throws()
+    {
+        Candidate? kept = null;
+        var keep = new Inline(review => kept ??= review.Candidates[0]);
+        var plan = Load(TwoStrategies);
+        Decide(plan, Customer(), policies: [keep]);
+
+        Assert.Throws<ArgumentException>(() => Decide(plan, Customer(), policies: [new Inline(review => review.Veto(kept!, "x"))]));
+    }
+
+    [Fact]
+    public void Review_SeesTheProfileAndEveryCandidateInFileOrder()
+    {
+        PolicyReview? seen = null;
+        Decide(TwoStrategies, Customer(age: 60), policies: [new Inline(r => seen = r)]);
+
+        Assert.Equal(["s1", "s2"], seen!.Candidates.Select(c => c.Strategy.Id));
+        Assert.Equal(["adults", "seniors"], seen.Segments);
+        Assert.Equal("active", seen.Stage);
+        Assert.Equal(At, seen.At);
+    }
+
+    private sealed class Scale(string strategy, double factor, string rule) : IDecisionPolicy
+    {
+        public void Review(PolicyReview review)
+        {
+            foreach (var candidate in review.Candidates.Where(c => c.Strategy.Id == strategy))
+            {
+                review.ScaleScore(candidate, factor, rule);
+            }
+        }
+    }
+
+    private sealed class Inline(Action<PolicyReview> review) : IDecisionPolicy
+    {
+        public void Review(PolicyReview r) => review(r);
+    }
+}
