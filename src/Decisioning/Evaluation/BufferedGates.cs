@@ -27,7 +27,7 @@ internal static class BufferedGates
             return ReasonCodes.NotTargeted;
         }
 
-        if (s.Scenario is { } scenario && !ScenarioHolds(scenario, customer, frame, at))
+        if (s.Scenario is { } scenario && !ScenarioCheck.Holds(scenario, customer, frame, at))
         {
             return ReasonCodes.Scenario;
         }
@@ -66,58 +66,6 @@ internal static class BufferedGates
         }
 
         return false;
-    }
-
-    private static bool ScenarioHolds(ScenarioPlan scenario, CustomerRecord customer, Frame frame, DateTime at)
-    {
-        switch (scenario.Kind)
-        {
-            case ScenarioKind.Lifecycle:
-                return frame.Stage is { } stage && Contains(scenario.Stages, stage);
-            case ScenarioKind.Product:
-                for (var i = 0; i < scenario.Lacks.Count; i++)
-                {
-                    if (Array.IndexOf(customer.Holdings, scenario.Lacks[i]) >= 0)
-                    {
-                        return false;
-                    }
-                }
-
-                for (var i = 0; i < scenario.Holds.Count; i++)
-                {
-                    if (Array.IndexOf(customer.Holdings, scenario.Holds[i]) < 0)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case ScenarioKind.Event:
-                foreach (var e in customer.Events)
-                {
-                    if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < at - within))
-                    {
-                        continue;
-                    }
-
-                    if (scenario.When is null)
-                    {
-                        return true;
-                    }
-
-                    frame.Event = e.Payload;
-                    var holds = scenario.When.Test(frame);
-                    frame.Event = null;
-                    if (holds)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return true;
-        }
     }
 
     private static bool FirstChannel(StrategyPlan s, DecisionBuffer buffer, DateTime at, ref CandidateSlot slot)
@@ -192,18 +140,5 @@ internal static class BufferedGates
         }
 
         return count;
-    }
-
-    private static bool Contains(IReadOnlyList<string> items, string value)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

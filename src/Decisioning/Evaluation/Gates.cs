@@ -42,7 +42,7 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
             return ReasonCodes.NotTargeted;
         }
 
-        if (!Pass(s, "scenario", s.Scenario is null || ScenarioHolds(s.Scenario), s.Scenario?.When))
+        if (!Pass(s, "scenario", s.Scenario is null || ScenarioCheck.Holds(s.Scenario, customer, frame, at), s.Scenario?.When))
         {
             return ReasonCodes.Scenario;
         }
@@ -95,64 +95,6 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
         return false;
     }
 
-    private bool ScenarioHolds(ScenarioPlan scenario)
-    {
-        switch (scenario.Kind)
-        {
-            case ScenarioKind.Lifecycle:
-                return frame.Stage is { } stage && Contains(scenario.Stages, stage);
-            case ScenarioKind.Product:
-                foreach (var lack in scenario.Lacks)
-                {
-                    if (Array.IndexOf(customer.Holdings, lack) >= 0)
-                    {
-                        return false;
-                    }
-                }
-
-                foreach (var hold in scenario.Holds)
-                {
-                    if (Array.IndexOf(customer.Holdings, hold) < 0)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case ScenarioKind.Event:
-                return EventHappened(scenario);
-            default:
-                return true;
-        }
-    }
-
-    // An event of the type with at - within <= event.at <= at whose condition holds.
-    private bool EventHappened(ScenarioPlan scenario)
-    {
-        foreach (var e in customer.Events)
-        {
-            if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < at - within))
-            {
-                continue;
-            }
-
-            if (scenario.When is null)
-            {
-                return true;
-            }
-
-            frame.Event = e.Payload;
-            var holds = scenario.When.Test(frame);
-            frame.Event = null;
-            if (holds)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // A contact for this strategy in (at - cooldown, at] (the window is the spec's, except in mutation tests).
     private bool ContactedFor(string strategyId, TimeSpan cooldown)
     {
@@ -183,19 +125,6 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
 
         chosen = null;
         script = null;
-        return false;
-    }
-
-    private static bool Contains(IReadOnlyList<string> items, string value)
-    {
-        foreach (var item in items)
-        {
-            if (item == value)
-            {
-                return true;
-            }
-        }
-
         return false;
     }
 }

@@ -1,0 +1,76 @@
+using Decisioning.Plan;
+using Decisioning.Runtime;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// The scenario gate of spec section 3 (lifecycle stage, product holdings, a recent event whose
+/// condition holds), shared by <see cref="Gates"/> and the buffered path so they cannot drift.
+/// </summary>
+internal static class ScenarioCheck
+{
+    public static bool Holds(ScenarioPlan scenario, CustomerRecord customer, Frame frame, DateTime at)
+    {
+        switch (scenario.Kind)
+        {
+            case ScenarioKind.Lifecycle:
+                return frame.Stage is { } stage && Contains(scenario.Stages, stage);
+            case ScenarioKind.Product:
+                for (var i = 0; i < scenario.Lacks.Count; i++)
+                {
+                    if (Array.IndexOf(customer.Holdings, scenario.Lacks[i]) >= 0)
+                    {
+                        return false;
+                    }
+                }
+
+                for (var i = 0; i < scenario.Holds.Count; i++)
+                {
+                    if (Array.IndexOf(customer.Holdings, scenario.Holds[i]) < 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ScenarioKind.Event:
+                foreach (var e in customer.Events)
+                {
+                    if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < at - within))
+                    {
+                        continue;
+                    }
+
+                    if (scenario.When is null)
+                    {
+                        return true;
+                    }
+
+                    frame.Event = e.Payload;
+                    var holds = scenario.When.Test(frame);
+                    frame.Event = null;
+                    if (holds)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> items, string value)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
