@@ -34,6 +34,12 @@ public static class ExpressionCompiler
     public static CompiledCondition? Compile(Located<string> source, ExpressionScope scope, DiagnosticBag diagnostics)
     {
         var text = source.Value;
+        var key = scope.Cache is null ? null : ExpressionCache.Key(text, scope);
+        if (key is not null && scope.Cache!.TryGet(key, out var cached))
+        {
+            return new CompiledCondition(text, source.Location, cached.Test, cached.Names);
+        }
+
         if (ExpressionLimits.Check(text) is { } lexical)
         {
             diagnostics.Error(lexical.Code, lexical.Message, source.Location.Shift(lexical.Offset));
@@ -129,6 +135,11 @@ public static class ExpressionCompiler
             .OrderBy(x => x.At)
             .Select(x => x.Name)
             .ToList();
+        if (key is not null)
+        {
+            scope.Cache!.Add(key, new ExpressionCache.Entry(test, names));
+        }
+
         return new CompiledCondition(text, source.Location, test, names);
     }
 

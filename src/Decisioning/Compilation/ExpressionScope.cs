@@ -15,8 +15,11 @@ public sealed record ExpressionScope(RowLayout Customer, bool Tier, bool Stage, 
     /// </summary>
     public IReadOnlySet<string> Unresolved { get; init; } = new HashSet<string>();
 
-    public static ExpressionScope ForTiers(RowLayout customer, IReadOnlySet<string>? unresolved = null) =>
-        new(customer, false, false, false, null) { Unresolved = unresolved ?? new HashSet<string>() };
+    /// <summary>Where compiled expressions are looked up and kept across loads; null compiles every one.</summary>
+    public ExpressionCache? Cache { get; init; }
+
+    public static ExpressionScope ForTiers(RowLayout customer, IReadOnlySet<string>? unresolved = null, ExpressionCache? cache = null) =>
+        new(customer, false, false, false, null) { Unresolved = unresolved ?? new HashSet<string>(), Cache = cache };
 
     public ExpressionScope ForLifecycle() => this with { Tier = true };
 

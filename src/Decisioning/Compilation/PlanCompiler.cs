@@ -15,7 +15,7 @@ namespace Decisioning.Compilation;
 public static class PlanCompiler
 {
     public static DecisionPlan? Compile(
-        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics)
+        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache = null)
     {
         var customer = new RowLayout(Typed(doc.Customer.Fields));
         var events = doc.Customer.Events
@@ -28,7 +28,7 @@ public static class PlanCompiler
                 : null;
 
         var unresolved = doc.Customer.Fields.Where(f => !FieldType.TryParse(f.Type.Value, out _)).Select(f => f.Name.Value).ToHashSet();
-        var first = ExpressionScope.ForTiers(customer, unresolved);
+        var first = ExpressionScope.ForTiers(customer, unresolved, cache);
         var tiers = doc.Tiers.Select(t => Rule(t, first)).ToList();
         var stages = doc.Lifecycle.Select(t => Rule(t, first.ForLifecycle())).ToList();
         var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics)).ToList();

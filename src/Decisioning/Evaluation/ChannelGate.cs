@@ -56,28 +56,38 @@ public static class ChannelGate
     internal static string? Test(ChannelChoice choice, StrategyPlan s, CustomerRecord customer, Frame frame, DateTime at,
         ScriptFields fields, ContactWindow window, out string? script)
     {
-        var channel = choice.Channel;
         script = null;
-        if (!channel.Reachable.Test(frame))
+        if (Open(choice.Channel, customer, frame, at, window) is { } closed)
         {
-            return Unreachable;
-        }
-
-        if (channel.MaxContacts is { } max && ContactsOn(customer, channel.Id, channel.Per!.Value, at, window) >= max)
-        {
-            return ContactPolicy;
+            return closed;
         }
 
         if (choice.Script is { } template)
         {
-            script = template.Render(fields.Value, s.Product.ScriptValue, channel.ScriptValue, s.ScriptValue);
-            if (channel.MaxLength is { } limit && script.Length > limit)
+            script = template.Render(fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
+            if (choice.Channel.MaxLength is { } limit && script.Length > limit)
             {
                 return TooLong;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The part of the gate that depends on the channel alone, not on the strategy's script:
+    /// <see cref="Unreachable"/>, <see cref="ContactPolicy"/>, or null when the channel is open.
+    /// </summary>
+    internal static string? Open(ChannelPlan channel, CustomerRecord customer, Frame frame, DateTime at, ContactWindow window)
+    {
+        if (!channel.Reachable.Test(frame))
+        {
+            return Unreachable;
+        }
+
+        return channel.MaxContacts is { } max && ContactsOn(customer, channel.Id, channel.Per!.Value, at, window) >= max
+            ? ContactPolicy
+            : null;
     }
 
     // Contacts on the channel in (at - per, at] (the window is the spec's, except in mutation tests).

@@ -23,8 +23,7 @@ public sealed partial class DecisionBuffer
     internal readonly int[] Model, Chosen, Scratch;
     internal readonly string?[] Reasons;
     internal int CandidateCount, ModelCount, ChosenCount;
-    internal ScriptFields? Fields;
-    internal readonly ScriptLength?[][] Lengths;
+    internal readonly Gates Gates;
     private Decision? _copied;
 
     public DecisionBuffer(DecisionPlan plan)
@@ -38,8 +37,11 @@ public sealed partial class DecisionBuffer
         Chosen = new int[plan.Strategies.Count];
         Scratch = new int[plan.Strategies.Count];
         Reasons = new string?[plan.Strategies.Count];
-        Lengths = ScriptLength.For(plan);
+        Gates = new Gates(plan, EvaluationRules.Spec, explain: null, renderScripts: false);
     }
+
+    /// <summary>The decision this buffer was filled from, when an evaluator with policies made it.</summary>
+    internal Decision? Copied => _copied;
 
     /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>
     public DecisionPlan Plan { get; }
@@ -79,8 +81,7 @@ public sealed partial class DecisionBuffer
         ref var slot = ref Candidates[action.Candidate];
         if (slot.Script is null && slot.Choice.Script is { } template)
         {
-            Fields ??= new ScriptFields(Plan, Customer);
-            slot.Script = template.Render(Fields.Value, slot.Strategy.Product.ScriptValue, slot.Choice.Channel.ScriptValue,
+            slot.Script = template.Render(Gates.Fields.Value, slot.Strategy.Product.ScriptValue, slot.Choice.Channel.ScriptValue,
                 slot.Strategy.ScriptValue);
         }
 
@@ -91,7 +92,6 @@ public sealed partial class DecisionBuffer
     {
         Customer = customer;
         At = at;
-        Fields = null;
         _copied = null;
         CandidateCount = ModelCount = ChosenCount = 0;
         Group = null;

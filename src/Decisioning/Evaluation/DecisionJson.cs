@@ -17,48 +17,80 @@ public static class DecisionJson
         SkipValidation = true,
     };
 
+    private const string WholeSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string Fraction = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
     public static string FormatInstant(DateTime at)
     {
-        var utc = DateTime.SpecifyKind(at, DateTimeKind.Utc);
-        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-            CultureInfo.InvariantCulture);
+        Span<char> text = stackalloc char[32];
+        return new string(text[..FormatInstant(at, text)]);
     }
 
-    public static void Write(Utf8JsonWriter w, Decision d)
+    // Seconds only when whole, else up to seven fractional digits, trailing zeros dropped.
+    private static int FormatInstant(DateTime at, Span<char> text)
+    {
+        var utc = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        utc.TryFormat(text, out var written, utc.Ticks % TimeSpan.TicksPerSecond == 0 ? WholeSeconds : Fraction, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    public static void Write(Utf8JsonWriter w, Decision d) => WriteDecision(w, new RecordView(d));
+
+    /// <summary>
+    /// The decision in <paramref name="buffer"/>, byte for byte what <see cref="Write(Utf8JsonWriter, Decision)"/>
+    /// writes for <see cref="DecisionBuffer.ToDecision"/>, without building that copy: only the
+    /// scripts of the written actions are rendered.
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, DecisionBuffer buffer)
+    {
+        if (buffer.Copied is { } decision)
+        {
+            Write(w, decision);
+            return;
+        }
+
+        WriteDecision(w, new BufferView(buffer));
+    }
+
+    // One writer for both sources, so that a decision and its buffer cannot be written differently.
+    private static void WriteDecision<TView>(Utf8JsonWriter w, TView d)
+        where TView : struct, IDecisionView
     {
         w.WriteStartObject();
         w.WriteString("customerId", d.CustomerId);
         w.WriteString("map", d.Map);
         w.WriteString("version", d.Version);
-        w.WriteString("at", FormatInstant(d.At));
+        Span<char> at = stackalloc char[32];
+        w.WriteString("at", at[..FormatInstant(d.At, at)]);
         WriteNullable(w, "tier", d.Tier);
         WriteNullable(w, "stage", d.Stage);
         w.WriteStartArray("segments");
-        foreach (var s in d.Segments)
+        for (var i = 0; i < d.SegmentCount; i++)
         {
-            w.WriteStringValue(s);
+            w.WriteStringValue(d.Segment(i));
         }
 
         w.WriteEndArray();
-        if (d.Experiment is { } e)
+        if (d.HasExperiment)
         {
             w.WriteStartObject("experiment");
-            w.WriteString("id", e.Id);
-            w.WriteString("group", e.Group);
-            w.WriteNumber("bucket", e.Bucket);
-            w.WriteNumber("control", e.Control);
+            w.WriteString("id", d.ExperimentId);
+            w.WriteString("group", d.Group);
+            w.WriteNumber("bucket", d.Bucket);
+            w.WriteNumber("control", d.Control);
             w.WriteEndObject();
         }
 
-        WriteActions(w, "actions", d.Actions);
-        if (d.Counterfactual is { } counterfactual)
+        WriteActions(w, "actions", d, counterfactual: false);
+        if (d.HasCounterfactual)
         {
-            WriteActions(w, "counterfactual", counterfactual);
+            WriteActions(w, "counterfactual", d, counterfactual: true);
         }
 
         w.WriteStartArray("trace");
-        foreach (var t in d.Trace)
+        for (var i = 0; i < d.TraceCount; i++)
         {
+            var t = d.Trace(i);
             w.WriteStartObject();
             w.WriteString("strategy", t.Strategy);
             w.WriteString("outcome", t.Outcome);
@@ -95,6 +127,8 @@ public static class DecisionJson
 
     public static string ToJson(SnapshotError error) => Serialize(w => Write(w, error));
 
+    public static string ToJson(DecisionBuffer buffer) => Serialize(w => Write(w, buffer));
+
     private static string Serialize(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
@@ -106,11 +140,14 @@ public static class DecisionJson
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteActions(Utf8JsonWriter w, string name, IReadOnlyList<DecisionAction> actions)
+    private static void WriteActions<TView>(Utf8JsonWriter w, string name, TView d, bool counterfactual)
+        where TView : struct, IDecisionView
     {
         w.WriteStartArray(name);
-        foreach (var a in actions)
+        var count = counterfactual ? d.CounterfactualCount : d.ActionCount;
+        for (var i = 0; i < count; i++)
         {
+            var a = d.Action(counterfactual, i);
             w.WriteStartObject();
             w.WriteNumber("rank", a.Rank);
             w.WriteString("strategy", a.Strategy);

@@ -27,6 +27,7 @@ public sealed partial class Evaluator
             return;
         }
 
+        var layout = buffer.Gates.Layout;
         var frame = buffer.Frame;
         frame.Customer = customer.Values;
         frame.Holdings = customer.Holdings;
@@ -34,11 +35,12 @@ public sealed partial class Evaluator
         frame.Segments = buffer.SegmentIds;
         frame.Tier = null;
         frame.Stage = null;
-        frame.Tier = FirstOf(Plan.Tiers, frame);
-        frame.Stage = FirstOf(Plan.Stages, frame);
-        for (var i = 0; i < Plan.Segments.Count; i++)
+        frame.Tier = FirstOf(layout.Tiers, frame);
+        frame.Stage = FirstOf(layout.Stages, frame);
+        var segments = layout.Segments;
+        for (var i = 0; i < segments.Length; i++)
         {
-            var segment = Plan.Segments[i];
+            var segment = segments[i];
             buffer.InSegment[i] = segment.Members is { } members ? members.Contains(customer.Id) : segment.When!.Test(frame);
             if (buffer.InSegment[i])
             {
@@ -46,20 +48,22 @@ public sealed partial class Evaluator
             }
         }
 
-        var strategies = Plan.Strategies;
-        for (var i = 0; i < strategies.Count; i++)
+        var gates = buffer.Gates;
+        gates.Reset(customer, frame, at, buffer.InSegment);
+        var strategies = layout.Strategies;
+        for (var i = 0; i < strategies.Length; i++)
         {
             var s = strategies[i];
-            ref var slot = ref buffer.Candidates[buffer.CandidateCount];
-            buffer.Reasons[s.Index] = BufferedGates.Run(s, buffer, at, ref slot);
-            if (buffer.Reasons[s.Index] is null)
+            var reason = gates.Run(s, out var choice, out var script);
+            buffer.Reasons[s.Index] = reason;
+            if (reason is null)
             {
-                var weight = s.Objective?.Weight ?? 1.0;
+                ref var slot = ref buffer.Candidates[buffer.CandidateCount++];
                 slot.Strategy = s;
+                slot.Choice = choice!;
+                slot.Script = script;
                 slot.Propensity = s.Propensity.Evaluate(customer);
-                // Spec section 3, step 3, as Gates computes it: left to right, never rounded.
-                slot.Score = slot.Propensity * s.Product.Value * weight * s.Priority / 100;
-                buffer.CandidateCount++;
+                slot.Score = Gates.Score(s, slot.Propensity);
             }
         }
 
@@ -98,10 +102,10 @@ public sealed partial class Evaluator
         }
     }
 
-    // FirstMatch with an index loop: foreach over an IReadOnlyList boxes its enumerator.
-    private static string? FirstOf(IReadOnlyList<NamedRule> rules, Frame frame)
+    // FirstMatch over the layout's array: foreach over an IReadOnlyList boxes its enumerator.
+    private static string? FirstOf(NamedRule[] rules, Frame frame)
     {
-        for (var i = 0; i < rules.Count; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
             if (rules[i].When.Test(frame))
             {

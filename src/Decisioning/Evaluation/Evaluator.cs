@@ -43,13 +43,14 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         frame.Segments = segments;
         explain?.Profile(frame);
 
-        var gates = new Gates(Plan, customer, frame, at, explain, _gateRules);
+        var gates = new Gates(Plan, _gateRules, explain, renderScripts: true);
+        gates.Reset(customer, frame, at, inSegment);
         var reasons = new string?[Plan.Strategies.Count];
         var rules = _policies.Count > 0 ? new string?[Plan.Strategies.Count] : null;
         var candidates = new List<Candidate>();
         foreach (var strategy in Plan.Strategies)
         {
-            var candidate = gates.Check(strategy, inSegment, out var reason);
+            var candidate = gates.Check(strategy, out var reason);
             reasons[strategy.Index] = reason;
             if (candidate is not null)
             {

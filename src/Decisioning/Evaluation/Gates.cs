@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Decisioning.Compilation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
@@ -5,59 +6,129 @@ using Decisioning.Runtime;
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// The gates of spec section 3, step 2, for one customer at one time, in their order. The first
-/// gate that fails is the strategy's reason code.
+/// The gates of spec section 3, step 2, for one customer at one time, in their order: the first
+/// gate that fails is the strategy's reason code. The one implementation behind both
+/// <see cref="Evaluator.Decide"/> (with an explain recorder, scripts rendered) and
+/// <see cref="Evaluator.DecideInto"/> (no recorder, a script measured against <c>maxLength</c>
+/// without rendering where <see cref="ScriptLength"/> can, otherwise rendered when read), so the two
+/// paths cannot drift apart.
 /// </summary>
-internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame frame, DateTime at, IExplainRecorder? explain,
-    EvaluationRules rules)
+/// <remarks>
+/// A scenario, a product's <c>eligible</c> and a channel's <c>reachable</c> and contact policy
+/// depend on the customer and the time only, never on the strategy, and many strategies share
+/// them; each is worked out once per decision and remembered (the memos). Expressions are pure
+/// (docs/expressions.md), so this changes no result, and the recorder still sees every gate of
+/// every strategy. Reused across decisions by <see cref="Reset"/>; not thread-safe.
+/// </remarks>
+internal sealed class Gates
 {
-    private readonly ScriptFields _scriptFields = new(plan, customer);
+    // Memo states: 0 = not yet worked out in this decision.
+    private const byte Unknown = 0, Holds = 1, Fails = 2, Full = 3;
 
-    public Candidate? Check(StrategyPlan s, bool[] inSegment, out string? reason)
+    private readonly DecisionPlan _plan;
+    private readonly GateLayout _layout;
+    private readonly EvaluationRules _rules;
+    private readonly IExplainRecorder? _explain;
+    private readonly ScriptLength?[][]? _lengths;
+    private readonly byte[] _scenario, _eligible, _channel;
+    private CustomerRecord _customer = null!;
+    private Frame _frame = null!;
+    private DateTime _at;
+    private bool[] _inSegment = [];
+    private ScriptFields? _fields;
+
+    /// <param name="plan">The plan whose strategies are gated.</param>
+    /// <param name="rules">The spec's rules (<see cref="EvaluationRules.Spec"/>) except in mutation tests.</param>
+    /// <param name="explain">Told every gate of every strategy, when given.</param>
+    /// <param name="renderScripts">
+    /// Render the passing channel's script (and every tried one's, for the recorder); otherwise a
+    /// script is rendered only when its length cannot be measured without it.
+    /// </param>
+    public Gates(DecisionPlan plan, EvaluationRules rules, IExplainRecorder? explain, bool renderScripts)
     {
-        reason = Run(s, inSegment, out var channel, out var script);
+        _plan = plan;
+        _layout = GateLayout.For(plan);
+        _rules = rules;
+        _explain = explain;
+        _lengths = renderScripts || explain is not null ? null : ScriptLength.For(plan);
+        _scenario = new byte[_layout.ScenarioCount];
+        _eligible = new byte[_layout.ProductCount];
+        _channel = new byte[_layout.ChannelCount];
+    }
+
+    public GateLayout Layout => _layout;
+
+    /// <summary>What scripts see as <c>customer</c> for the current customer, built on first use.</summary>
+    public ScriptFields Fields => _fields ??= new ScriptFields(_plan, _customer);
+
+    /// <summary>Starts a decision: the frame holds the customer's tier, stage and segments already.</summary>
+    public void Reset(CustomerRecord customer, Frame frame, DateTime at, bool[] inSegment)
+    {
+        _customer = customer;
+        _frame = frame;
+        _at = at;
+        _inSegment = inSegment;
+        _fields = null;
+        Array.Clear(_scenario);
+        Array.Clear(_eligible);
+        Array.Clear(_channel);
+    }
+
+    /// <summary>The strategy as a candidate, or null with the reason code of the first gate it fails.</summary>
+    public Candidate? Check(StrategyPlan s, out string? reason)
+    {
+        reason = Run(s, out var choice, out var script);
         if (reason is not null)
         {
             return null;
         }
 
-        var propensity = s.Propensity.Evaluate(customer);
-        var weight = s.Objective?.Weight ?? 1.0;
-        // Spec section 3, step 3, evaluated left to right as written: never rounded.
-        var score = propensity * s.Product.Value * weight * s.Priority / 100;
-        return new Candidate(s, channel!, script, score, propensity);
+        var propensity = s.Propensity.Evaluate(_customer);
+        return new Candidate(s, choice!.Channel, script, Score(s, propensity), propensity);
     }
 
-    private string? Run(StrategyPlan s, bool[] inSegment, out ChannelPlan? channel, out string? script)
+    /// <summary>
+    /// Spec section 3, step 3: <c>propensity x value x weight x priority / 100</c>, evaluated left to
+    /// right as written and never rounded.
+    /// </summary>
+    public static double Score(StrategyPlan s, double propensity) =>
+        propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
+
+    /// <summary>
+    /// The reason code of the first gate <paramref name="s"/> fails, or null when it passes, then with
+    /// the channel chosen and its script (null when not rendered).
+    /// </summary>
+    public string? Run(StrategyPlan s, out ChannelChoice? choice, out string? script)
     {
-        channel = null;
+        choice = null;
         script = null;
-        if (!Pass(s, "active", (s.ActiveFrom is null || at >= s.ActiveFrom) && (s.ActiveTo is null || at < s.ActiveTo), null))
+        var at = _at;
+        if (!Pass(s, "active", (s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to), null))
         {
             return ReasonCodes.Inactive;
         }
 
-        if (!Pass(s, "target", Targeted(s, inSegment), null))
+        if (!Pass(s, "target", Targeted(_layout.Target[s.Index]), null))
         {
             return ReasonCodes.NotTargeted;
         }
 
-        if (!Pass(s, "scenario", s.Scenario is null || ScenarioCheck.Holds(s.Scenario, customer, frame, at), s.Scenario?.When))
+        if (!Pass(s, "scenario", s.Scenario is not { } scenario || ScenarioHolds(scenario, _layout.ScenarioSlot[s.Index]), s.Scenario?.When))
         {
             return ReasonCodes.Scenario;
         }
 
-        if (!Pass(s, "when", s.When is null || s.When.Test(frame), s.When))
+        if (!Pass(s, "when", s.When is null || s.When.Test(_frame), s.When))
         {
             return ReasonCodes.Condition;
         }
 
-        if (!Pass(s, "product", s.Product.Eligible.Test(frame), s.Product.Eligible))
+        if (!Pass(s, "product", Eligible(s.Product, _layout.ProductSlot[s.Index]), s.Product.Eligible))
         {
             return ReasonCodes.Ineligible;
         }
 
-        if (!Pass(s, "held", s.Product.Repeatable || Array.IndexOf(customer.Holdings, s.Product.Id) < 0, null))
+        if (!Pass(s, "held", s.Product.Repeatable || !_customer.Holds(s.Product.Id), null))
         {
             return ReasonCodes.AlreadyHeld;
         }
@@ -67,40 +138,68 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
             return ReasonCodes.Cooldown;
         }
 
-        var found = FirstChannel(s, out channel, out script);
+        var found = FirstChannel(s, out choice, out script);
         return Pass(s, "channel", found, null) ? null : ReasonCodes.NoChannel;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Pass(StrategyPlan s, string gate, bool passed, CompiledCondition? condition)
     {
-        explain?.Gate(s, gate, passed, condition, frame);
+        if (_explain is not null)
+        {
+            _explain.Gate(s, gate, passed, condition, _frame);
+        }
+
         return passed;
     }
 
-    private static bool Targeted(StrategyPlan s, bool[] inSegment)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Targeted(int[]? target)
     {
-        if (s.Target is not { } target)
+        if (target is null)
         {
             return true;
         }
 
         foreach (var index in target)
         {
-            if (inSegment[index])
+            if (_inSegment[index])
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ScenarioHolds(ScenarioPlan scenario, int slot)
+    {
+        if (_scenario[slot] == Unknown)
+        {
+            _scenario[slot] = ScenarioCheck.Holds(scenario, _customer, _frame, _at) ? Holds : Fails;
+        }
+
+        return _scenario[slot] == Holds;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Eligible(ProductPlan product, int slot)
+    {
+        if (_eligible[slot] == Unknown)
+        {
+            _eligible[slot] = product.Eligible.Test(_frame) ? Holds : Fails;
+        }
+
+        return _eligible[slot] == Holds;
     }
 
     // A contact for this strategy in (at - cooldown, at] (the window is the spec's, except in mutation tests).
     private bool ContactedFor(string strategyId, TimeSpan cooldown)
     {
-        foreach (var c in customer.Contacts)
+        foreach (var c in _customer.Contacts)
         {
-            if (c.Strategy == strategyId && rules.Cooldown.Contains(c.At, at, cooldown))
+            if (c.Strategy == strategyId && _rules.Cooldown.Contains(c.At, _at, cooldown))
             {
                 return true;
             }
@@ -109,16 +208,19 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
         return false;
     }
 
-    private bool FirstChannel(StrategyPlan s, out ChannelPlan? chosen, out string? script)
+    private bool FirstChannel(StrategyPlan s, out ChannelChoice? chosen, out string? script)
     {
-        foreach (var choice in s.Channels)
+        var choices = _layout.Channels[s.Index];
+        var slots = _layout.ChannelSlot[s.Index];
+        for (var i = 0; i < choices.Length; i++)
         {
-            // The gate itself is shared with batch allocation's fallback channels (ChannelGate).
-            var failure = ChannelGate.Test(choice, s, customer, frame, at, _scriptFields, rules.ContactPolicy, out script);
-            explain?.ChannelTried(s, choice.Channel, failure, script);
+            var choice = choices[i];
+            script = null;
+            var failure = Open(choice.Channel, slots[i]) ?? Measure(s, choice, i, out script);
+            _explain?.ChannelTried(s, choice.Channel, failure, script);
             if (failure is null)
             {
-                chosen = choice.Channel;
+                chosen = choice;
                 return true;
             }
         }
@@ -126,5 +228,54 @@ internal sealed class Gates(DecisionPlan plan, CustomerRecord customer, Frame fr
         chosen = null;
         script = null;
         return false;
+    }
+
+    // Reachable and under its contact policy: the channel's part of the gate (ChannelGate.Open), remembered.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private string? Open(ChannelPlan channel, int slot)
+    {
+        if (_channel[slot] == Unknown)
+        {
+            _channel[slot] = ChannelGate.Open(channel, _customer, _frame, _at, _rules.ContactPolicy) switch
+            {
+                null => Holds,
+                ChannelGate.Unreachable => Fails,
+                _ => Full,
+            };
+        }
+
+        return _channel[slot] switch
+        {
+            Holds => null,
+            Fails => ChannelGate.Unreachable,
+            _ => ChannelGate.ContactPolicy,
+        };
+    }
+
+    // The script part of the channel gate: within the channel's maxLength, in UTF-16 code units.
+    private string? Measure(StrategyPlan s, ChannelChoice choice, int position, out string? script)
+    {
+        script = null;
+        if (choice.Script is not { } template)
+        {
+            return null;
+        }
+
+        var limit = choice.Channel.MaxLength;
+        if (_lengths is not null)
+        {
+            if (limit is null)
+            {
+                return null; // rendered when read
+            }
+
+            if (_lengths[s.Index][position] is { } length)
+            {
+                return length.Measure(_customer.Values) > limit ? ChannelGate.TooLong : null;
+            }
+        }
+
+        script = template.Render(Fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
+        return script.Length > limit ? ChannelGate.TooLong : null;
     }
 }

@@ -18,7 +18,7 @@ internal static class ScenarioCheck
             case ScenarioKind.Product:
                 for (var i = 0; i < scenario.Lacks.Count; i++)
                 {
-                    if (Array.IndexOf(customer.Holdings, scenario.Lacks[i]) >= 0)
+                    if (customer.Holds(scenario.Lacks[i]))
                     {
                         return false;
                     }
@@ -26,7 +26,7 @@ internal static class ScenarioCheck
 
                 for (var i = 0; i < scenario.Holds.Count; i++)
                 {
-                    if (Array.IndexOf(customer.Holdings, scenario.Holds[i]) < 0)
+                    if (!customer.Holds(scenario.Holds[i]))
                     {
                         return false;
                     }

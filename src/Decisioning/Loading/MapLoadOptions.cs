@@ -1,3 +1,4 @@
+using Decisioning.Compilation;
 using Decisioning.Runtime;
 
 namespace Decisioning.Loading;
@@ -9,4 +10,10 @@ public sealed record MapLoadOptions
 
     public IReadOnlyDictionary<string, IPropensityModel> HostModels { get; init; } =
         new Dictionary<string, IPropensityModel>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Compiled expressions reused across loads (a hot reload recompiles only what changed);
+    /// <see cref="ExpressionCache.Shared"/> by default, null to compile every expression afresh.
+    /// </summary>
+    public ExpressionCache? ExpressionCache { get; init; } = ExpressionCache.Shared;
 }

@@ -88,7 +88,7 @@ public static class MapLoader
         var document = MapDocumentReader.Read(trees, diagnostics);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
         MapValidation.Validate(document, hostIds, diagnostics);
-        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics);
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache);
         return new LoadResult(diagnostics.HasErrors ? null : plan, diagnostics.Sorted());
     }
 

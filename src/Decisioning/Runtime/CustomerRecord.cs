@@ -17,4 +17,20 @@ public sealed class CustomerRecord(string id, ValueRow values, string[] holdings
     public string[] Holdings { get; } = holdings;
     public EventRecord[] Events { get; } = events;
     public ContactRecord[] Contacts { get; } = contacts;
+
+    /// <summary>Whether the customer holds <paramref name="product"/> (ordinal, as every id is compared).</summary>
+    public bool Holds(string product)
+    {
+        // A plain loop: Array.IndexOf over strings goes through a shared-generic equality comparer,
+        // which showed in the decision profile (benchmarks/README.md).
+        foreach (var held in Holdings)
+        {
+            if (string.Equals(held, product))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

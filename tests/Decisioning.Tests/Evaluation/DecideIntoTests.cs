@@ -38,8 +38,33 @@ public sealed class DecideIntoTests
             }
 
             evaluator.DecideInto(customer, at, buffer);
-            Assert.Equal(DecisionJson.ToJson(evaluator.Decide(customer, at)), DecisionJson.ToJson(buffer.ToDecision()));
+            var expected = DecisionJson.ToJson(evaluator.Decide(customer, at));
+            Assert.Equal(expected, DecisionJson.ToJson(buffer.ToDecision()));
+            // The command line writes the buffer itself (LineDecider): the same line, without the copy.
+            Assert.Equal(expected, DecisionJson.ToJson(buffer));
         }
+    }
+
+    [Fact]
+    public void WriteBuffer_EvaluatorWithAPolicy_WritesTheDecisionWithItsRules()
+    {
+        // With a policy DecideInto fills the buffer from Decide's record: its line carries the vetoing rule.
+        var plan = Sample.Value;
+        var evaluator = new Evaluator(plan, [DecisionPolicy.Veto("no-rm-calls", (_, c, _) => c.Channel.Id != "rm-call")]);
+        var buffer = new DecisionBuffer(plan);
+        var reader = new SnapshotReader(plan);
+        var at = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        var vetoed = 0;
+        foreach (var line in File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(300))
+        {
+            var customer = reader.Read(line).Customer!;
+            evaluator.DecideInto(customer, at, buffer);
+            var written = DecisionJson.ToJson(buffer);
+            Assert.Equal(DecisionJson.ToJson(evaluator.Decide(customer, at)), written);
+            vetoed += written.Contains("\"rule\":\"no-rm-calls\"", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.True(vetoed > 0, "some sample customer had an rm-call candidate");
     }
 
     [Theory]

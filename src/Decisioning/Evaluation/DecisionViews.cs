@@ -1,0 +1,106 @@
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// A decision as <see cref="DecisionJson"/> reads it, whether it is a <see cref="Decision"/> record
+/// or still in a <see cref="DecisionBuffer"/>: one writer serves both, so their lines are equal.
+/// Implemented by structs, so that the generic writer is specialised and nothing is boxed.
+/// </summary>
+internal interface IDecisionView
+{
+    string CustomerId { get; }
+    string Map { get; }
+    string Version { get; }
+    DateTime At { get; }
+    string? Tier { get; }
+    string? Stage { get; }
+    int SegmentCount { get; }
+    bool HasExperiment { get; }
+    string ExperimentId { get; }
+    double Control { get; }
+    string Group { get; }
+    double Bucket { get; }
+    int ActionCount { get; }
+    bool HasCounterfactual { get; }
+    int CounterfactualCount { get; }
+    int TraceCount { get; }
+
+    string Segment(int index);
+
+    ActionLine Action(bool counterfactual, int index);
+
+    TraceLine Trace(int index);
+}
+
+internal readonly record struct ActionLine(
+    int Rank, string Strategy, string? Objective, string? Scenario, string Product, string Channel, string? Script, double Score, double Propensity);
+
+internal readonly record struct TraceLine(string Strategy, string Outcome, string? Reason, string? Rule);
+
+internal readonly struct RecordView(Decision d) : IDecisionView
+{
+    public string CustomerId => d.CustomerId;
+    public string Map => d.Map;
+    public string Version => d.Version;
+    public DateTime At => d.At;
+    public string? Tier => d.Tier;
+    public string? Stage => d.Stage;
+    public int SegmentCount => d.Segments.Count;
+    public bool HasExperiment => d.Experiment is not null;
+    public string ExperimentId => d.Experiment!.Id;
+    public double Control => d.Experiment!.Control;
+    public string Group => d.Experiment!.Group;
+    public double Bucket => d.Experiment!.Bucket;
+    public int ActionCount => d.Actions.Count;
+    public bool HasCounterfactual => d.Counterfactual is not null;
+    public int CounterfactualCount => d.Counterfactual?.Count ?? 0;
+    public int TraceCount => d.Trace.Count;
+
+    public string Segment(int index) => d.Segments[index];
+
+    public ActionLine Action(bool counterfactual, int index)
+    {
+        var a = (counterfactual ? d.Counterfactual! : d.Actions)[index];
+        return new ActionLine(a.Rank, a.Strategy, a.Objective, a.Scenario, a.Product, a.Channel, a.Script, a.Score, a.Propensity);
+    }
+
+    public TraceLine Trace(int index)
+    {
+        var t = d.Trace[index];
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule);
+    }
+}
+
+internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
+{
+    public string CustomerId => b.Customer.Id;
+    public string Map => b.Plan.MapId;
+    public string Version => b.Plan.Version;
+    public DateTime At => b.At;
+    public string? Tier => b.Tier;
+    public string? Stage => b.Stage;
+    public int SegmentCount => b.SegmentIds.Count;
+    public bool HasExperiment => b.Plan.Experiment is not null;
+    public string ExperimentId => b.Plan.Experiment!.Id;
+    public double Control => b.Plan.Experiment!.Control;
+    public string Group => b.Group!;
+    public double Bucket => b.Bucket;
+    public int ActionCount => b.ActionCount;
+    public bool HasCounterfactual => b.Group == ExperimentAssignment.ControlGroup;
+    public int CounterfactualCount => b.CounterfactualCount;
+    public int TraceCount => b.Plan.Strategies.Count;
+
+    public string Segment(int index) => b.SegmentIds[index];
+
+    public ActionLine Action(bool counterfactual, int index)
+    {
+        var a = counterfactual ? b.Counterfactual(index) : b.Action(index);
+        var s = a.Strategy;
+        return new ActionLine(a.Rank, s.Id, s.Objective?.Id, s.Scenario?.Id, s.Product.Id, a.Channel.Id, b.Script(a), a.Score, a.Propensity);
+    }
+
+    public TraceLine Trace(int index)
+    {
+        var reason = b.Reasons[index];
+        return new TraceLine(b.Plan.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason, null);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Decisioning.Plan;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// What the gates walk for one plan, computed once per plan: the plan's lists as arrays (an
+/// indexer through <see cref="IReadOnlyList{T}"/> is an interface call, and the gates run about
+/// sixty times per decision), and for each strategy the slots of its scenario, product and
+/// channels in the per-decision memos of <see cref="Gates"/>. Immutable, shared per plan.
+/// </summary>
+internal sealed class GateLayout
+{
+    private static readonly ConditionalWeakTable<DecisionPlan, GateLayout> PerPlan = new();
+
+    private GateLayout(DecisionPlan plan)
+    {
+        Tiers = [.. plan.Tiers];
+        Stages = [.. plan.Stages];
+        Segments = [.. plan.Segments];
+        Strategies = [.. plan.Strategies];
+
+        // Slots by reference: strategies share the compiled scenario, product and channel objects.
+        var scenarios = new Dictionary<ScenarioPlan, int>(ReferenceEqualityComparer.Instance);
+        var products = new Dictionary<ProductPlan, int>(ReferenceEqualityComparer.Instance);
+        var channels = new Dictionary<ChannelPlan, int>(ReferenceEqualityComparer.Instance);
+        foreach (var product in plan.Products)
+        {
+            products.TryAdd(product, products.Count);
+        }
+
+        foreach (var channel in plan.Channels)
+        {
+            channels.TryAdd(channel, channels.Count);
+        }
+
+        ScenarioSlot = new int[Strategies.Length];
+        ProductSlot = new int[Strategies.Length];
+        Target = new int[]?[Strategies.Length];
+        Channels = new ChannelChoice[Strategies.Length][];
+        ChannelSlot = new int[Strategies.Length][];
+        foreach (var s in Strategies)
+        {
+            ScenarioSlot[s.Index] = s.Scenario is { } scenario ? Slot(scenarios, scenario) : -1;
+            ProductSlot[s.Index] = Slot(products, s.Product);
+            Target[s.Index] = s.Target is { } target ? [.. target] : null;
+            Channels[s.Index] = [.. s.Channels];
+            ChannelSlot[s.Index] = [.. s.Channels.Select(c => Slot(channels, c.Channel))];
+        }
+
+        ScenarioCount = scenarios.Count;
+        ProductCount = products.Count;
+        ChannelCount = channels.Count;
+    }
+
+    public NamedRule[] Tiers { get; }
+
+    public NamedRule[] Stages { get; }
+
+    public SegmentPlan[] Segments { get; }
+
+    /// <summary>The plan's strategies; a strategy's <see cref="StrategyPlan.Index"/> is its position.</summary>
+    public StrategyPlan[] Strategies { get; }
+
+    /// <summary>Per strategy, its scenario's memo slot, or -1 when it has none.</summary>
+    public int[] ScenarioSlot { get; }
+
+    public int[] ProductSlot { get; }
+
+    /// <summary>Per strategy, the segment indexes it targets, or null for everyone.</summary>
+    public int[]?[] Target { get; }
+
+    public ChannelChoice[][] Channels { get; }
+
+    /// <summary>Per strategy and channel choice (by position), the channel's memo slot.</summary>
+    public int[][] ChannelSlot { get; }
+
+    public int ScenarioCount { get; }
+
+    public int ProductCount { get; }
+
+    public int ChannelCount { get; }
+
+    public static GateLayout For(DecisionPlan plan) => PerPlan.GetValue(plan, p => new GateLayout(p));
+
+    private static int Slot<T>(Dictionary<T, int> slots, T item)
+        where T : notnull
+    {
+        if (!slots.TryGetValue(item, out var slot))
+        {
+            slot = slots.Count;
+            slots.Add(item, slot);
+        }
+
+        return slot;
+    }
+}
