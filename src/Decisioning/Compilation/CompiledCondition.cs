@@ -7,19 +7,24 @@ namespace Decisioning.Compilation;
 public sealed class CompiledCondition
 {
     private readonly Func<Frame, bool> _test;
+    private readonly bool _mayThrow;
 
-    internal CompiledCondition(string text, SourceLocation location, Func<Frame, bool> test, IReadOnlyList<string> names)
+    internal CompiledCondition(string text, SourceLocation location, Func<Frame, bool> test, IReadOnlyList<string> names, bool mayThrow = true)
     {
         Text = text;
         Location = location;
         _test = test;
         Names = names;
+        _mayThrow = mayThrow;
     }
 
     /// <summary>The expression as written, for traces and <c>explain</c>.</summary>
     public string Text { get; }
 
     public SourceLocation Location { get; }
+
+    /// <summary>Whether the expression can throw an arithmetic exception, and so runs guarded.</summary>
+    internal bool MayThrow => _mayThrow;
 
     /// <summary>The names of the scope the expression reads, in the order they first appear.</summary>
     public IReadOnlyList<string> Names { get; }
@@ -28,7 +33,11 @@ public sealed class CompiledCondition
     /// Evaluates the condition. An expression that throws at run time (division by zero, decimal
     /// overflow) counts as false, so one odd customer never stops a batch (docs/expressions.md).
     /// </summary>
-    public bool Test(Frame frame)
+    public bool Test(Frame frame) => _mayThrow ? Guarded(frame) : _test(frame);
+
+    // Apart from Test, so that Test (without an exception handler) can be inlined for the many
+    // conditions that cannot throw (ArithmeticFree).
+    private bool Guarded(Frame frame)
     {
         try
         {
@@ -41,5 +50,5 @@ public sealed class CompiledCondition
     }
 
     /// <summary>A condition that always holds: the default of <c>eligible</c> and <c>reachable</c>.</summary>
-    public static CompiledCondition True { get; } = new("true", default, _ => true, []);
+    public static CompiledCondition True { get; } = new("true", default, _ => true, [], mayThrow: false);
 }

@@ -67,5 +67,5 @@ public sealed class ExpressionCache
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
-    internal sealed record Entry(Func<Frame, bool> Test, IReadOnlyList<string> Names);
+    internal sealed record Entry(Func<Frame, bool> Test, IReadOnlyList<string> Names, bool MayThrow);
 }

@@ -37,7 +37,7 @@ public static class ExpressionCompiler
         var key = scope.Cache is null ? null : ExpressionCache.Key(text, scope);
         if (key is not null && scope.Cache!.TryGet(key, out var cached))
         {
-            return new CompiledCondition(text, source.Location, cached.Test, cached.Names);
+            return new CompiledCondition(text, source.Location, cached.Test, cached.Names, cached.MayThrow);
         }
 
         if (ExpressionLimits.Check(text) is { } lexical)
@@ -135,12 +135,13 @@ public static class ExpressionCompiler
             .OrderBy(x => x.At)
             .Select(x => x.Name)
             .ToList();
+        var mayThrow = !ArithmeticFree.Holds(rewritten);
         if (key is not null)
         {
-            scope.Cache!.Add(key, new ExpressionCache.Entry(test, names));
+            scope.Cache!.Add(key, new ExpressionCache.Entry(test, names, mayThrow));
         }
 
-        return new CompiledCondition(text, source.Location, test, names);
+        return new CompiledCondition(text, source.Location, test, names, mayThrow);
     }
 
     private static void Report(
