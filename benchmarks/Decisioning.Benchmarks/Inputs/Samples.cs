@@ -28,13 +28,17 @@ public static class Samples
 
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Every expression parsed and compiled afresh: a map never seen before.</summary>
+    public static MapLoadOptions Uncached { get; } = new() { ExpressionCache = null };
+
     public static string MapPath => Path.Combine(Root, "strategies", "retail-wealth");
 
     public static string CustomersPath => Path.Combine(Root, "samples", "customers.jsonl");
 
-    public static DecisionPlan Load(string path)
+    /// <summary>A map loaded with the process-wide expression cache (what a host's reload does), or without any.</summary>
+    public static DecisionPlan Load(string path, bool cached = true)
     {
-        var loaded = MapLoader.Load(path);
+        var loaded = MapLoader.Load(path, cached ? MapLoadOptions.Default : Uncached);
         return loaded.Plan ?? throw new InvalidOperationException(
             $"{path} does not load: {string.Join("; ", loaded.Diagnostics.Select(d => d.ToString()))}");
     }

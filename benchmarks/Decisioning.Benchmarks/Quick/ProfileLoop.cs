@@ -17,7 +17,7 @@ public static class ProfileLoop
         {
             "decide" => () => contenders.Decide(),
             "into" => () => contenders.DecideInto(),
-            "compile" => () => Samples.Load(Samples.MapPath),
+            "compile" => () => Samples.Load(Samples.MapPath, cached: false),
             "stream" => () => StreamFiles.Evaluate(StreamFiles.Ensure(100_000), Path.Combine(Path.GetTempPath(), "decisioning-profile-out.jsonl")),
             _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, stream)"),
         };
