@@ -100,6 +100,10 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         }
     }
 
+    // One buffer per thread, for the map version it last decided with (a switch of map or version makes a new one).
+    [ThreadStatic]
+    private static DecisionBuffer? t_buffer;
+
     private bool DecideWith(MapVersion version, CustomerSnapshot snapshot, DateTime at,
         [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error)
     {
@@ -114,7 +118,11 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
             return false;
         }
 
-        decision = version.Evaluator.Decide(customer, at);
+        // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
+        // (DecideIntoTests) at a fraction of its cost, since only the chosen actions' scripts are rendered.
+        var buffer = t_buffer is { } reused && ReferenceEquals(reused.Plan, version.Plan) ? reused : t_buffer = new DecisionBuffer(version.Plan);
+        version.Evaluator.DecideInto(customer, at, buffer);
+        decision = buffer.ToDecision();
         _metrics.Decided(decision, _time.GetElapsedTime(started));
         error = null;
         return true;

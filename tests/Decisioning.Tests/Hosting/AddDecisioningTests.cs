@@ -32,6 +32,27 @@ public class AddDecisioningTests
     }
 
     [Fact]
+    public void Decide_TwoMapsAlternatingOnOneThread_EachDecisionIsItsOwnMapsAndEqualsTheEvaluators()
+    {
+        // The engine decides into a per-thread buffer made for one map version: alternating maps
+        // on one thread must never decide one map's customer with the other's buffer.
+        var sample = TestPaths.Repo("strategies", "retail-wealth");
+        using var demo = new TempMapFolder(DemoMap.Valid(7));
+        using var fixture = new EngineFixture(b => b.AddMap("retail-wealth", sample).AddMap(DemoMap.Id, demo.FilePath));
+        var samplePlan = MapLoader.Load(sample).Plan!;
+        var demoPlan = MapLoader.Load(demo.FilePath).Plan!;
+        var at = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        foreach (var line in File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(60))
+        {
+            foreach (var (id, plan) in new[] { ("retail-wealth", samplePlan), (DemoMap.Id, demoPlan) })
+            {
+                var expected = new Evaluator(plan).Decide(new SnapshotReader(plan).Read(line).Customer!, at.UtcDateTime);
+                Assert.Equal(DecisionJson.ToJson(expected), DecisionJson.ToJson(fixture.Engine.Decide(id, CustomerSnapshot.FromJson(line), at)));
+            }
+        }
+    }
+
+    [Fact]
     public void AddDecisioning_ConfigurationSection_OverridesThePathSetInCode()
     {
         using var inCode = new TempMapFolder(DemoMap.Valid(1));
