@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,6 +17,47 @@ public static class DecisionJson
         Indented = false,
         SkipValidation = true,
     };
+
+    // Property names and fixed values, encoded once with the writer's own encoder.
+    private static readonly FrozenDictionary<string, JsonEncodedText> Codes =
+        ReasonCodes.All.Append(TraceEntry.Selected).Append(TraceEntry.Rejected)
+            .ToDictionary(c => c, Encode, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
+
+    internal static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, WriterOptions.Encoder);
+
+    private static class Names
+    {
+        public static readonly JsonEncodedText CustomerId = JsonEncodedText.Encode("customerId");
+        public static readonly JsonEncodedText Map = JsonEncodedText.Encode("map");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        public static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
+        public static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
+        public static readonly JsonEncodedText Segments = JsonEncodedText.Encode("segments");
+        public static readonly JsonEncodedText Experiment = JsonEncodedText.Encode("experiment");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+        public static readonly JsonEncodedText Bucket = JsonEncodedText.Encode("bucket");
+        public static readonly JsonEncodedText Control = JsonEncodedText.Encode("control");
+        public static readonly JsonEncodedText Actions = JsonEncodedText.Encode("actions");
+        public static readonly JsonEncodedText Counterfactual = JsonEncodedText.Encode("counterfactual");
+        public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+        public static readonly JsonEncodedText Strategy = JsonEncodedText.Encode("strategy");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
+        public static readonly JsonEncodedText Objective = JsonEncodedText.Encode("objective");
+        public static readonly JsonEncodedText Scenario = JsonEncodedText.Encode("scenario");
+        public static readonly JsonEncodedText Product = JsonEncodedText.Encode("product");
+        public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        public static readonly JsonEncodedText Script = JsonEncodedText.Encode("script");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Propensity = JsonEncodedText.Encode("propensity");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    }
 
     private const string WholeSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string Fraction = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
@@ -57,14 +99,14 @@ public static class DecisionJson
         where TView : struct, IDecisionView
     {
         w.WriteStartObject();
-        w.WriteString("customerId", d.CustomerId);
-        w.WriteString("map", d.Map);
-        w.WriteString("version", d.Version);
+        w.WriteString(Names.CustomerId, d.CustomerId);
+        w.WriteString(Names.Map, d.Map);
+        w.WriteString(Names.Version, d.Version);
         Span<char> at = stackalloc char[32];
-        w.WriteString("at", at[..FormatInstant(d.At, at)]);
-        WriteNullable(w, "tier", d.Tier);
-        WriteNullable(w, "stage", d.Stage);
-        w.WriteStartArray("segments");
+        w.WriteString(Names.At, at[..FormatInstant(d.At, at)]);
+        WriteNullable(w, Names.Tier, d.Tier);
+        WriteNullable(w, Names.Stage, d.Stage);
+        w.WriteStartArray(Names.Segments);
         for (var i = 0; i < d.SegmentCount; i++)
         {
             w.WriteStringValue(d.Segment(i));
@@ -73,36 +115,44 @@ public static class DecisionJson
         w.WriteEndArray();
         if (d.HasExperiment)
         {
-            w.WriteStartObject("experiment");
-            w.WriteString("id", d.ExperimentId);
-            w.WriteString("group", d.Group);
-            w.WriteNumber("bucket", d.Bucket);
-            w.WriteNumber("control", d.Control);
+            w.WriteStartObject(Names.Experiment);
+            w.WriteString(Names.Id, d.ExperimentId);
+            w.WriteString(Names.Group, d.Group);
+            w.WriteNumber(Names.Bucket, d.Bucket);
+            w.WriteNumber(Names.Control, d.Control);
             w.WriteEndObject();
         }
 
-        WriteActions(w, "actions", d, counterfactual: false);
+        WriteActions(w, Names.Actions, d, counterfactual: false);
         if (d.HasCounterfactual)
         {
-            WriteActions(w, "counterfactual", d, counterfactual: true);
+            WriteActions(w, Names.Counterfactual, d, counterfactual: true);
         }
 
-        w.WriteStartArray("trace");
+        w.WriteStartArray(Names.Trace);
         for (var i = 0; i < d.TraceCount; i++)
         {
             var t = d.Trace(i);
             w.WriteStartObject();
-            w.WriteString("strategy", t.Strategy);
-            w.WriteString("outcome", t.Outcome);
+            if (t.EncodedStrategy is { } strategy)
+            {
+                w.WriteString(Names.Strategy, strategy);
+            }
+            else
+            {
+                w.WriteString(Names.Strategy, t.Strategy);
+            }
+
+            WriteKnown(w, Names.Outcome, t.Outcome);
             if (t.Reason is not null)
             {
-                w.WriteString("reason", t.Reason);
+                WriteKnown(w, Names.Reason, t.Reason);
             }
 
             if (t.Rule is not null)
             {
                 // An addition to spec section 4: the host rule behind a `policy` rejection.
-                w.WriteString("rule", t.Rule);
+                w.WriteString(Names.Rule, t.Rule);
             }
 
             w.WriteEndObject();
@@ -115,10 +165,10 @@ public static class DecisionJson
     public static void Write(Utf8JsonWriter w, SnapshotError error)
     {
         w.WriteStartObject();
-        WriteNullable(w, "customerId", error.CustomerId);
-        w.WriteStartObject("error");
-        w.WriteString("code", error.Code);
-        w.WriteString("message", error.Message);
+        WriteNullable(w, Names.CustomerId, error.CustomerId);
+        w.WriteStartObject(Names.Error);
+        w.WriteString(Names.Code, error.Code);
+        w.WriteString(Names.Message, error.Message);
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -140,7 +190,7 @@ public static class DecisionJson
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteActions<TView>(Utf8JsonWriter w, string name, TView d, bool counterfactual)
+    private static void WriteActions<TView>(Utf8JsonWriter w, JsonEncodedText name, TView d, bool counterfactual)
         where TView : struct, IDecisionView
     {
         w.WriteStartArray(name);
@@ -149,22 +199,36 @@ public static class DecisionJson
         {
             var a = d.Action(counterfactual, i);
             w.WriteStartObject();
-            w.WriteNumber("rank", a.Rank);
-            w.WriteString("strategy", a.Strategy);
-            WriteNullable(w, "objective", a.Objective);
-            WriteNullable(w, "scenario", a.Scenario);
-            w.WriteString("product", a.Product);
-            w.WriteString("channel", a.Channel);
-            WriteNullable(w, "script", a.Script);
-            w.WriteNumber("score", a.Score);
-            w.WriteNumber("propensity", a.Propensity);
+            w.WriteNumber(Names.Rank, a.Rank);
+            w.WriteString(Names.Strategy, a.Strategy);
+            WriteNullable(w, Names.Objective, a.Objective);
+            WriteNullable(w, Names.Scenario, a.Scenario);
+            w.WriteString(Names.Product, a.Product);
+            w.WriteString(Names.Channel, a.Channel);
+            WriteNullable(w, Names.Script, a.Script);
+            w.WriteNumber(Names.Score, a.Score);
+            w.WriteNumber(Names.Propensity, a.Propensity);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    // An outcome or a reason code: one of a few fixed texts, written pre-encoded (a decision line
+    // has one per strategy, and transcoding them showed in the stream's profile).
+    private static void WriteKnown(Utf8JsonWriter w, JsonEncodedText name, string value)
+    {
+        if (Codes.TryGetValue(value, out var encoded))
+        {
+            w.WriteString(name, encoded);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is null)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Decisioning.Evaluation;
 
 /// <summary>
@@ -34,7 +36,8 @@ internal interface IDecisionView
 internal readonly record struct ActionLine(
     int Rank, string Strategy, string? Objective, string? Scenario, string Product, string Channel, string? Script, double Score, double Propensity);
 
-internal readonly record struct TraceLine(string Strategy, string Outcome, string? Reason, string? Rule);
+/// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
+internal readonly record struct TraceLine(string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -101,6 +104,8 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     public TraceLine Trace(int index)
     {
         var reason = b.Reasons[index];
-        return new TraceLine(b.Plan.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason, null);
+        var layout = b.Gates.Layout;
+        return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason, null,
+            layout.EncodedStrategyIds[index]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Decisioning.Plan;
 
 namespace Decisioning.Evaluation;
@@ -48,6 +49,7 @@ internal sealed class GateLayout
             ChannelSlot[s.Index] = [.. s.Channels.Select(c => Slot(channels, c.Channel))];
         }
 
+        EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
         ScenarioCount = scenarios.Count;
         ProductCount = products.Count;
         ChannelCount = channels.Count;
@@ -74,6 +76,9 @@ internal sealed class GateLayout
 
     /// <summary>Per strategy and channel choice (by position), the channel's memo slot.</summary>
     public int[][] ChannelSlot { get; }
+
+    /// <summary>The strategies' ids as the decision line writes them, encoded once (every line's trace names them all).</summary>
+    public JsonEncodedText[] EncodedStrategyIds { get; }
 
     public int ScenarioCount { get; }
 
