@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -32,7 +34,33 @@ public static class StreamFiles
         return path;
     }
 
-    /// <summary><c>decisioning evaluate</c> in process, as the command line runs it (map load included).</summary>
+    /// <summary>
+    /// <c>decisioning evaluate</c> end to end: the command line's own process (started with the
+    /// runtime this one runs on, with the command line's runtime settings), map load included.
+    /// </summary>
+    public static void EvaluateCli(string input, string output)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), [
+            "exec", Path.Combine(AppContext.BaseDirectory, "Decisioning.Cli.dll"),
+            "evaluate", Samples.MapPath, "--customers", input, "--at", "2026-11-26T00:00:00Z", "--out", output,
+        ])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"evaluate exited with {process.ExitCode}: {errors}");
+        }
+    }
+
+    /// <summary>
+    /// The same command in this process (warm: its JIT and tiering done by an earlier run), its
+    /// steady throughput; also what <c>--profile stream</c> runs under a profiler.
+    /// </summary>
     public static void Evaluate(string input, string output)
     {
         var exit = Cli.Program.Run(["evaluate", Samples.MapPath, "--customers", input, "--at", "2026-11-26T00:00:00Z", "--out", output],
@@ -41,6 +69,14 @@ public static class StreamFiles
         {
             throw new InvalidOperationException($"evaluate exited with {exit}");
         }
+    }
+
+    // <root>/shared/Microsoft.NETCore.App/<version>/ -> <root>/dotnet: the host of the running runtime.
+    private static string DotnetHost()
+    {
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : "dotnet";
     }
 
     /// <summary>The floor: each line parsed into a JsonDocument and written back, one thread.</summary>
