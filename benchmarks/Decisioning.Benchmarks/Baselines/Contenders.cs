@@ -54,6 +54,13 @@ public sealed class Contenders
         return Buffer;
     }
 
+    /// <summary>What the host engine's <c>Decide</c> does: into this thread's buffer, then copied out as records.</summary>
+    public Decision DecideIntoCopy()
+    {
+        Evaluator.DecideInto(Customers[Next()], Inputs.Samples.At, Buffer);
+        return Buffer.ToDecision();
+    }
+
     public List<PlainAction> Plain(PlainDecider decider) => decider.Decide(_inputs[Next()], Inputs.Samples.At);
 
     private void AssertAgreement()

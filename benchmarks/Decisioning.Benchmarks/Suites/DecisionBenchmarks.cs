@@ -36,5 +36,8 @@ public class DecisionBenchmarks
     public object Decisioning_DecideInto() => _c.DecideInto();
 
     [Benchmark]
+    public object Decisioning_DecideIntoCopy() => _c.DecideIntoCopy();
+
+    [Benchmark]
     public object Raw_Delegates() => _c.Plain(_c.Raw);
 }

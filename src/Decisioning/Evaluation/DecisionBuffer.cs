@@ -11,7 +11,7 @@ namespace Decisioning.Evaluation;
 /// <remarks>
 /// Not thread-safe: use one buffer per thread. Scripts are rendered lazily by <see cref="Script"/>
 /// (Liquid rendering allocates). A channel's <c>maxLength</c> is checked without rendering for
-/// scripts of text and plain string outputs (<see cref="ScriptLength"/>); any other script is
+/// scripts of text and plain string outputs (<see cref="ScriptText"/>); any other script is
 /// rendered to be measured, and that allocates.
 /// </remarks>
 public sealed partial class DecisionBuffer
@@ -79,10 +79,9 @@ public sealed partial class DecisionBuffer
     public string? Script(BufferedAction action)
     {
         ref var slot = ref Candidates[action.Candidate];
-        if (slot.Script is null && slot.Choice.Script is { } template)
+        if (slot.Script is null && slot.Choice.Script is not null)
         {
-            slot.Script = template.Render(Gates.Fields.Value, slot.Strategy.Product.ScriptValue, slot.Choice.Channel.ScriptValue,
-                slot.Strategy.ScriptValue);
+            slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice);
         }
 
         return slot.Script;
@@ -97,6 +96,7 @@ public sealed partial class DecisionBuffer
         Group = null;
         Bucket = 0;
         SegmentIds.Clear();
+        Gates.Reset(customer, Frame, at, InSegment);
     }
 
     private BufferedAction Slot(int[] order, int count, int rank)

@@ -49,7 +49,6 @@ public sealed partial class Evaluator
         }
 
         var gates = buffer.Gates;
-        gates.Reset(customer, frame, at, buffer.InSegment);
         var strategies = layout.Strategies;
         for (var i = 0; i < strategies.Length; i++)
         {

@@ -10,7 +10,7 @@ namespace Decisioning.Evaluation;
 /// gate that fails is the strategy's reason code. The one implementation behind both
 /// <see cref="Evaluator.Decide"/> (with an explain recorder, scripts rendered) and
 /// <see cref="Evaluator.DecideInto"/> (no recorder, a script measured against <c>maxLength</c>
-/// without rendering where <see cref="ScriptLength"/> can, otherwise rendered when read), so the two
+/// without rendering where <see cref="ScriptText"/> can, otherwise rendered when read), so the two
 /// paths cannot drift apart.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,8 @@ internal sealed class Gates
     private readonly GateLayout _layout;
     private readonly EvaluationRules _rules;
     private readonly IExplainRecorder? _explain;
-    private readonly ScriptLength?[][]? _lengths;
+    private readonly ScriptText?[][] _texts;
+    private readonly bool _renderScripts;
     private readonly byte[] _scenario, _eligible, _channel;
     private CustomerRecord _customer = null!;
     private Frame _frame = null!;
@@ -50,7 +51,8 @@ internal sealed class Gates
         _layout = GateLayout.For(plan);
         _rules = rules;
         _explain = explain;
-        _lengths = renderScripts || explain is not null ? null : ScriptLength.For(plan);
+        _renderScripts = renderScripts || explain is not null;
+        _texts = ScriptText.For(plan);
         _scenario = new byte[_layout.ScenarioCount];
         _eligible = new byte[_layout.ProductCount];
         _channel = new byte[_layout.ChannelCount];
@@ -256,26 +258,45 @@ internal sealed class Gates
     private string? Measure(StrategyPlan s, ChannelChoice choice, int position, out string? script)
     {
         script = null;
-        if (choice.Script is not { } template)
+        if (choice.Script is null)
         {
             return null;
         }
 
         var limit = choice.Channel.MaxLength;
-        if (_lengths is not null)
+        var text = _texts[s.Index][position];
+        if (!_renderScripts)
         {
             if (limit is null)
             {
                 return null; // rendered when read
             }
 
-            if (_lengths[s.Index][position] is { } length)
+            if (text is not null)
             {
-                return length.Measure(_customer.Values) > limit ? ChannelGate.TooLong : null;
+                return text.Measure(_customer.Values) > limit ? ChannelGate.TooLong : null;
             }
         }
 
-        script = template.Render(Fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
+        script = Render(s, choice, text);
         return script.Length > limit ? ChannelGate.TooLong : null;
     }
+
+    /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>) for the current customer.</summary>
+    public string? RenderScript(StrategyPlan s, ChannelChoice choice)
+    {
+        if (choice.Script is null)
+        {
+            return null;
+        }
+
+        var choices = _layout.Channels[s.Index];
+        var position = Array.IndexOf(choices, choice);
+        return Render(s, choice, position >= 0 ? _texts[s.Index][position] : null);
+    }
+
+    // Without Fluid where the script is text and plain string outputs (ScriptText), else with it.
+    private string Render(StrategyPlan s, ChannelChoice choice, ScriptText? text) =>
+        text?.Render(_customer.Values)
+        ?? choice.Script!.Render(Fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
 }
