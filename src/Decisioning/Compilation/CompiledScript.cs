@@ -14,7 +14,7 @@ public sealed class CompiledScript(string id, IFluidTemplate template)
 
     public string Id { get; } = id;
 
-    /// <summary>The parsed template, for analyses that need its statements (Evaluation/ScriptLength.cs).</summary>
+    /// <summary>The parsed template, for analyses that need its statements (Evaluation/ScriptText.cs).</summary>
     internal IFluidTemplate Template => template;
 
     /// <summary>Renders with the four objects a script sees. Thread-safe: the template is immutable.</summary>
