@@ -97,6 +97,24 @@ public class PoliciesAndModelsTests
     }
 
     [Fact]
+    public void Decide_HostModelThatDecidesAnotherCustomer_BothDecisionsAreWhole()
+    {
+        // The engine decides into a per-thread buffer: a model calling the engine on the same
+        // thread, mid-decision, must get its own buffer and leave the outer decision intact.
+        using var folder = new TempMapFolder(HostModelMap);
+        var model = new ReentrantModel();
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).AddPropensityModel("churn-ml", model));
+        model.Engine = fixture.Engine;
+
+        var decision = fixture.Engine.Decide(DemoMap.Id, Customer, DemoMap.At);
+
+        Assert.Equal("C1", decision.CustomerId);
+        Assert.Equal(0.15, decision.Actions[0].Propensity);
+        Assert.Equal("C9", Assert.Single(model.Inner).CustomerId);
+        Assert.Equal(0.77, model.Inner[0].Actions[0].Propensity);
+    }
+
+    [Fact]
     public void Resolve_HostModelNobodyRegistered_FailsAtLoadWithDm071()
     {
         using var folder = new TempMapFolder(HostModelMap);
@@ -129,6 +147,23 @@ public class PoliciesAndModelsTests
     private sealed class AgeModel : IPropensityModel
     {
         public double Predict(CustomerRecord customer) => customer.GetNumber("age")!.Value / 100;
+    }
+
+    private sealed class ReentrantModel : IPropensityModel
+    {
+        public IDecisionEngine? Engine { get; set; }
+
+        public List<Decision> Inner { get; } = [];
+
+        public double Predict(CustomerRecord customer)
+        {
+            if (customer.Id == "C1" && Engine is not null)
+            {
+                Inner.Add(Engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson("""{"customerId":"C9","name":"Li","age":77,"riskLevel":1}"""), DemoMap.At));
+            }
+
+            return customer.GetNumber("age")!.Value / 100;
+        }
     }
 
     private sealed class HalveScores : IDecisionPolicy
