@@ -37,10 +37,12 @@ public static class ChannelGate
             Segments = decision.Segments,
         };
         var fields = new ScriptFields(plan, customer);
+        var texts = ScriptText.For(plan)[strategy.Index];
         var passing = new List<ChannelPass>(strategy.Channels.Count);
-        foreach (var choice in strategy.Channels)
+        for (var i = from; i < strategy.Channels.Count; i++)
         {
-            if (Test(choice, strategy, customer, frame, at, fields, ContactWindow.Spec, out var script) is null)
+            var choice = strategy.Channels[i];
+            if (Test(choice, strategy, customer, frame, at, fields, ContactWindow.Spec, out var script, texts[i]) is null)
             {
                 passing.Add(new ChannelPass(choice.Channel, script));
             }
@@ -54,7 +56,7 @@ public static class ChannelGate
     /// <paramref name="window"/> is <see cref="ContactWindow.Spec"/> except in mutation tests.
     /// </summary>
     internal static string? Test(ChannelChoice choice, StrategyPlan s, CustomerRecord customer, Frame frame, DateTime at,
-        ScriptFields fields, ContactWindow window, out string? script)
+        ScriptFields fields, ContactWindow window, out string? script, ScriptText? text = null)
     {
         script = null;
         if (Open(choice.Channel, customer, frame, at, window) is { } closed)
@@ -64,7 +66,8 @@ public static class ChannelGate
 
         if (choice.Script is { } template)
         {
-            script = template.Render(fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
+            script = text?.Render(customer.Values)
+                ?? template.Render(fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
             if (choice.Channel.MaxLength is { } limit && script.Length > limit)
             {
                 return TooLong;

@@ -35,6 +35,25 @@ public sealed class ChannelGateTests
         Assert.Equal(expected, Decide(map, snapshot).Actions.Single().Channel);
     }
 
+    [Theory]
+    [InlineData(0, "call,sms,push")]
+    [InlineData(1, "sms,push")]
+    [InlineData(2, "push")]
+    [InlineData(3, "")]
+    public void Passing_FromAPosition_ListsOnlyThePassingChannelsFromThereOn(int from, string expected)
+    {
+        // Fixed bug: `from` was ignored, so batch allocation's fallback chain repeated the
+        // decision's own channel after it.
+        var plan = Load(Map("  - { id: call }\n  - { id: sms }\n  - { id: push }",
+            "{ id: s1, product: fund, channels: [call, sms, push], scripts: { sms: hello } }",
+            "scripts:\n  - { id: hello, text: \"你好 {{ customer.name }}\" }"));
+        var snapshot = Customer();
+        var customer = new SnapshotReader(plan).Read(snapshot).Customer!;
+        var passing = ChannelGate.Passing(plan, customer, Decide(plan, snapshot), plan.Strategies[0], At, from);
+        Assert.Equal(expected, string.Join(",", passing.Select(p => p.Channel.Id)));
+        Assert.All(passing, p => Assert.Equal(p.Channel.Id == "sms" ? "你好 王女士" : null, p.Script));
+    }
+
     [Fact]
     public void Decide_NoChannelReachable_RejectsWithNoChannel()
     {
