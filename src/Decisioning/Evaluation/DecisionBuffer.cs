@@ -37,7 +37,7 @@ public sealed partial class DecisionBuffer
         Chosen = new int[plan.Strategies.Count];
         Scratch = new int[plan.Strategies.Count];
         Reasons = new string?[plan.Strategies.Count];
-        Gates = new Gates(plan, EvaluationRules.Spec, explain: null, renderScripts: false);
+        Gates = new Gates(GateLayout.For(plan), EvaluationRules.Spec, explain: null, renderScripts: false);
     }
 
     /// <summary>The decision this buffer was filled from, when an evaluator with policies made it.</summary>

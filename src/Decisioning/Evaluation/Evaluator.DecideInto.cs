@@ -27,29 +27,14 @@ public sealed partial class Evaluator
             return;
         }
 
-        var layout = buffer.Gates.Layout;
         var frame = buffer.Frame;
         frame.Customer = customer.Values;
         frame.Holdings = customer.Holdings;
         frame.Event = null;
-        frame.Segments = buffer.SegmentIds;
-        frame.Tier = null;
-        frame.Stage = null;
-        frame.Tier = FirstOf(layout.Tiers, frame);
-        frame.Stage = FirstOf(layout.Stages, frame);
-        var segments = layout.Segments;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            buffer.InSegment[i] = segment.Members is { } members ? members.Contains(customer.Id) : segment.When!.Test(frame);
-            if (buffer.InSegment[i])
-            {
-                buffer.SegmentIds.Add(segment.Id);
-            }
-        }
+        Profile(_layout, customer, frame, buffer.InSegment, buffer.SegmentIds);
 
         var gates = buffer.Gates;
-        var strategies = layout.Strategies;
+        var strategies = _layout.Strategies;
         for (var i = 0; i < strategies.Length; i++)
         {
             var s = strategies[i];
@@ -101,7 +86,32 @@ public sealed partial class Evaluator
         }
     }
 
-    // FirstMatch over the layout's array: foreach over an IReadOnlyList boxes its enumerator.
+    /// <summary>
+    /// Spec section 3, step 1, shared by both paths: the first tier and the first stage whose
+    /// condition holds, then every segment the customer is in (in <paramref name="inSegment"/> by
+    /// index and in <paramref name="segmentIds"/> in map order, which also becomes the frame's).
+    /// </summary>
+    private static void Profile(GateLayout layout, CustomerRecord customer, Frame frame, bool[] inSegment, List<string> segmentIds)
+    {
+        frame.Tier = null;
+        frame.Stage = null;
+        frame.Tier = FirstOf(layout.Tiers, frame);
+        frame.Stage = FirstOf(layout.Stages, frame);
+        var segments = layout.Segments;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            inSegment[i] = segment.Members is { } members ? members.Contains(customer.Id) : segment.When!.Test(frame);
+            if (inSegment[i])
+            {
+                segmentIds.Add(segment.Id);
+            }
+        }
+
+        frame.Segments = segmentIds;
+    }
+
+    // An index loop over the layout's array: foreach over an IReadOnlyList boxes its enumerator.
     private static string? FirstOf(NamedRule[] rules, Frame frame)
     {
         for (var i = 0; i < rules.Length; i++)

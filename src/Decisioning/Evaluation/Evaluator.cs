@@ -11,6 +11,7 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
 {
     private readonly IReadOnlyList<IDecisionPolicy> _policies = policies ?? [];
     private readonly EvaluationRules _gateRules = EvaluationRules.Spec;
+    private readonly GateLayout _layout = GateLayout.For(plan);
 
     /// <summary>
     /// An evaluator that applies <paramref name="rules"/> instead of the spec's: only mutation tests
@@ -26,24 +27,12 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
     {
         at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
         var frame = new Frame { Customer = customer.Values, Holdings = customer.Holdings };
-        frame.Tier = FirstMatch(Plan.Tiers, frame);
-        frame.Stage = FirstMatch(Plan.Stages, frame);
         var inSegment = new bool[Plan.Segments.Count];
         var segments = new List<string>();
-        for (var i = 0; i < Plan.Segments.Count; i++)
-        {
-            var segment = Plan.Segments[i];
-            inSegment[i] = segment.Members is { } members ? members.Contains(customer.Id) : segment.When!.Test(frame);
-            if (inSegment[i])
-            {
-                segments.Add(segment.Id);
-            }
-        }
-
-        frame.Segments = segments;
+        Profile(_layout, customer, frame, inSegment, segments);
         explain?.Profile(frame);
 
-        var gates = new Gates(Plan, _gateRules, explain, renderScripts: true);
+        var gates = new Gates(_layout, _gateRules, explain, renderScripts: true);
         gates.Reset(customer, frame, at, inSegment);
         var reasons = new string?[Plan.Strategies.Count];
         var rules = _policies.Count > 0 ? new string?[Plan.Strategies.Count] : null;
@@ -128,19 +117,6 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         }
 
         return kept;
-    }
-
-    private static string? FirstMatch(IReadOnlyList<NamedRule> rules, Frame frame)
-    {
-        foreach (var rule in rules)
-        {
-            if (rule.When.Test(frame))
-            {
-                return rule.Id;
-            }
-        }
-
-        return null;
     }
 
     private ExperimentAssignment? Assign(string customerId)

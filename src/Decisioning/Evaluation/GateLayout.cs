@@ -16,6 +16,8 @@ internal sealed class GateLayout
 
     private GateLayout(DecisionPlan plan)
     {
+        Plan = plan;
+        Scripts = ScriptText.For(plan);
         Tiers = [.. plan.Tiers];
         Stages = [.. plan.Stages];
         Segments = [.. plan.Segments];
@@ -54,6 +56,11 @@ internal sealed class GateLayout
         ProductCount = products.Count;
         ChannelCount = channels.Count;
     }
+
+    public DecisionPlan Plan { get; }
+
+    /// <summary>Per strategy and channel choice (by position), the script written without Fluid, or null.</summary>
+    public ScriptText?[][] Scripts { get; }
 
     public NamedRule[] Tiers { get; }
 

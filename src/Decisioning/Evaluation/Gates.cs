@@ -25,11 +25,9 @@ internal sealed class Gates
     // Memo states: 0 = not yet worked out in this decision.
     private const byte Unknown = 0, Holds = 1, Fails = 2, Full = 3;
 
-    private readonly DecisionPlan _plan;
     private readonly GateLayout _layout;
     private readonly EvaluationRules _rules;
     private readonly IExplainRecorder? _explain;
-    private readonly ScriptText?[][] _texts;
     private readonly bool _renderScripts;
     private readonly byte[] _scenario, _eligible, _channel;
     private CustomerRecord _customer = null!;
@@ -38,21 +36,19 @@ internal sealed class Gates
     private bool[] _inSegment = [];
     private ScriptFields? _fields;
 
-    /// <param name="plan">The plan whose strategies are gated.</param>
+    /// <param name="layout">The plan's layout (<see cref="GateLayout.For"/>), looked up once by the caller.</param>
     /// <param name="rules">The spec's rules (<see cref="EvaluationRules.Spec"/>) except in mutation tests.</param>
     /// <param name="explain">Told every gate of every strategy, when given.</param>
     /// <param name="renderScripts">
     /// Render the passing channel's script (and every tried one's, for the recorder); otherwise a
     /// script is rendered only when its length cannot be measured without it.
     /// </param>
-    public Gates(DecisionPlan plan, EvaluationRules rules, IExplainRecorder? explain, bool renderScripts)
+    public Gates(GateLayout layout, EvaluationRules rules, IExplainRecorder? explain, bool renderScripts)
     {
-        _plan = plan;
-        _layout = GateLayout.For(plan);
+        _layout = layout;
         _rules = rules;
         _explain = explain;
         _renderScripts = renderScripts || explain is not null;
-        _texts = ScriptText.For(plan);
         _scenario = new byte[_layout.ScenarioCount];
         _eligible = new byte[_layout.ProductCount];
         _channel = new byte[_layout.ChannelCount];
@@ -61,7 +57,7 @@ internal sealed class Gates
     public GateLayout Layout => _layout;
 
     /// <summary>What scripts see as <c>customer</c> for the current customer, built on first use.</summary>
-    public ScriptFields Fields => _fields ??= new ScriptFields(_plan, _customer);
+    public ScriptFields Fields => _fields ??= new ScriptFields(_layout.Plan, _customer);
 
     /// <summary>Starts a decision: the frame holds the customer's tier, stage and segments already.</summary>
     public void Reset(CustomerRecord customer, Frame frame, DateTime at, bool[] inSegment)
@@ -264,7 +260,7 @@ internal sealed class Gates
         }
 
         var limit = choice.Channel.MaxLength;
-        var text = _texts[s.Index][position];
+        var text = _layout.Scripts[s.Index][position];
         if (!_renderScripts)
         {
             if (limit is null)
@@ -292,7 +288,7 @@ internal sealed class Gates
 
         var choices = _layout.Channels[s.Index];
         var position = Array.IndexOf(choices, choice);
-        return Render(s, choice, position >= 0 ? _texts[s.Index][position] : null);
+        return Render(s, choice, position >= 0 ? _layout.Scripts[s.Index][position] : null);
     }
 
     // Without Fluid where the script is text and plain string outputs (ScriptText), else with it.
