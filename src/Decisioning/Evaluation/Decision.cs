@@ -34,13 +34,17 @@ public sealed record DecisionAction(
 /// <summary>
 /// What happened to one strategy: <c>selected</c>, or <c>rejected</c> with a reason code. A
 /// <c>policy</c> rejection also names the host's rule that vetoed it (<see cref="Rule"/>, written as
-/// an extra <c>rule</c> field of the trace entry); it is null for every other reason.
+/// an extra <c>rule</c> field of the trace entry); it is null for every other reason. The rule's own
+/// words for its verdict, when the policy gave them, are <see cref="Message"/>; when the rule could
+/// not be evaluated (it threw) and the policy vetoed to be safe, its error is <see cref="Error"/>.
 /// </summary>
 public sealed record TraceEntry(
     string Strategy,
     string Outcome,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null)
 {
     public const string Selected = "selected";
     public const string Rejected = "rejected";

@@ -155,6 +155,17 @@ public static class DecisionJson
                 w.WriteString(Names.Rule, t.Rule);
             }
 
+            if (t.Message is not null)
+            {
+                // The vetoing rule's own words, and (below) its error when it could not be evaluated.
+                w.WriteString(Names.Message, t.Message);
+            }
+
+            if (t.Error is not null)
+            {
+                w.WriteString(Names.Error, t.Error);
+            }
+
             w.WriteEndObject();
         }
 

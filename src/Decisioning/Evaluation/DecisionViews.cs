@@ -37,7 +37,8 @@ internal readonly record struct ActionLine(
     int Rank, string Strategy, string? Objective, string? Scenario, string Product, string Channel, string? Script, double Score, double Propensity);
 
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
-internal readonly record struct TraceLine(string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null);
+internal readonly record struct TraceLine(
+    string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -69,7 +70,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public TraceLine Trace(int index)
     {
         var t = d.Trace[index];
-        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule);
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error);
     }
 }
 

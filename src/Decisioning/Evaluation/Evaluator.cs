@@ -35,7 +35,7 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         var gates = new Gates(_layout, _gateRules, explain, renderScripts: true);
         gates.Reset(customer, frame, at, inSegment);
         var reasons = new string?[Plan.Strategies.Count];
-        var rules = _policies.Count > 0 ? new string?[Plan.Strategies.Count] : null;
+        var rules = _policies.Count > 0 ? new PolicyNote[Plan.Strategies.Count] : null;
         var candidates = new List<Candidate>();
         foreach (var strategy in Plan.Strategies)
         {
@@ -81,7 +81,9 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
             var reason = reasons[strategy.Index] ?? (model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration);
             trace[strategy.Index] = reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
-                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, rules?[strategy.Index]);
+                : rules?[strategy.Index] is { Rule: not null } note
+                    ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error)
+                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
         }
 
         return new Decision(customer.Id, Plan.MapId, Plan.Version, at, frame.Tier, frame.Stage, segments,
@@ -89,7 +91,7 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
     }
 
     private List<Candidate> PolicyGate(CustomerRecord customer, Frame frame, DateTime at, List<Candidate> candidates,
-        string?[] reasons, string?[] rules, IExplainRecorder? explain)
+        string?[] reasons, PolicyNote[] rules, IExplainRecorder? explain)
     {
         var review = new PolicyReview(Plan, customer, at, frame, candidates);
         foreach (var policy in _policies)
@@ -105,8 +107,9 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
             if (review.Vetoed(i) is { } rule)
             {
                 reasons[strategy.Index] = ReasonCodes.Policy;
-                rules[strategy.Index] = rule;
-                explain?.Gate(strategy, "policy", false, null, frame, rule);
+                var message = review.VetoMessage(i);
+                rules[strategy.Index] = review.VetoWasError(i) ? new PolicyNote(rule, null, message) : new PolicyNote(rule, message, null);
+                explain?.Gate(strategy, "policy", false, null, frame, message is null ? rule : $"{rule}: {message}");
                 continue;
             }
 
@@ -149,4 +152,7 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
 
         return actions;
     }
+
+    /// <summary>The policy verdict behind a <c>policy</c> rejection, for the trace.</summary>
+    private readonly record struct PolicyNote(string? Rule, string? Message, string? Error);
 }

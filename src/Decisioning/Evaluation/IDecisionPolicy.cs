@@ -13,7 +13,7 @@ namespace Decisioning.Evaluation;
 public interface IDecisionPolicy
 {
     /// <summary>
-    /// Reviews the candidates of one decision, calling <see cref="PolicyReview.Veto"/> or
+    /// Reviews the candidates of one decision, calling <see cref="PolicyReview.Veto(Candidate, string)"/> or
     /// <see cref="PolicyReview.ScaleScore"/> for those it has a verdict on. Called once per decision
     /// that has at least one candidate, on the deciding thread.
     /// </summary>

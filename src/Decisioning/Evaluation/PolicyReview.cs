@@ -13,6 +13,8 @@ public sealed class PolicyReview
 {
     private readonly int[] _position;
     private readonly string?[] _vetoes;
+    private readonly string?[] _messages;
+    private readonly bool[] _errors;
     private readonly double[] _factors;
     private readonly string?[] _scalers;
 
@@ -33,6 +35,8 @@ public sealed class PolicyReview
         }
 
         _vetoes = new string?[candidates.Count];
+        _messages = new string?[candidates.Count];
+        _errors = new bool[candidates.Count];
         _factors = new double[candidates.Count];
         Array.Fill(_factors, 1.0);
         _scalers = new string?[candidates.Count];
@@ -60,11 +64,25 @@ public sealed class PolicyReview
     /// A second veto of the same candidate is ignored (the first rule stays).
     /// </summary>
     /// <exception cref="ArgumentException">The candidate is not one of <see cref="Candidates"/>, or the rule is empty.</exception>
-    public void Veto(Candidate candidate, string rule)
+    public void Veto(Candidate candidate, string rule) => Veto(candidate, rule, null, error: false);
+
+    /// <summary>
+    /// Vetoes <paramref name="candidate"/> with the rule's own words for the business reason (a
+    /// rule engine's error message, "customer must be 18 or older"): the trace entry carries them
+    /// as <c>message</c>. A second veto of the same candidate is ignored.
+    /// </summary>
+    public void Veto(Candidate candidate, string rule, string? message) => Veto(candidate, rule, message, error: false);
+
+    /// <summary>
+    /// Vetoes <paramref name="candidate"/> because <paramref name="rule"/> could not be evaluated
+    /// (it threw): the policy failed closed, which is not a business verdict. The trace entry
+    /// says <c>policy</c> with the rule and carries <paramref name="error"/> as <c>error</c>.
+    /// A second veto of the same candidate is ignored.
+    /// </summary>
+    public void VetoForError(Candidate candidate, string rule, string error)
     {
-        var i = PositionOf(candidate);
-        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
-        _vetoes[i] ??= rule;
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        Veto(candidate, rule, error, error: true);
     }
 
     /// <summary>
@@ -93,9 +111,26 @@ public sealed class PolicyReview
 
     internal string? Vetoed(int position) => _vetoes[position];
 
+    /// <summary>The vetoing rule's message (or error, when <see cref="VetoWasError"/>), or null.</summary>
+    internal string? VetoMessage(int position) => _messages[position];
+
+    internal bool VetoWasError(int position) => _errors[position];
+
     internal double Factor(int position) => _factors[position];
 
     internal string? Scalers(int position) => _scalers[position];
+
+    private void Veto(Candidate candidate, string rule, string? message, bool error)
+    {
+        var i = PositionOf(candidate);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
+        if (_vetoes[i] is null)
+        {
+            _vetoes[i] = rule;
+            _messages[i] = string.IsNullOrWhiteSpace(message) ? null : message;
+            _errors[i] = error;
+        }
+    }
 
     private int PositionOf(Candidate candidate)
     {

@@ -48,6 +48,25 @@ public class PolicyReviewTests
     }
 
     [Fact]
+    public void Veto_WithMessageOrError_TraceCarriesThemAfterTheRule()
+    {
+        var decision = Decide(TwoStrategies, Customer(), policies: [new Inline(review =>
+        {
+            review.Veto(review.Candidates[0], "kyc/adult", "customer must be 18 or older");
+            review.VetoForError(review.Candidates[1], "kyc/income", "Error while executing rule : income - division by zero");
+            review.Veto(review.Candidates[1], "later", "ignored: the first verdict stays");
+        })]);
+
+        var s1 = decision.Trace.Single(t => t.Strategy == "s1");
+        var s2 = decision.Trace.Single(t => t.Strategy == "s2");
+        Assert.Equal(("kyc/adult", "customer must be 18 or older", (string?)null), (s1.Rule, s1.Message, s1.Error));
+        Assert.Equal(("kyc/income", (string?)null, "Error while executing rule : income - division by zero"), (s2.Rule, s2.Message, s2.Error));
+        var json = DecisionJson.ToJson(decision);
+        Assert.Contains("\"reason\":\"policy\",\"rule\":\"kyc/adult\",\"message\":\"customer must be 18 or older\"}", json);
+        Assert.Contains("\"reason\":\"policy\",\"rule\":\"kyc/income\",\"error\":\"Error while executing rule : income - division by zero\"}", json);
+    }
+
+    [Fact]
     public void Decide_WithoutPolicies_TraceHasNoRuleField() =>
         Assert.DoesNotContain("\"rule\"", DecisionJson.ToJson(Decide(TwoStrategies, Customer())));
 
