@@ -17,7 +17,17 @@ public static class Program
             root.Subcommands.Add(command);
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return root.Parse(args).Invoke(config);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // A missing, unreadable or wrong-kind file (a folder given as a file): one line, exit 1,
+            // never a stack trace (every command; docs/limits.md).
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
     }
 }

@@ -42,7 +42,16 @@ internal static class ExplainCommand
             }
 
             var explanation = new Explanation();
-            var decision = new Evaluator(loaded.Plan!).Decide(record!, when, explanation);
+            Decision decision;
+            try
+            {
+                decision = new Evaluator(loaded.Plan!).Decide(record!, when, explanation);
+            }
+            catch (DecisionFailedException failed)
+            {
+                context.Out.WriteLine(DecisionJson.ToJson(failed.Error));
+                return 1;
+            }
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(context.Out, decision, explanation);

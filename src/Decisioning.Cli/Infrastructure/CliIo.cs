@@ -27,8 +27,23 @@ internal static class CliIo
     }
 
     /// <summary>Opens input: a file, or standard input for "-".</summary>
+    /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
     public static TextReader OpenInput(string path) =>
-        path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8, true, 1 << 16);
+        path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(RequireFile(path), Utf8, true, 1 << 16);
+
+    /// <summary>
+    /// <paramref name="path"/>, when it names an existing file; otherwise an <see cref="IOException"/>
+    /// that says what is wrong in words (.NET reports a folder as "access denied").
+    /// </summary>
+    public static string RequireFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"'{path}' is a folder, not a file");
+        }
+
+        return File.Exists(path) ? path : throw new FileNotFoundException($"no file '{path}'", path);
+    }
 
     /// <summary>Creates an output file, and its folder when missing.</summary>
     public static FileStream CreateFile(string path)

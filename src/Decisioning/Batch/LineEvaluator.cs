@@ -65,12 +65,24 @@ internal sealed class LineEvaluator
                 return Outcome.Error;
             }
 
-            var decision = _evaluator.Decide(customer!, _at);
             var first = candidates.Count;
-            foreach (var action in decision.Actions)
+            Decision decision;
+            try
             {
-                candidates.Add(new BatchCandidate(line, decision.CustomerId, action.Rank, action.Score, action.Strategy, action.Product,
-                    Chain(customer!, decision, action)));
+                decision = _evaluator.Decide(customer!, _at);
+                foreach (var action in decision.Actions)
+                {
+                    candidates.Add(new BatchCandidate(line, decision.CustomerId, action.Rank, action.Score, action.Strategy, action.Product,
+                        Chain(customer!, decision, action)));
+                }
+            }
+            catch (Exception e)
+            {
+                // The fallback channels render scripts too: a failure there is the customer's error record as well.
+                candidates.RemoveRange(first, candidates.Count - first);
+                var failed = e as DecisionFailedException ?? DecisionFailedException.For(customer!.Id, null, e);
+                BatchJson.WriteLine(json, line, failed.Error);
+                return Outcome.Error;
             }
 
             BatchJson.WriteLine(json, line, decision, candidates.GetRange(first, candidates.Count - first));

@@ -45,9 +45,9 @@ internal static class SnapshotId
 
             return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && found == 1 ? id : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null;
+            return null; // the reader gives the line its error record
         }
     }
 }

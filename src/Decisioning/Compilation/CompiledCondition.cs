@@ -30,8 +30,10 @@ public sealed class CompiledCondition
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>
-    /// Evaluates the condition. An expression that throws at run time (division by zero, decimal
-    /// overflow) counts as false, so one odd customer never stops a batch (docs/expressions.md).
+    /// Evaluates the condition. An expression that throws an arithmetic exception at run time
+    /// (division by zero, decimal overflow) counts as false (docs/expressions.md); any other
+    /// exception becomes an <see cref="Evaluation.EvaluationFault"/> naming the expression, which the
+    /// evaluator turns into the customer's error record, so one odd customer never stops a batch.
     /// </summary>
     public bool Test(Frame frame) => _mayThrow ? Guarded(frame) : _test(frame);
 
@@ -46,6 +48,10 @@ public sealed class CompiledCondition
         catch (ArithmeticException)
         {
             return false;
+        }
+        catch (Exception e) when (e is not Evaluation.EvaluationFault)
+        {
+            throw new Evaluation.EvaluationFault($"expression `{Text}` ({Location}) failed: {Evaluation.EvaluationFault.Reason(e)}", e);
         }
     }
 

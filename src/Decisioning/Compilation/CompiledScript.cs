@@ -17,7 +17,11 @@ public sealed class CompiledScript(string id, IFluidTemplate template)
     /// <summary>The parsed template, for analyses that need its statements (Evaluation/ScriptText.cs).</summary>
     internal IFluidTemplate Template => template;
 
-    /// <summary>Renders with the four objects a script sees. Thread-safe: the template is immutable.</summary>
+    /// <summary>
+    /// Renders with the four objects a script sees. Thread-safe: the template is immutable. A
+    /// failure (a filter given a customer's zero, a limit reached) is an
+    /// <see cref="Evaluation.EvaluationFault"/> naming the script: that customer's error record.
+    /// </summary>
     public string Render(object customer, object product, object channel, object strategy)
     {
         var context = new TemplateContext(Options);
@@ -25,6 +29,13 @@ public sealed class CompiledScript(string id, IFluidTemplate template)
         context.SetValue("product", product);
         context.SetValue("channel", channel);
         context.SetValue("strategy", strategy);
-        return template.Render(context);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Exception e)
+        {
+            throw new Evaluation.EvaluationFault($"script '{Id}' failed: {Evaluation.EvaluationFault.Reason(e)}", e);
+        }
     }
 }

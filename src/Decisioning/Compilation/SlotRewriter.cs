@@ -7,7 +7,10 @@ namespace Decisioning.Compilation;
 /// <summary>
 /// Rewrites a parsed expression from named parameters (one per field, as the parser needs) to
 /// reads of one <see cref="Frame"/> by fixed slot, and makes string helpers null-safe: a method
-/// or property of a null string gives the type's default (false, 0 or null) instead of throwing.
+/// or property of a null string, or a string method given a null argument
+/// (<c>name.Contains(city)</c> with no city), gives the type's default (false, 0 or null) instead
+/// of throwing. <c>Math.Round(x, digits)</c> takes its digits clamped to what .NET accepts (0 to 15
+/// for a number, 0 to 28 for a decimal) instead of throwing.
 /// </summary>
 internal sealed class SlotRewriter(
     ParameterExpression frame,
@@ -56,10 +59,30 @@ internal sealed class SlotRewriter(
             return Expression.Call(StringLists.ContainsMethod, c.Arguments[0], c.Arguments[1]);
         }
 
-        return rewritten is MethodCallExpression { Object: { } target } call && target.Type == typeof(string)
-            ? NullSafe(target, call)
-            : rewritten;
+        if (rewritten is MethodCallExpression { Object: null, Method: { Name: nameof(Math.Round) } round } r
+            && round.DeclaringType == typeof(Math) && r.Arguments.Count >= 2 && r.Arguments[1].Type == typeof(int))
+        {
+            var most = r.Arguments[0].Type == typeof(decimal) ? 28 : 15;
+            var digits = Expression.Call(ClampMethod, r.Arguments[1], Expression.Constant(0), Expression.Constant(most));
+            return r.Update(null, [r.Arguments[0], digits, .. r.Arguments.Skip(2)]);
+        }
+
+        if (rewritten is MethodCallExpression { Object: { } target } call && target.Type == typeof(string))
+        {
+            // Each string argument that may be null counts like a null target.
+            Expression guarded = NullSafe(target, call);
+            foreach (var argument in call.Arguments.Where(a => a.Type == typeof(string) && a is not ConstantExpression { Value: not null }))
+            {
+                guarded = NullSafe(argument, guarded);
+            }
+
+            return guarded;
+        }
+
+        return rewritten;
     }
+
+    private static readonly MethodInfo ClampMethod = typeof(Math).GetMethod(nameof(Math.Clamp), [typeof(int), typeof(int), typeof(int)])!;
 
     private static Expression Read(Expression row, FieldSlot slot) =>
         Expression.ArrayIndex(Expression.Field(row, slot.ArrayName), Expression.Constant(slot.Slot));

@@ -74,7 +74,19 @@ public sealed class MapDiff(DecisionPlan old, DecisionPlan @new)
         public (Decision?, SnapshotError?) Decide(ReadOnlySpan<byte> utf8, DateTime at)
         {
             var (customer, error) = _reader.Read(utf8);
-            return error is null ? (_evaluator.Decide(customer!, at), null) : (null, error);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+
+            try
+            {
+                return (_evaluator.Decide(customer!, at), null);
+            }
+            catch (DecisionFailedException failed)
+            {
+                return (null, failed.Error);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class Evaluator
     /// it decides through <see cref="Decide"/> and copies the result, so both paths always agree.
     /// </summary>
     /// <exception cref="ArgumentException">The buffer was made for another plan.</exception>
+    /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
     public void DecideInto(CustomerRecord customer, DateTime at, DecisionBuffer buffer)
     {
         if (!ReferenceEquals(buffer.Plan, Plan))
@@ -19,6 +20,39 @@ public sealed partial class Evaluator
             throw new ArgumentException("the buffer was made for another plan", nameof(buffer));
         }
 
+        try
+        {
+            DecideIntoBuffer(customer, at, buffer);
+            // A script that goes through Fluid may fail for this customer: rendered now, so that a
+            // failure is this decision's error record and never a half-written decision line.
+            // Text-and-field scripts (ScriptText) cannot fail and stay lazy.
+            for (var i = 0; i < buffer.ActionCount; i++)
+            {
+                PrepareScript(buffer, buffer.Action(i));
+            }
+
+            for (var i = 0; i < buffer.CounterfactualCount; i++)
+            {
+                PrepareScript(buffer, buffer.Counterfactual(i));
+            }
+        }
+        catch (Exception e) when (e is not DecisionFailedException)
+        {
+            throw DecisionFailedException.For(customer.Id, buffer.Gates.Current, e);
+        }
+    }
+
+    private static void PrepareScript(DecisionBuffer buffer, BufferedAction action)
+    {
+        ref readonly var slot = ref buffer.Candidates[action.Candidate];
+        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice))
+        {
+            buffer.Script(action);
+        }
+    }
+
+    private void DecideIntoBuffer(CustomerRecord customer, DateTime at, DecisionBuffer buffer)
+    {
         at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
         buffer.Reset(customer, at);
         if (_policies.Count > 0 || !ReferenceEquals(_gateRules, EvaluationRules.Spec))
@@ -46,7 +80,7 @@ public sealed partial class Evaluator
                 slot.Strategy = s;
                 slot.Choice = choice!;
                 slot.Script = script;
-                slot.Propensity = s.Propensity.Evaluate(customer);
+                slot.Propensity = s.Propensity.Evaluate(customer); // a failure here names s: the gates' current strategy
                 slot.Score = Gates.Score(s, slot.Propensity);
             }
         }

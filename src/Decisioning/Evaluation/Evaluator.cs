@@ -23,7 +23,21 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
     public DecisionPlan Plan { get; } = plan;
 
     /// <summary>The decision for <paramref name="customer"/> at <paramref name="at"/> (UTC).</summary>
+    /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
     public Decision Decide(CustomerRecord customer, DateTime at, IExplainRecorder? explain = null)
+    {
+        var gates = new Gates(_layout, _gateRules, explain, renderScripts: true);
+        try
+        {
+            return DecideWith(gates, customer, at, explain);
+        }
+        catch (Exception e) when (e is not DecisionFailedException)
+        {
+            throw DecisionFailedException.For(customer.Id, gates.Current, e);
+        }
+    }
+
+    private Decision DecideWith(Gates gates, CustomerRecord customer, DateTime at, IExplainRecorder? explain)
     {
         at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
         var frame = new Frame { Customer = customer.Values, Holdings = customer.Holdings };
@@ -32,7 +46,6 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         Profile(_layout, customer, frame, inSegment, segments);
         explain?.Profile(frame);
 
-        var gates = new Gates(_layout, _gateRules, explain, renderScripts: true);
         gates.Reset(customer, frame, at, inSegment);
         var reasons = new string?[Plan.Strategies.Count];
         var rules = _policies.Count > 0 ? new PolicyNote[Plan.Strategies.Count] : null;
@@ -96,7 +109,14 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         var review = new PolicyReview(Plan, customer, at, frame, candidates);
         foreach (var policy in _policies)
         {
-            policy.Review(review);
+            try
+            {
+                policy.Review(review);
+            }
+            catch (Exception e)
+            {
+                throw new EvaluationFault($"policy {policy.GetType().Name} failed: {EvaluationFault.Reason(e)}", e, ofDecision: true);
+            }
         }
 
         var kept = new List<Candidate>(candidates.Count);
@@ -116,7 +136,13 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
             var factor = review.Factor(i);
             explain?.Gate(strategy, "policy", true, null, frame, review.Scalers(i));
             // Scaling by exactly 1 keeps the candidate as it was, so that its score stays bit-identical.
-            kept.Add(factor == 1.0 ? candidate : candidate with { Score = candidate.Score * factor });
+            var score = candidate.Score * factor;
+            if (!double.IsFinite(score))
+            {
+                throw new EvaluationFault($"strategy '{strategy.Id}': a policy scaled the score to {score.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a finite number", ofDecision: true);
+            }
+
+            kept.Add(factor == 1.0 ? candidate : candidate with { Score = score });
         }
 
         return kept;

@@ -59,6 +59,9 @@ internal sealed class Gates
     /// <summary>What scripts see as <c>customer</c> for the current customer, built on first use.</summary>
     public ScriptFields Fields => _fields ??= new ScriptFields(_layout.Plan, _customer);
 
+    /// <summary>The strategy whose gates ran last in this decision (null before the first): named by a failure's error record.</summary>
+    public StrategyPlan? Current { get; private set; }
+
     /// <summary>Starts a decision: the frame holds the customer's tier, stage and segments already.</summary>
     public void Reset(CustomerRecord customer, Frame frame, DateTime at, bool[] inSegment)
     {
@@ -67,6 +70,7 @@ internal sealed class Gates
         _at = at;
         _inSegment = inSegment;
         _fields = null;
+        Current = null;
         Array.Clear(_scenario);
         Array.Clear(_eligible);
         Array.Clear(_channel);
@@ -89,8 +93,17 @@ internal sealed class Gates
     /// Spec section 3, step 3: <c>propensity x value x weight x priority / 100</c>, evaluated left to
     /// right as written and never rounded.
     /// </summary>
-    public static double Score(StrategyPlan s, double propensity) =>
-        propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
+    /// <exception cref="EvaluationFault">The propensity or the score is not a finite number (NaN or infinite).</exception>
+    public static double Score(StrategyPlan s, double propensity)
+    {
+        var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
+        return double.IsFinite(score) ? score : throw NotFinite(propensity, score);
+    }
+
+    /// <summary>The failure of a propensity or score that is not a finite number (the JSON writer refuses NaN and infinities).</summary>
+    public static EvaluationFault NotFinite(double propensity, double score) => double.IsFinite(propensity)
+        ? new EvaluationFault($"the score is not a finite number ({score.ToString(System.Globalization.CultureInfo.InvariantCulture)}); propensity x value x weight x priority / 100 overflowed")
+        : new EvaluationFault($"the propensity is not a finite number ({propensity.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
 
     /// <summary>
     /// The reason code of the first gate <paramref name="s"/> fails, or null when it passes, then with
@@ -100,6 +113,7 @@ internal sealed class Gates
     {
         choice = null;
         script = null;
+        Current = s;
         var at = _at;
         if (!Pass(s, "active", (s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to), null))
         {
@@ -286,12 +300,20 @@ internal sealed class Gates
             return null;
         }
 
+        Current = s;
         var choices = _layout.Channels[s.Index];
         var position = Array.IndexOf(choices, choice);
         return Render(s, choice, position >= 0 ? _layout.Scripts[s.Index][position] : null);
     }
 
     // Without Fluid where the script is text and plain string outputs (ScriptText), else with it.
+    /// <summary>Whether the script of <paramref name="choice"/> (a channel of <paramref name="s"/>) goes through Fluid, and so may fail.</summary>
+    public bool NeedsFluid(StrategyPlan s, ChannelChoice choice)
+    {
+        var position = Array.IndexOf(_layout.Channels[s.Index], choice);
+        return choice.Script is not null && (position < 0 || _layout.Scripts[s.Index][position] is null);
+    }
+
     private string Render(StrategyPlan s, ChannelChoice choice, ScriptText? text) =>
         text?.Render(_customer.Values)
         ?? choice.Script!.Render(Fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);

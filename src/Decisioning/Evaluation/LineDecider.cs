@@ -39,7 +39,16 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
 
             // The same decision as Evaluator.Decide (DecideIntoTests, the cross-check), written
             // straight from the buffer: no decision records, and only the actions' scripts rendered.
-            _evaluator.DecideInto(customer!, at, lane.Buffer);
+            try
+            {
+                _evaluator.DecideInto(customer!, at, lane.Buffer);
+            }
+            catch (DecisionFailedException failed)
+            {
+                DecisionJson.Write(lane.Writer, failed.Error);
+                return false;
+            }
+
             DecisionJson.Write(lane.Writer, lane.Buffer);
             return true;
         }

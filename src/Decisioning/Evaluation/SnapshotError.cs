@@ -20,6 +20,12 @@ public static class SnapshotErrorCodes
     public const string BadHoldings = "bad-holdings";
     public const string BadEvents = "bad-events";
     public const string BadContacts = "bad-contacts";
+
+    /// <summary>A key the reader uses (the key field, a declared field, holdings, events, contacts) appears twice.</summary>
+    public const string DuplicateKey = "duplicate-key";
+
+    /// <summary>The snapshot was read, but deciding it failed (see <see cref="DecisionFailedException"/>).</summary>
+    public const string EvaluationFailed = "evaluation-failed";
 }
 
 /// <summary>Thrown inside the reader only, to leave a bad line at the first problem.</summary>

@@ -54,6 +54,11 @@ public sealed class SnapshotReader(DecisionPlan plan)
         {
             return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, $"invalid JSON: {e.Message}"));
         }
+        catch (InvalidOperationException e)
+        {
+            // A string that is not text: an escaped lone UTF-16 surrogate ("\ud800") or invalid UTF-8.
+            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, $"invalid JSON text: {e.Message}"));
+        }
     }
 
     private CustomerRecord ReadObject(ref Utf8JsonReader reader, ref string? id)
@@ -65,6 +70,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
         EventRecord[] events = [];
         ContactRecord[] contacts = [];
         var idSeen = false;
+        var listsSeen = 0;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -72,6 +78,11 @@ public sealed class SnapshotReader(DecisionPlan plan)
             reader.Read();
             if (name == Plan.IdField)
             {
+                if (idSeen)
+                {
+                    throw Duplicate(name);
+                }
+
                 idSeen = true;
                 id = reader.TokenType switch
                 {
@@ -83,19 +94,27 @@ public sealed class SnapshotReader(DecisionPlan plan)
 
             if (layout.Find(name) is { } slot)
             {
+                if (seen[slot.Index])
+                {
+                    throw Duplicate(name);
+                }
+
                 seen[slot.Index] = true;
                 FieldReader.Read(ref reader, slot, row, $"'{name}'");
             }
             else if (name == "holdings")
             {
+                listsSeen = Once(listsSeen, 1, name);
                 holdings = ReadHoldings(ref reader);
             }
             else if (name == "events")
             {
+                listsSeen = Once(listsSeen, 2, name);
                 events = ReadEvents(ref reader);
             }
             else if (name == "contacts")
             {
+                listsSeen = Once(listsSeen, 4, name);
                 contacts = ContactReader.Read(ref reader);
             }
             else if (name != Plan.IdField)
@@ -119,6 +138,13 @@ public sealed class SnapshotReader(DecisionPlan plan)
 
         return new CustomerRecord(id!, row, holdings, events, contacts);
     }
+
+    // A key the reader uses may appear once: a second value would silently replace the first
+    // (docs/snapshot-errors.md). Undeclared keys are skipped unread, duplicated or not.
+    private static SnapshotFormatException Duplicate(string name) =>
+        new(DuplicateKey, $"'{name}' appears more than once in the snapshot");
+
+    private static int Once(int seen, int flag, string name) => (seen & flag) != 0 ? throw Duplicate(name) : seen | flag;
 
     private static string[] ReadHoldings(ref Utf8JsonReader reader)
     {
@@ -281,7 +307,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Broken before the id: the error record says null.
         }

@@ -57,7 +57,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         var version = Slot(mapId).Current;
         return DecideWith(version, snapshot, at.UtcDateTime, out var decision, out var error)
             ? decision
-            : throw new InvalidSnapshotException(version.MapId, version.Plan.Version, error);
+            : error.Code == SnapshotErrorCodes.EvaluationFailed
+                ? throw new DecisionFailedException(error, null)
+                : throw new InvalidSnapshotException(version.MapId, version.Plan.Version, error);
     }
 
     public Decision Decide(string mapId, CustomerSnapshot snapshot) => Decide(mapId, snapshot, _time.GetUtcNow());
@@ -128,6 +130,15 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         {
             version.Evaluator.DecideInto(customer, at, buffer);
             decision = buffer.ToDecision();
+        }
+        catch (DecisionFailedException failed)
+        {
+            // One customer the map cannot decide (a script or expression failing on its values):
+            // its error record, as for an invalid snapshot; the engine goes on serving.
+            _metrics.SnapshotRejected(version.MapId, failed.Error.Code);
+            decision = null;
+            error = failed.Error;
+            return false;
         }
         finally
         {

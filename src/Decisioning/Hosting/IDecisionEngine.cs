@@ -21,14 +21,16 @@ public interface IDecisionEngine
     /// <summary>Decides one customer at <paramref name="at"/>.</summary>
     /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
     /// <exception cref="InvalidSnapshotException">The snapshot does not fit the map's customer schema.</exception>
+    /// <exception cref="DecisionFailedException">The map could not decide this customer (code <c>evaluation-failed</c>).</exception>
     Decision Decide(string mapId, CustomerSnapshot snapshot, DateTimeOffset at);
 
     /// <summary>Decides one customer now, as the host's <see cref="TimeProvider"/> tells it.</summary>
     /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
     /// <exception cref="InvalidSnapshotException">The snapshot does not fit the map's customer schema.</exception>
+    /// <exception cref="DecisionFailedException">The map could not decide this customer (code <c>evaluation-failed</c>).</exception>
     Decision Decide(string mapId, CustomerSnapshot snapshot);
 
-    /// <summary>Decides one customer, or gives the snapshot's error record instead of throwing.</summary>
+    /// <summary>Decides one customer, or gives the customer's error record instead of throwing (an invalid snapshot, or <c>evaluation-failed</c>).</summary>
     /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
     bool TryDecide(string mapId, CustomerSnapshot snapshot, DateTimeOffset at,
         [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error);

@@ -37,6 +37,11 @@ internal static class RecordBuilder
         {
             return (null, new SnapshotError(id, e.Code, e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // A JSON string that is not text (an escaped lone UTF-16 surrogate), as the line reader says.
+            return (null, new SnapshotError(id, InvalidJson, $"invalid JSON text: {e.Message}"));
+        }
     }
 
     private static string ReadId(string idField, IFieldValues values)

@@ -74,8 +74,13 @@ public class PolicyReviewTests
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void ScaleScore_FactorNotAFiniteNonNegativeNumber_Throws(double factor) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Decide(TwoStrategies, Customer(), policies: [new Scale("s1", factor, "bad")]));
+    public void ScaleScore_FactorNotAFiniteNonNegativeNumber_Throws(double factor)
+    {
+        // The policy's misuse fails this customer's decision: its error record, with the cause inside.
+        var failed = Assert.Throws<DecisionFailedException>(() => Decide(TwoStrategies, Customer(), policies: [new Scale("s1", factor, "bad")]));
+        Assert.IsType<ArgumentOutOfRangeException>(failed.GetBaseException());
+        Assert.Equal(SnapshotErrorCodes.EvaluationFailed, failed.Error.Code);
+    }
 
     [Fact]
     public void Veto_CandidateOfAnotherDecision_Throws()
@@ -85,7 +90,8 @@ public class PolicyReviewTests
         var plan = Load(TwoStrategies);
         Decide(plan, Customer(), policies: [keep]);
 
-        Assert.Throws<ArgumentException>(() => Decide(plan, Customer(), policies: [new Inline(review => review.Veto(kept!, "x"))]));
+        var failed = Assert.Throws<DecisionFailedException>(() => Decide(plan, Customer(), policies: [new Inline(review => review.Veto(kept!, "x"))]));
+        Assert.IsType<ArgumentException>(failed.GetBaseException());
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using Decisioning.Plan;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// Thrown by <see cref="Evaluator.Decide"/> and <see cref="Evaluator.DecideInto"/> when something
+/// goes wrong while one customer is decided: an expression or a script that fails at run time, a
+/// host model or policy that throws, a score or propensity that is not a finite number. It carries
+/// that customer's error record (code <see cref="SnapshotErrorCodes.EvaluationFailed"/>), which every
+/// caller (evaluate, batch, explain, diff, the host engine) writes in place of the decision, so the
+/// other customers go on (docs/snapshot-errors.md).
+/// </summary>
+public sealed class DecisionFailedException : Exception
+{
+    public DecisionFailedException(SnapshotError error, Exception? inner)
+        : base($"customer '{error.CustomerId ?? "(unknown)"}': {error.Code}: {error.Message}", inner) => Error = error;
+
+    /// <summary>The customer's error record.</summary>
+    public SnapshotError Error { get; }
+
+    /// <summary>The error record for <paramref name="failure"/>, naming the strategy and the step that failed.</summary>
+    internal static DecisionFailedException For(string customerId, StrategyPlan? strategy, Exception failure)
+    {
+        var what = EvaluationFault.Reason(failure);
+        var message = failure is EvaluationFault { OfDecision: true } ? what
+            : strategy is null ? $"the customer's profile (tiers, lifecycle, segments): {what}"
+            : $"strategy '{strategy.Id}': {what}";
+        return new DecisionFailedException(new SnapshotError(customerId, SnapshotErrorCodes.EvaluationFailed, message), failure);
+    }
+}
+
+/// <summary>
+/// A step of a decision that failed, described for the error record: which expression (its text
+/// and place in the map) or which script, and why. Caught by the evaluator, which adds the strategy.
+/// </summary>
+internal sealed class EvaluationFault(string message, Exception? inner = null, bool ofDecision = false) : Exception(message, inner)
+{
+    /// <summary>The step belongs to the whole decision (a policy reviewing every candidate), not to one strategy.</summary>
+    public bool OfDecision { get; } = ofDecision;
+
+    /// <summary>The one-line reason of an exception, without a stack trace.</summary>
+    public static string Reason(Exception e) => e is EvaluationFault ? e.Message : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+}
