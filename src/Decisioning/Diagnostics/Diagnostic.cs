@@ -1,7 +1,7 @@
 namespace Decisioning.Diagnostics;
 
 /// <summary>
-/// One problem found while loading a map. <see cref="Code"/> is stable (see docs/diagnostics.md);
+/// One problem found while loading a map. <see cref="Code"/> is stable (see docs/reference/diagnostics.md);
 /// the message is for people and may change.
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation Location)

@@ -1,7 +1,7 @@
 namespace Decisioning.Diagnostics;
 
 /// <summary>
-/// The stable codes of map diagnostics. Tools and tests match on these; docs/diagnostics.md lists
+/// The stable codes of map diagnostics. Tools and tests match on these; docs/reference/diagnostics.md lists
 /// each with an example. Never renumber or rename one.
 /// </summary>
 public static class DiagnosticCodes
@@ -29,7 +29,6 @@ public static class DiagnosticCodes
     public const string BadValue = "DM035";
     public const string UnknownFieldType = "DM040";
     public const string ListFileMissing = "DM041";
-    public const string ListFileBadLine = "DM042";
     public const string ExpressionSyntax = "DM050";
     public const string ExpressionUnknownName = "DM051";
     public const string ExpressionForbidden = "DM052";
@@ -40,5 +39,4 @@ public static class DiagnosticCodes
     public const string ScriptUnknownName = "DM061";
     public const string ModelCoefficient = "DM070";
     public const string HostModelMissing = "DM071";
-    public const string Unreachable = "DM080";
 }

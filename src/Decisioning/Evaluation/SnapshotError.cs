@@ -1,7 +1,7 @@
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// Why one snapshot could not be decided. Codes are stable (docs/snapshot-errors.md); the
+/// Why one snapshot could not be decided. Codes are stable (docs/reference/snapshot-errors.md); the
 /// customer id is known when the line got far enough to show it.
 /// </summary>
 public sealed record SnapshotError(string? CustomerId, string Code, string Message);

@@ -21,6 +21,6 @@ public sealed class InvalidSnapshotException : Exception
 
     public string Version { get; }
 
-    /// <summary>The error record, with its stable code (docs/snapshot-errors.md).</summary>
+    /// <summary>The error record, with its stable code (docs/reference/snapshot-errors.md).</summary>
     public SnapshotError Error { get; }
 }
