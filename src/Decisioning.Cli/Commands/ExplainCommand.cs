@@ -165,6 +165,12 @@ internal static class ExplainView
             profile.AddRow("experiment", Markup.Escape($"{e.Id}: group {e.Group}, bucket {e.Bucket} (control share {e.Control})"));
         }
 
+        profile.AddRow("map hash", Markup.Escape(decision.MapHash));
+        if (decision.NoAction is { } noAction)
+        {
+            profile.AddRow("no action", Markup.Escape(NoActionText(noAction)));
+        }
+
         console.Write(profile);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("strategy").AddColumn("outcome").AddColumn("gates").AddColumn("channels").AddColumn(new TableColumn("score").RightAligned());
@@ -186,6 +192,14 @@ internal static class ExplainView
             Ranking(console, "Counterfactual (the model's choice, not shown to a control customer)", counterfactual);
         }
     }
+
+    // Why the customer gets nothing, in words (the code is the decision's `noAction`).
+    private static string NoActionText(string reason) => reason switch
+    {
+        ReasonCodes.Control => "control: a control-group customer under the policy none gets no action by design",
+        ReasonCodes.NoStrategies => "no-strategies: the map has no strategy",
+        _ => $"{reason}: the reason of the strategy that got furthest through the gates",
+    };
 
     private static string Gate(GateRecord g)
     {

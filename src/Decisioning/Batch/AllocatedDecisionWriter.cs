@@ -13,7 +13,8 @@ namespace Decisioning.Batch;
 /// actions as decided, each with <c>"reason": "capacity"</c>;</item>
 /// <item>in the model group (or without an experiment), the trace entry of a dropped action's
 /// strategy becomes <c>rejected</c> with reason <c>capacity</c>. In the control group the trace
-/// describes the counterfactual, which is not allocated, and is left as it is.</item>
+/// describes the counterfactual, which is not allocated, and is left as it is;</item>
+/// <item>when every action was dropped, <c>"noAction": "capacity"</c> is added last.</item>
 /// </list>
 /// Every other member is copied byte for byte.
 /// </summary>
@@ -39,6 +40,12 @@ internal static class AllocatedDecisionWriter
                     property.WriteTo(w);
                     break;
             }
+        }
+
+        // Every action the customer had was dropped: the decision says so like any other empty one.
+        if (placements.Count > 0 && placements.All(p => p.Dropped))
+        {
+            w.WriteString("noAction", BatchSummary.CapacityReason);
         }
 
         w.WriteEndObject();

@@ -11,7 +11,10 @@ namespace Decisioning.Compilation;
 /// </summary>
 public static class NamedList
 {
-    public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics)
+    public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics) => Read(path, diagnostics, File.ReadAllBytes);
+
+    /// <summary>As the public overload, the file's bytes read by <paramref name="read"/> (the loader's, which hashes them).</summary>
+    internal static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics, Func<string, byte[]> read)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path.Location.File)) ?? ".";
         var full = Path.GetFullPath(Path.Combine(directory, path.Value));
@@ -24,8 +27,10 @@ public static class NamedList
         var ids = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            // Lists can hold millions of ids: read them line by line, not under the map's size limit.
-            foreach (var raw in File.ReadLines(full))
+            // Lists can hold millions of ids: not under the map's size limit. The bytes are read once,
+            // so the map hash covers exactly what was parsed.
+            using var reader = new StreamReader(new MemoryStream(read(full), writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            while (reader.ReadLine() is { } raw)
             {
                 Add(ids, raw);
             }

@@ -15,7 +15,13 @@ namespace Decisioning.Compilation;
 public static class PlanCompiler
 {
     public static DecisionPlan? Compile(
-        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache = null)
+        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache = null) =>
+        Compile(doc, hostModels, diagnostics, cache, File.ReadAllBytes);
+
+    /// <summary>As the public overload, with list files read by <paramref name="readList"/> (the loader's, which hashes them).</summary>
+    internal static DecisionPlan? Compile(
+        MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache,
+        Func<string, byte[]> readList)
     {
         var customer = new RowLayout(Typed(doc.Customer.Fields));
         var events = doc.Customer.Events
@@ -31,7 +37,7 @@ public static class PlanCompiler
         var first = ExpressionScope.ForTiers(customer, unresolved, cache);
         var tiers = doc.Tiers.Select(t => Rule(t, first)).ToList();
         var stages = doc.Lifecycle.Select(t => Rule(t, first.ForLifecycle())).ToList();
-        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics)).ToList();
+        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics, readList)).ToList();
         var later = first.ForStrategies();
 
         var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
@@ -110,7 +116,7 @@ public static class PlanCompiler
         }
     }
 
-    private static SegmentPlan? Segment(SegmentDecl s, ExpressionScope scope, DiagnosticBag diagnostics)
+    private static SegmentPlan? Segment(SegmentDecl s, ExpressionScope scope, DiagnosticBag diagnostics, Func<string, byte[]> readList)
     {
         if (s.Id is not { } id)
         {
@@ -119,7 +125,7 @@ public static class PlanCompiler
 
         if (s.List is { } list)
         {
-            return NamedList.Read(list, diagnostics) is { } members
+            return NamedList.Read(list, diagnostics, readList) is { } members
                 ? new SegmentPlan(id.Value, null, members, list.Value)
                 : null;
         }

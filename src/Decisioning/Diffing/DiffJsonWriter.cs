@@ -87,6 +87,7 @@ public sealed class DiffJsonWriter : IDisposable
         _w.WriteStartObject(name);
         _w.WriteString("map", plan.MapId);
         _w.WriteString("version", plan.Version);
+        _w.WriteString("mapHash", plan.MapHash);
         _w.WriteEndObject();
     }
 
@@ -153,6 +154,10 @@ public sealed class DiffJsonWriter : IDisposable
             }
 
             _w.WriteEndArray();
+            if (decision.NoAction is { } noAction)
+            {
+                _w.WriteString("noAction", noAction);
+            }
         }
 
         _w.WriteEndObject();

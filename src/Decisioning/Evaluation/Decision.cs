@@ -5,6 +5,9 @@ namespace Decisioning.Evaluation;
 /// <summary>
 /// The decision for one customer (spec section 4). <see cref="Actions"/> are what to do, ranked;
 /// <see cref="Counterfactual"/> is the model's choice, present in the control group only.
+/// <see cref="MapHash"/> names the map content that decided (<see cref="Loading.MapHash"/>), and
+/// <see cref="NoAction"/> says why <see cref="Actions"/> is empty (null when it is not): both are
+/// written after the trace, in that order.
 /// </summary>
 public sealed record Decision(
     string CustomerId,
@@ -17,7 +20,9 @@ public sealed record Decision(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExperimentAssignment? Experiment,
     IReadOnlyList<DecisionAction> Actions,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DecisionAction>? Counterfactual,
-    IReadOnlyList<TraceEntry> Trace);
+    IReadOnlyList<TraceEntry> Trace,
+    string MapHash = "",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NoAction = null);
 
 /// <summary>One next-best action. The score is never rounded.</summary>
 public sealed record DecisionAction(

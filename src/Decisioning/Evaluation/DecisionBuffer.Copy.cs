@@ -24,7 +24,8 @@ public sealed partial class DecisionBuffer
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;
         return new Decision(Customer.Id, Plan.MapId, Plan.Version, At, Tier, Stage, [.. SegmentIds], experiment,
-            Actions(ActionCount, Action), Group == ExperimentAssignment.ControlGroup ? Actions(CounterfactualCount, Counterfactual) : null, trace);
+            Actions(ActionCount, Action), Group == ExperimentAssignment.ControlGroup ? Actions(CounterfactualCount, Counterfactual) : null, trace,
+            Plan.MapHash, NoAction);
     }
 
     /// <summary>
@@ -38,6 +39,7 @@ public sealed partial class DecisionBuffer
         SegmentIds.AddRange(decision.Segments);
         Group = decision.Experiment?.Group;
         Bucket = decision.Experiment?.Bucket ?? 0;
+        NoAction = decision.NoAction;
         ModelCount = Fill(decision.Counterfactual ?? decision.Actions, Model);
         ChosenCount = decision.Counterfactual is null ? ModelCount : Fill(decision.Actions, Chosen);
         if (decision.Counterfactual is null)

@@ -62,6 +62,9 @@ public sealed partial class DecisionBuffer
 
     public double Bucket { get; internal set; }
 
+    /// <summary>Why there is no action (spec section 11), null when there is one.</summary>
+    public string? NoAction { get; internal set; }
+
     /// <summary>The actions to take, ranked (in the control group: what its policy returns).</summary>
     public int ActionCount => ChosenCount;
 
@@ -95,6 +98,7 @@ public sealed partial class DecisionBuffer
         CandidateCount = ModelCount = ChosenCount = 0;
         Group = null;
         Bucket = 0;
+        NoAction = null;
         SegmentIds.Clear();
         Gates.Reset(customer, Frame, at, InSegment);
     }

@@ -20,7 +20,7 @@ public static class DecisionJson
 
     // Property names and fixed values, encoded once with the writer's own encoder.
     private static readonly FrozenDictionary<string, JsonEncodedText> Codes =
-        ReasonCodes.All.Append(TraceEntry.Selected).Append(TraceEntry.Rejected)
+        ReasonCodes.All.Append(TraceEntry.Selected).Append(TraceEntry.Rejected).Append(ReasonCodes.Control).Append(ReasonCodes.NoStrategies)
             .ToDictionary(c => c, Encode, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
 
     internal static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, WriterOptions.Encoder);
@@ -54,6 +54,8 @@ public static class DecisionJson
         public static readonly JsonEncodedText Script = JsonEncodedText.Encode("script");
         public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
         public static readonly JsonEncodedText Propensity = JsonEncodedText.Encode("propensity");
+        public static readonly JsonEncodedText MapHash = JsonEncodedText.Encode("mapHash");
+        public static readonly JsonEncodedText NoAction = JsonEncodedText.Encode("noAction");
         public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
         public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
@@ -170,6 +172,15 @@ public static class DecisionJson
         }
 
         w.WriteEndArray();
+
+        // Additions of part two, after section 4's members: the map's content hash, and why there
+        // is no action when there is none.
+        w.WriteString(Names.MapHash, d.MapHash);
+        if (d.NoAction is { } noAction)
+        {
+            WriteKnown(w, Names.NoAction, noAction);
+        }
+
         w.WriteEndObject();
     }
 

@@ -25,6 +25,8 @@ internal interface IDecisionView
     bool HasCounterfactual { get; }
     int CounterfactualCount { get; }
     int TraceCount { get; }
+    string MapHash { get; }
+    string? NoAction { get; }
 
     string Segment(int index);
 
@@ -58,6 +60,8 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public bool HasCounterfactual => d.Counterfactual is not null;
     public int CounterfactualCount => d.Counterfactual?.Count ?? 0;
     public int TraceCount => d.Trace.Count;
+    public string MapHash => d.MapHash;
+    public string? NoAction => d.NoAction;
 
     public string Segment(int index) => d.Segments[index];
 
@@ -92,6 +96,8 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     public bool HasCounterfactual => b.Group == ExperimentAssignment.ControlGroup;
     public int CounterfactualCount => b.CounterfactualCount;
     public int TraceCount => b.Plan.Strategies.Count;
+    public string MapHash => b.Plan.MapHash;
+    public string? NoAction => b.NoAction;
 
     public string Segment(int index) => b.SegmentIds[index];
 

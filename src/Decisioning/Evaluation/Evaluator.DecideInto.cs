@@ -118,6 +118,8 @@ public sealed partial class Evaluator
         {
             buffer.Reasons[buffer.Candidates[buffer.Model[i]].Strategy.Index] = null;
         }
+
+        buffer.NoAction = ReasonCodes.NoAction(buffer.ChosenCount, ControlNone(buffer.Group), buffer.Reasons);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         var trace = new TraceEntry[Plan.Strategies.Count];
         foreach (var strategy in Plan.Strategies)
         {
-            var reason = reasons[strategy.Index] ?? (model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration);
+            var reason = reasons[strategy.Index] ??= model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration;
             trace[strategy.Index] = reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
                 : rules?[strategy.Index] is { Rule: not null } note
@@ -99,8 +99,9 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
                     : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
         }
 
+        var noAction = ReasonCodes.NoAction(actions.Count, ControlNone(experiment?.Group), reasons);
         return new Decision(customer.Id, Plan.MapId, Plan.Version, at, frame.Tier, frame.Stage, segments,
-            experiment, actions, counterfactual, trace);
+            experiment, actions, counterfactual, trace, Plan.MapHash, noAction);
     }
 
     private List<Candidate> PolicyGate(CustomerRecord customer, Frame frame, DateTime at, List<Candidate> candidates,
@@ -147,6 +148,10 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
 
         return kept;
     }
+
+    // A control-group decision under the policy `none` has no action by design (noAction `control`).
+    private bool ControlNone(string? group) =>
+        group == ExperimentAssignment.ControlGroup && Plan.Experiment!.Policy == ControlPolicy.None;
 
     private ExperimentAssignment? Assign(string customerId)
     {

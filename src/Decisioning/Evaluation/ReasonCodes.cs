@@ -14,7 +14,69 @@ public static class ReasonCodes
     public const string Policy = "policy";
     public const string Arbitration = "arbitration";
 
-    /// <summary>Every code, in the order the gates run (arbitration last).</summary>
-    public static readonly IReadOnlyList<string> All =
+    // Declared before All, which is this array: static fields initialise in text order.
+    private static readonly string[] GateOrder =
         [Inactive, NotTargeted, Scenario, Condition, Ineligible, AlreadyHeld, Cooldown, NoChannel, Policy, Arbitration];
+
+    /// <summary>The <c>noAction</c> of a control-group decision under the control policy <c>none</c>.</summary>
+    public const string Control = "control";
+
+    /// <summary>The <c>noAction</c> of a decision by a map that has no strategy.</summary>
+    public const string NoStrategies = "no-strategies";
+
+    /// <summary>
+    /// Why a decision has no action (its <c>noAction</c>, spec section 11): <see cref="Control"/> in
+    /// the control group under the policy <c>none</c>; otherwise the reason of the strategy that got
+    /// furthest through the gates (<see cref="All"/>'s order, ties to the first in file order), or
+    /// <see cref="NoStrategies"/>. Null when there are actions. <paramref name="reasons"/> holds each
+    /// strategy's final trace reason, by strategy index. Allocates nothing.
+    /// </summary>
+    public static string? NoAction(int actionCount, bool controlNone, ReadOnlySpan<string?> reasons)
+    {
+        if (actionCount > 0)
+        {
+            return null;
+        }
+
+        if (controlNone)
+        {
+            return Control;
+        }
+
+        string? furthest = null;
+        var rank = -1;
+        foreach (var reason in reasons)
+        {
+            var r = GateRank(reason);
+            if (r > rank)
+            {
+                (furthest, rank) = (reason, r);
+            }
+        }
+
+        return furthest ?? NoStrategies;
+    }
+
+    /// <summary>The position of a reason code in the gate order (<see cref="All"/>); -1 for anything else.</summary>
+    public static int GateRank(string? reason)
+    {
+        if (reason is null)
+        {
+            return -1;
+        }
+
+        var all = GateOrder;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (string.Equals(all[i], reason, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Every code, in the order the gates run (arbitration last).</summary>
+    public static readonly IReadOnlyList<string> All = GateOrder;
 }

@@ -24,8 +24,10 @@ public static class MapLoader
         OnLargeStack(() =>
         {
             var diagnostics = new DiagnosticBag();
+            var files = new MapSourceFiles(Path.GetDirectoryName(Path.GetFullPath(displayPath)) ?? ".");
+            files.Add(displayPath, System.Text.Encoding.UTF8.GetBytes(text));
             var root = YamlTreeReader.Read(text, displayPath, diagnostics);
-            return Finish([(displayPath, root)], diagnostics, options ?? MapLoadOptions.Default);
+            return Finish([(displayPath, root)], diagnostics, options ?? MapLoadOptions.Default, files);
         });
 
     private static LoadResult OnLargeStack(Func<LoadResult> load)
@@ -58,19 +60,20 @@ public static class MapLoader
     {
         var diagnostics = new DiagnosticBag();
         var files = MapFiles(path, diagnostics);
+        var sources = new MapSourceFiles(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         var trees = new List<(string, YamlNode?)>();
         foreach (var file in files)
         {
             var display = Display(file);
-            var text = SourceText.ReadFile(file, display, diagnostics);
+            var text = SourceText.ReadFile(file, display, diagnostics, sources.Read);
             trees.Add((display, text is null ? null : YamlTreeReader.Read(text, display, diagnostics)));
         }
 
-        var result = Finish(trees, diagnostics, options);
+        var result = Finish(trees, diagnostics, options, sources);
         return result.Plan is null ? result : result with { Plan = result.Plan with { Sources = files } };
     }
 
-    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options)
+    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options, MapSourceFiles sources)
     {
         // A file that could not be read or parsed leaves holes that would only echo as noise
         // (missing map id, unknown references): report what the YAML stage found and stop.
@@ -88,8 +91,9 @@ public static class MapLoader
         var document = MapDocumentReader.Read(trees, diagnostics);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
         MapValidation.Validate(document, hostIds, diagnostics);
-        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache);
-        return new LoadResult(diagnostics.HasErrors ? null : plan, diagnostics.Sorted());
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.Read);
+        // The lists were read while compiling: the hash covers every file the plan was made from.
+        return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash() }, diagnostics.Sorted());
     }
 
     /// <summary>The map's files: the file itself, or a folder's *.yaml and *.yml in ordinal name order.</summary>

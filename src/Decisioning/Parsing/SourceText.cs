@@ -48,7 +48,11 @@ public static class SourceText
     }
 
     /// <summary>Reads a file, reporting an unreadable one as a diagnostic instead of throwing.</summary>
-    public static string? ReadFile(string path, string displayPath, DiagnosticBag diagnostics)
+    public static string? ReadFile(string path, string displayPath, DiagnosticBag diagnostics) =>
+        ReadFile(path, displayPath, diagnostics, File.ReadAllBytes);
+
+    /// <summary>As <see cref="ReadFile(string, string, DiagnosticBag)"/>, the bytes read by <paramref name="read"/> (which may keep them).</summary>
+    internal static string? ReadFile(string path, string displayPath, DiagnosticBag diagnostics, Func<string, byte[]> read)
     {
         try
         {
@@ -61,7 +65,7 @@ public static class SourceText
                 return null;
             }
 
-            return Decode(File.ReadAllBytes(path), displayPath, diagnostics);
+            return Decode(read(path), displayPath, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -22,6 +22,14 @@ public sealed record DecisionPlan
     public required ArbitrationPlan Arbitration { get; init; }
     public required ExperimentPlan? Experiment { get; init; }
 
+    /// <summary>
+    /// The map's content hash (<see cref="Loading.MapHash"/>), worked out once when the map was loaded
+    /// from the bytes read; every decision carries it. A plan built without the loader has the hash of no files.
+    /// </summary>
+    public string MapHash { get; init; } = EmptyHash;
+
+    private static readonly string EmptyHash = Loading.MapHash.Compute([]);
+
     /// <summary>The files the map was read from, for hot reload and messages.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 }

@@ -10,7 +10,8 @@ public static class RandomMapFiles
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "decisioning-crosscheck");
 
-    public static (LoadResult Result, string Yaml) Load(RandomMap map, int seed)
+    /// <summary>The engine's load of the map, its YAML, and the map hash the reference works out from the files.</summary>
+    public static (LoadResult Result, string Yaml, string MapHash) Load(RandomMap map, int seed)
     {
         var (yaml, lists) = YamlRenderer.Render(map);
         // A folder per call: the same seed may be loaded by several tests at once.
@@ -25,7 +26,7 @@ public static class RandomMapFiles
             }
 
             // Lists are read while loading; the files are not needed afterwards.
-            return (MapLoader.LoadText(yaml, Path.Combine(folder, "map.yaml")), yaml);
+            return (MapLoader.LoadText(yaml, Path.Combine(folder, "map.yaml")), yaml, ReferenceMapHash.Of("map.yaml", yaml, lists));
         }
         finally
         {

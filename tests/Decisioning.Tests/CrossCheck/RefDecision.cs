@@ -12,7 +12,12 @@ public sealed record RefDecision(
     RefExperiment? Experiment,
     IReadOnlyList<RefAction> Actions,
     IReadOnlyList<RefAction>? Counterfactual,
-    IReadOnlyList<RefTrace> Trace);
+    IReadOnlyList<RefTrace> Trace,
+    string? NoAction)
+{
+    /// <summary>Spec section 13's hash of the map's files, set by whoever knows the files (<see cref="ReferenceMapHash"/>).</summary>
+    public string MapHash { get; init; } = "";
+}
 
 public sealed record RefExperiment(string Id, string Group, double Bucket, double Control);
 

@@ -71,8 +71,31 @@ public static class ReferenceEvaluator
             }
         }
 
+        // Section 11: why there is no action.
+        string? noAction = null;
+        if (actions.Count == 0)
+        {
+            noAction = experiment?.Group == "control" && map.Experiment!.EffectivePolicy == "none"
+                ? "control"
+                : FurthestReason(trace);
+        }
+
         return new RefDecision(customer.Id, map.Id, map.Version, at, tier, stage, segments, experiment,
-            Ranked(map, actions), counterfactual is null ? null : Ranked(map, counterfactual), trace);
+            Ranked(map, actions), counterfactual is null ? null : Ranked(map, counterfactual), trace, noAction);
+    }
+
+    /// <summary>The gates in the order they run, then arbitration: a later one got further.</summary>
+    private static readonly string[] GateOrder =
+        ["inactive", "not-targeted", "scenario", "condition", "ineligible", "already-held", "cooldown", "no-channel", "policy", "arbitration"];
+
+    /// <summary>The reason of the strategy that got furthest, the first in file order on a tie; <c>no-strategies</c> for none.</summary>
+    private static string FurthestReason(List<RefTrace> trace)
+    {
+        var best = trace.Where(t => t.Reason is not null)
+            .Select((t, i) => (t.Reason!, Rank: Array.IndexOf(GateOrder, t.Reason), File: i))
+            .OrderByDescending(x => x.Rank).ThenBy(x => x.File)
+            .FirstOrDefault();
+        return best.Item1 ?? "no-strategies";
     }
 
     /// <summary>

@@ -59,6 +59,12 @@ public static class ReferenceJson
             }
 
             w.WriteEndArray();
+            w.WriteString("mapHash", d.MapHash);
+            if (d.NoAction is not null)
+            {
+                w.WriteString("noAction", d.NoAction);
+            }
+
             w.WriteEndObject();
         }
 
