@@ -8,8 +8,9 @@ using Decisioning.Streaming;
 namespace Decisioning.Cli.Commands;
 
 /// <summary>
-/// <c>decisioning evaluate MAP --customers FILE.jsonl [--at ISO] [--out FILE]</c>: one decision
-/// line per input line, in order, streamed in constant memory on every core.
+/// <c>decisioning evaluate MAP --customers FILE.jsonl [--at ISO] [--out FILE] [--shadow MAP2]</c>:
+/// one decision line per input line, in order, streamed in constant memory on every core; with a
+/// shadow map, each decision line also carries what the shadow decided (<c>shadow</c>).
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -19,11 +20,15 @@ internal static class EvaluateCommand
         var customers = new Option<string>("--customers") { Description = "Snapshots, one JSON object a line; - reads stdin", Required = true };
         var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
         var output = new Option<string?>("--out") { Description = "Output file (default: stdout)" };
-        var command = new Command("evaluate", "Decide every customer of a JSON-lines file") { map, customers, at, output };
+        var shadow = new Option<string?>("--shadow") { Description = "A challenger map: each decision line gains its actions as \"shadow\"" };
+        var command = new Command("evaluate", "Decide every customer of a JSON-lines file") { map, customers, at, output, shadow };
         command.SetAction(parse =>
         {
             var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
-            if (!loaded.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
+            var shadowPath = parse.GetValue(shadow);
+            var shadowLoaded = shadowPath is null ? null : CliIo.LoadMap(shadowPath, context);
+            if (!loaded.Success || shadowLoaded is { Success: false } ||
+                !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
             {
                 return 1;
             }
@@ -33,13 +38,22 @@ internal static class EvaluateCommand
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
-            Run(new LineDecider(loaded.Plan!), input, sink, when);
+            var served = new LineDecider(loaded.Plan!);
+            if (shadowLoaded is null)
+            {
+                Run(served.Decide, input, sink, when);
+                return 0;
+            }
+
+            using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!));
+            Run(withShadow.Decide, input, sink, when);
             return 0;
         });
         return command;
     }
 
-    public static void Run(LineDecider decider, TextReader input, Stream output, DateTime at)
+    /// <summary>Decides every line of <paramref name="input"/> with <paramref name="decide"/> and writes the lines in order.</summary>
+    public static void Run(Func<string, DateTime, IBufferWriter<byte>, bool> decide, TextReader input, Stream output, DateTime at)
     {
         // A batch's output (about a megabyte) lives on the large-object heap; allocating one per
         // batch made the stream spend its time in gen-2 collections (benchmarks/README.md), so the
@@ -52,7 +66,7 @@ internal static class EvaluateCommand
                 var buffer = buffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(batch.Length * 2048);
                 for (var i = 0; i < batch.Length; i++)
                 {
-                    decider.Decide(batch[i], at, buffer);
+                    decide(batch[i], at, buffer);
                     buffer.Write("\n"u8);
                 }
 

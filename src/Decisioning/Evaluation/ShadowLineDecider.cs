@@ -1,0 +1,64 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Decisioning.Evaluation;
+
+/// <summary>
+/// <c>evaluate MAP --shadow MAP2</c>, one line at a time: the served map decides the line as
+/// <see cref="LineDecider"/> does, then the shadow decides the same snapshot at the same time and
+/// its actions are appended to the served line as its <c>shadow</c> field (<see cref="ShadowJson"/>).
+/// The served part of the line is byte for byte what the served map alone writes. Thread-safe, as
+/// <see cref="LineDecider"/> is.
+/// </summary>
+public sealed class ShadowLineDecider : IDisposable
+{
+    private readonly LineDecider _served;
+    private readonly LineDecider _shadow;
+    private readonly ThreadLocal<Lane> _lanes = new(() => new Lane(), trackAllValues: false);
+
+    public ShadowLineDecider(LineDecider served, LineDecider shadow)
+    {
+        _served = served ?? throw new ArgumentNullException(nameof(served));
+        _shadow = shadow ?? throw new ArgumentNullException(nameof(shadow));
+    }
+
+    /// <summary>The served map's decider.</summary>
+    public LineDecider Served => _served;
+
+    /// <summary>The shadow map's decider.</summary>
+    public LineDecider Shadow => _shadow;
+
+    /// <summary>
+    /// Decides <paramref name="line"/> with both maps and writes the served line with its
+    /// <c>shadow</c> field, or the served map's error record alone; true when the served map could
+    /// read the snapshot.
+    /// </summary>
+    public bool Decide(string line, DateTime at, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var lane = _lanes.Value!;
+        lane.Served.ResetWrittenCount();
+        if (!_served.Decide(line, at, lane.Served))
+        {
+            output.Write(lane.Served.WrittenSpan);
+            return false;
+        }
+
+        lane.Shadow.ResetWrittenCount();
+        _shadow.Decide(line, at, lane.Shadow);
+        ShadowJson.Append(lane.Served.WrittenSpan, lane.Shadow.WrittenSpan, _shadow.Plan, output, lane.Writer);
+        return true;
+    }
+
+    public void Dispose() => _lanes.Dispose();
+
+    // What one thread reuses from line to line.
+    private sealed class Lane
+    {
+        public ArrayBufferWriter<byte> Served { get; } = new(4096);
+
+        public ArrayBufferWriter<byte> Shadow { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; } = new(new ArrayBufferWriter<byte>(1), DecisionJson.WriterOptions);
+    }
+}
