@@ -120,7 +120,7 @@ public class NRulesPolicyTests
     {
         using var map = new WealthMap(b => b.AddNRulesPolicy(rules => rules.From(typeof(NestedRule))));
 
-        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => map.Engine);
+        var e = Assert.Throws<MapLoadException>(() => map.Engine);
 
         Assert.Contains("loaded no rules", e.Message);
     }

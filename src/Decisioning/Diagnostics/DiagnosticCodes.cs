@@ -39,4 +39,10 @@ public static class DiagnosticCodes
     public const string ScriptUnknownName = "DM061";
     public const string ModelCoefficient = "DM070";
     public const string HostModelMissing = "DM071";
+
+    /// <summary>Hosting: the map's <c>map:</c> key is not the id the host serves it under.</summary>
+    public const string ServedUnderAnotherId = "DM090";
+
+    /// <summary>Hosting: a host policy factory threw while a version loaded.</summary>
+    public const string HostPolicyFailed = "DM091";
 }

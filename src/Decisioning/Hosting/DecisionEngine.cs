@@ -3,59 +3,48 @@ using System.Diagnostics.CodeAnalysis;
 using Decisioning.Evaluation;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using static Decisioning.Telemetry.DecisioningTelemetry;
 
 namespace Decisioning.Hosting;
 
 /// <summary>
-/// The <see cref="IDecisionEngine"/> of <c>AddDecisioning</c>: one <see cref="MapSlot"/> per map.
-/// Nothing on the decision path takes a lock or waits: a decision reads its map's serving version
-/// once and works on that immutable version only.
+/// The <see cref="IDecisionEngine"/> of <c>AddDecisioning</c>: one <see cref="MapSlot"/> per map,
+/// and one more per map with a shadow. Made by <see cref="EngineStarter"/> once every map has
+/// loaded. Nothing on the decision path takes a lock or waits: a decision reads its map's serving
+/// version once and works on that immutable version only; a shadow gets the snapshot afterwards,
+/// through a bounded queue.
 /// </summary>
 internal sealed class DecisionEngine : IDecisionEngine, IDisposable
 {
-    private readonly FrozenDictionary<string, MapSlot> _slots;
-    private readonly MapSlot[] _ordered;
+    private readonly FrozenDictionary<string, Entry> _maps;
+    private readonly Entry[] _ordered;
+    private readonly ShadowRunner? _shadows;
     private readonly DecisioningMetrics _metrics;
+    private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private int _disposed;
 
-    public DecisionEngine(IOptionsMonitor<DecisioningOptions> options, StartupLoads loads, MapSourceFactory sources,
-        MapVersionLoader loader, DecisioningMetrics metrics, DecisioningLogger log, TimeProvider time)
+    public DecisionEngine(IReadOnlyList<(MapSlot Served, MapSlot? Shadow)> maps, ShadowRunner? shadows, DecisioningMetrics metrics,
+        ILogger logger, TimeProvider time)
     {
+        _ordered = [.. maps.Select(m => new Entry(m.Served, m.Shadow))];
+        _maps = _ordered.ToFrozenDictionary(e => e.Served.MapId, StringComparer.Ordinal);
+        _shadows = shadows;
         _metrics = metrics;
+        _logger = logger;
         _time = time;
-        // Reading the options validates them, which loads every map or throws with every error. The
-        // monitor's value is the one ValidateOnStart already validated: the maps are not loaded twice.
-        var settings = options.CurrentValue;
-        var slots = new List<MapSlot>();
-        foreach (var (mapId, map) in settings.Maps.OrderBy(m => m.Key, StringComparer.Ordinal))
-        {
-            var (source, version) = loads.TryTake(mapId, out var loaded) ? loaded : LoadNow(mapId, map, sources, loader);
-            var slot = new MapSlot(version, source, loader, log.Logger, metrics, time, settings.ReloadDebounce);
-            slot.Loaded(version);
-            slots.Add(slot);
-        }
-
-        _ordered = [.. slots];
-        _slots = slots.ToFrozenDictionary(s => s.MapId, StringComparer.Ordinal);
-        if (settings.WatchForChanges)
-        {
-            foreach (var slot in _ordered)
-            {
-                slot.StartWatching();
-            }
-        }
     }
 
-    public IReadOnlyList<MapInfo> Maps => [.. _ordered.Select(s => s.Info)];
+    public IReadOnlyList<MapInfo> Maps => [.. _ordered.Select(e => e.Info)];
 
-    public MapInfo? GetMap(string mapId) => _slots.GetValueOrDefault(mapId)?.Info;
+    public MapInfo? GetMap(string mapId) => _maps.GetValueOrDefault(mapId)?.Info;
 
     public Decision Decide(string mapId, CustomerSnapshot snapshot, DateTimeOffset at)
     {
-        var version = Slot(mapId).Current;
-        return DecideWith(version, snapshot, at.UtcDateTime, out var decision, out var error)
+        var entry = Find(mapId);
+        var version = entry.Served.Current;
+        return DecideWith(entry, version, snapshot, at.UtcDateTime, out var decision, out var error)
             ? decision
             : error.Code == SnapshotErrorCodes.EvaluationFailed
                 ? throw new DecisionFailedException(error, null)
@@ -65,14 +54,18 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     public Decision Decide(string mapId, CustomerSnapshot snapshot) => Decide(mapId, snapshot, _time.GetUtcNow());
 
     public bool TryDecide(string mapId, CustomerSnapshot snapshot, DateTimeOffset at,
-        [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error) =>
-        DecideWith(Slot(mapId).Current, snapshot, at.UtcDateTime, out decision, out error);
+        [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error)
+    {
+        var entry = Find(mapId);
+        return DecideWith(entry, entry.Served.Current, snapshot, at.UtcDateTime, out decision, out error);
+    }
 
     public IReadOnlyList<DecisionResult> DecideBatch(string mapId, IEnumerable<CustomerSnapshot> snapshots, DateTimeOffset at,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var version = Slot(mapId).Current;
+        var entry = Find(mapId);
+        var version = entry.Served.Current;
         using var activity = DecisioningTelemetry.ActivitySource.StartActivity(Activities.Batch);
         activity?.SetTag(Tags.Map, version.MapId);
         activity?.SetTag(Tags.MapVersion, version.Plan.Version);
@@ -81,7 +74,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         foreach (var snapshot in snapshots)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            DecideWith(version, snapshot, at.UtcDateTime, out var decision, out var error);
+            DecideWith(entry, version, snapshot, at.UtcDateTime, out var decision, out var error);
             errors += error is null ? 0 : 1;
             results.Add(new DecisionResult(decision, error));
         }
@@ -92,13 +85,33 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     }
 
     public Task<ReloadResult> ReloadAsync(string mapId, CancellationToken cancellationToken = default) =>
-        Slot(mapId).ReloadAsync(cancellationToken);
+        Find(mapId).Served.ReloadAsync(cancellationToken);
+
+    public Task<ReloadResult> ReloadShadowAsync(string mapId, CancellationToken cancellationToken = default) =>
+        ShadowOf(mapId).ReloadAsync(cancellationToken);
+
+    public async Task<PromotionResult> PromoteShadowAsync(string mapId, CancellationToken cancellationToken = default)
+    {
+        var entry = Find(mapId);
+        var result = await MapSlot.SwapAsync(entry.Served, ShadowOf(mapId), cancellationToken).ConfigureAwait(false);
+        _metrics.ShadowPromoted(mapId);
+        _logger.ShadowPromoted(mapId, result.Serving.Version, result.PreviousVersion);
+        return result;
+    }
 
     public void Dispose()
     {
-        foreach (var slot in _ordered)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            slot.Dispose();
+            return;
+        }
+
+        // The shadows first: their queued snapshots are decided by versions the slots still hold.
+        _shadows?.Dispose();
+        foreach (var entry in _ordered)
+        {
+            entry.Served.Dispose();
+            entry.Shadow?.Dispose();
         }
     }
 
@@ -106,7 +119,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     [ThreadStatic]
     private static DecisionBuffer? t_buffer;
 
-    private bool DecideWith(MapVersion version, CustomerSnapshot snapshot, DateTime at,
+    private bool DecideWith(Entry entry, MapVersion version, CustomerSnapshot snapshot, DateTime at,
         [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -147,29 +160,28 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
 
         _metrics.Decided(decision, _time.GetElapsedTime(started));
         error = null;
+        if (entry.Shadow is { } shadow)
+        {
+            // After the served decision is complete; the caller's cost is one queue write.
+            _shadows!.Offer(shadow, snapshot, at, decision);
+        }
+
         return true;
     }
 
-    private MapSlot Slot(string mapId)
+    private Entry Find(string mapId)
     {
         ArgumentNullException.ThrowIfNull(mapId);
-        return _slots.TryGetValue(mapId, out var slot)
-            ? slot
-            : throw new KeyNotFoundException($"no map '{mapId}' is served; served maps: {string.Join(", ", _slots.Keys.Order(StringComparer.Ordinal))}");
+        return _maps.TryGetValue(mapId, out var entry)
+            ? entry
+            : throw new KeyNotFoundException($"no map '{mapId}' is served; served maps: {string.Join(", ", _maps.Keys.Order(StringComparer.Ordinal))}");
     }
 
-    // Only when the options were validated by another path than this container's first read.
-    private static (IMapSource, MapVersion) LoadNow(string mapId, MapOptions map, MapSourceFactory sources, MapVersionLoader loader)
-    {
-        var source = sources.Create(mapId, map);
-        var outcome = loader.LoadAsync(mapId, source, generation: 1, CancellationToken.None).GetAwaiter().GetResult();
-        if (outcome.Version is { } version)
-        {
-            return (source, version);
-        }
+    private MapSlot ShadowOf(string mapId) =>
+        Find(mapId).Shadow ?? throw new InvalidOperationException($"map '{mapId}' has no shadow: add one with AddShadow(...) or under Decisioning:Maps:{mapId}:Shadow");
 
-        (source as IDisposable)?.Dispose();
-        throw new OptionsValidationException(Options.DefaultName, typeof(DecisioningOptions),
-            [$"map '{mapId}' is invalid ({outcome.Errors.Count} errors):\n" + string.Join('\n', outcome.Errors)]);
+    private sealed record Entry(MapSlot Served, MapSlot? Shadow)
+    {
+        public MapInfo Info => Served.Current.Info(Served.LastFailure, Shadow?.Info);
     }
 }

@@ -42,6 +42,56 @@ public sealed class DecisioningBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs a challenger version of map <paramref name="mapId"/> in its shadow: the file or folder at
+    /// <paramref name="path"/> (its <c>map:</c> key is <paramref name="mapId"/>) decides every snapshot
+    /// the served map decides, at the same time, on a background worker after the caller has its
+    /// decision; it is never served. It loads at start and reloads like any map;
+    /// <see cref="IDecisionEngine.PromoteShadowAsync"/> makes it the served version.
+    /// </summary>
+    public DecisioningBuilder AddShadow(string mapId, string path)
+    {
+        CheckId(mapId, nameof(mapId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Services.Configure<DecisioningOptions>(o =>
+        {
+            o.Maps.TryAdd(mapId, new MapOptions());
+            o.Maps[mapId].Shadow = new ShadowOptions { Path = path };
+        });
+        return this;
+    }
+
+    /// <summary>Runs a shadow of map <paramref name="mapId"/> from a source of the host's own (see <see cref="AddShadow(string, string)"/>).</summary>
+    public DecisioningBuilder AddShadow(string mapId, Func<IServiceProvider, IMapSource> source)
+    {
+        CheckId(mapId, nameof(mapId));
+        ArgumentNullException.ThrowIfNull(source);
+        Services.Configure<DecisioningOptions>(o =>
+        {
+            o.Maps.TryAdd(mapId, new MapOptions());
+            o.Maps[mapId].Shadow ??= new ShadowOptions();
+        });
+        Services.Configure<DecisioningRegistry>(r => r.ShadowSources[mapId] = source);
+        return this;
+    }
+
+    /// <summary>Gives every shadow decision to <paramref name="observer"/>, on the shadow worker (see <see cref="IShadowObserver"/>).</summary>
+    public DecisioningBuilder AddShadowObserver(IShadowObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        Services.Configure<DecisioningRegistry>(r => r.ShadowObservers.Add(_ => observer));
+        return this;
+    }
+
+    /// <summary>Gives every shadow decision to an observer resolved from the container (registered as a singleton when it is not yet).</summary>
+    public DecisioningBuilder AddShadowObserver<TObserver>()
+        where TObserver : class, IShadowObserver
+    {
+        Services.TryAddSingleton<TObserver>();
+        Services.Configure<DecisioningRegistry>(r => r.ShadowObservers.Add(services => services.GetRequiredService<TObserver>()));
+        return this;
+    }
+
     /// <summary>Adds a policy, shared by every map and version. Policies review in the order added.</summary>
     public DecisioningBuilder AddPolicy(IDecisionPolicy policy)
     {

@@ -12,11 +12,12 @@ namespace Decisioning.Hosting;
 /// unescaped), or add <see cref="DecisioningJsonContext.Default"/> to ASP.NET Core's
 /// <c>TypeInfoResolverChain</c>.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Decision))]
 [JsonSerializable(typeof(MapInfo))]
 [JsonSerializable(typeof(IReadOnlyList<MapInfo>))]
 [JsonSerializable(typeof(ReloadResult))]
+[JsonSerializable(typeof(PromotionResult))]
 public sealed partial class DecisioningJsonContext : JsonSerializerContext;
 
 /// <summary>Serializing the engine's results as the spec's JSON.</summary>

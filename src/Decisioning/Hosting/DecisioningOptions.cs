@@ -22,6 +22,20 @@ public sealed class DecisioningOptions
     /// that a burst of writes (a deployment copying several files) loads once. Default 500 ms.
     /// </summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How many snapshots may wait for their shadow decision (all maps together). Default 10,000.
+    /// </summary>
+    public int ShadowQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>What happens when the shadow queue is full. Default <see cref="ShadowQueueFullMode.DropNewest"/>.</summary>
+    public ShadowQueueFullMode ShadowQueueFullMode { get; set; } = ShadowQueueFullMode.DropNewest;
+
+    /// <summary>
+    /// How many background workers make shadow decisions. Default 1: a shadow takes at most one core
+    /// from the served decisions; raise it when the drop counter grows and cores are free.
+    /// </summary>
+    public int ShadowWorkers { get; set; } = 1;
 }
 
 /// <summary>One map of <see cref="DecisioningOptions.Maps"/>.</summary>
@@ -30,6 +44,22 @@ public sealed class MapOptions
     /// <summary>
     /// The map file or folder; a relative path is taken from the host's content root (the current
     /// directory outside a host). Ignored when the map has a source registered in code.
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// A challenger version of this map, decided in its shadow: it decides every snapshot this map
+    /// decides, at the same time, off the caller's path, and is never served. Null for none.
+    /// </summary>
+    public ShadowOptions? Shadow { get; set; }
+}
+
+/// <summary>The shadow of one map (<see cref="MapOptions.Shadow"/>).</summary>
+public sealed class ShadowOptions
+{
+    /// <summary>
+    /// The challenger's file or folder, relative as <see cref="MapOptions.Path"/>; its <c>map:</c> key
+    /// is the served map's id. Ignored when the shadow has a source registered in code.
     /// </summary>
     public string? Path { get; set; }
 }

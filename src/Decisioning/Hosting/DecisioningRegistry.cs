@@ -12,6 +12,11 @@ internal sealed class DecisioningRegistry
 {
     public Dictionary<string, Func<IServiceProvider, IMapSource>> Sources { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Sources of shadows registered in code, by the served map's id.</summary>
+    public Dictionary<string, Func<IServiceProvider, IMapSource>> ShadowSources { get; } = new(StringComparer.Ordinal);
+
+    public List<Func<IServiceProvider, IShadowObserver>> ShadowObservers { get; } = [];
+
     public List<Func<DecisionPolicyContext, IDecisionPolicy?>> Policies { get; } = [];
 
     public Dictionary<string, Func<IServiceProvider, IPropensityModel>> Models { get; } = new(StringComparer.Ordinal);

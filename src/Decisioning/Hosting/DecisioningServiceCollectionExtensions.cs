@@ -14,8 +14,9 @@ public static class DecisioningServiceCollectionExtensions
     /// <summary>
     /// Adds a singleton <see cref="IDecisionEngine"/> serving the maps configured by
     /// <paramref name="configure"/> and by the <c>Decisioning</c> configuration section (applied
-    /// after the code, so it can override a path). Options are validated at start by loading every
-    /// map: an invalid map stops the host with every error listed. May be called more than once;
+    /// after the code, so it can override a path). The options' shape is validated at start, then
+    /// every map loads in the hosted service's <c>StartAsync</c>: an invalid map stops the host with a
+    /// <see cref="MapLoadException"/> listing every diagnostic. May be called more than once;
     /// registrations add up.
     /// </summary>
     public static IServiceCollection AddDecisioning(this IServiceCollection services, Action<DecisioningBuilder>? configure = null)
@@ -41,10 +42,10 @@ public static class DecisioningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DecisioningLogger>();
         services.TryAddSingleton(sp => new DecisioningMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<StartupLoads>();
         services.TryAddSingleton<MapSourceFactory>();
         services.TryAddSingleton<MapVersionLoader>();
-        services.TryAddSingleton<IDecisionEngine, DecisionEngine>();
+        services.TryAddSingleton<EngineStarter>();
+        services.TryAddSingleton<IDecisionEngine>(sp => sp.GetRequiredService<EngineStarter>().GetOrStart());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EngineStartup>());
     }
 

@@ -1,19 +1,15 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Decisioning.Hosting;
 
 /// <summary>
-/// Makes the engine when a host starts, after the options were validated, so that maps are
-/// watched from the start and the first request does not pay for the engine.
+/// Loads every map when the host starts, asynchronously and before anything is served, so that a
+/// bad map stops the host with every diagnostic, maps are watched from the start, and the first
+/// request does not pay for the loads.
 /// </summary>
-internal sealed class EngineStartup(IServiceProvider services) : IHostedService
+internal sealed class EngineStartup(EngineStarter starter) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<IDecisionEngine>();
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => starter.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -49,4 +49,21 @@ public interface IDecisionEngine
     /// </summary>
     /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
     Task<ReloadResult> ReloadAsync(string mapId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the current content of the map's shadow now, as <see cref="ReloadAsync"/> does for the served map.</summary>
+    /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
+    /// <exception cref="InvalidOperationException">The map has no shadow.</exception>
+    Task<ReloadResult> ReloadShadowAsync(string mapId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the shadow's version the served one, atomically as a reload swaps versions: decisions
+    /// that read the old version finish with it, every later decision gets the shadow's. The old
+    /// served version decides in the shadow from then on (promote again to roll back); each side
+    /// keeps reloading from its version's source. Logged as <c>ShadowPromoted</c> and counted in
+    /// <c>decisioning.shadow.promotions</c>. Lasts while the engine runs: to keep it after a
+    /// restart, point the map's <c>Path</c> at the promoted map.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
+    /// <exception cref="InvalidOperationException">The map has no shadow.</exception>
+    Task<PromotionResult> PromoteShadowAsync(string mapId, CancellationToken cancellationToken = default);
 }

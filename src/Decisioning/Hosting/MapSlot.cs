@@ -12,7 +12,7 @@ namespace Decisioning.Hosting;
 /// </summary>
 internal sealed class MapSlot : IDisposable
 {
-    private readonly IMapSource _source;
+    private IMapSource _source;
     private readonly MapVersionLoader _loader;
     private readonly ILogger _logger;
     private readonly DecisioningMetrics _metrics;
@@ -30,9 +30,11 @@ internal sealed class MapSlot : IDisposable
     private IDisposable? _subscription;
     private Task _watching = Task.CompletedTask;
 
-    public MapSlot(MapVersion initial, IMapSource source, MapVersionLoader loader, ILogger logger, DecisioningMetrics metrics,
+    public MapSlot(string role, MapVersion initial, IMapSource source, MapVersionLoader loader, ILogger logger, DecisioningMetrics metrics,
         TimeProvider time, TimeSpan debounce)
     {
+        Role = role;
+        Name = role == MapRoles.Shadow ? $"{initial.MapId} (shadow)" : initial.MapId;
         _current = initial;
         _source = source;
         _loader = loader;
@@ -44,15 +46,61 @@ internal sealed class MapSlot : IDisposable
 
     public string MapId => _current.MapId;
 
+    /// <summary><see cref="MapRoles.Served"/> or <see cref="MapRoles.Shadow"/>; a promotion swaps versions, not roles.</summary>
+    public string Role { get; }
+
+    /// <summary>The map id in logs: the shadow's says so.</summary>
+    public string Name { get; }
+
     /// <summary>The serving version. Invariant: always a whole, successfully loaded version.</summary>
     public MapVersion Current => Volatile.Read(ref _current);
 
     public MapInfo Info => Current.Info(_lastFailure);
 
+    /// <summary>The last reload refused since the serving version loaded.</summary>
+    public MapLoadFailure? LastFailure => _lastFailure;
+
     public void StartWatching()
     {
         _watching = Task.Run(WatchAsync);
-        _subscription = ChangeToken.OnChange(_source.Watch, () => _changes.Writer.TryWrite(true));
+        Subscribe();
+    }
+
+    /// <summary>
+    /// Promotion: <paramref name="shadow"/>'s version serves in <paramref name="served"/> and the
+    /// served version decides in the shadow, each as its slot's next generation, sources swapped with
+    /// them so that each slot reloads from where its version came from. Waits for reloads of both.
+    /// </summary>
+    public static async Task<PromotionResult> SwapAsync(MapSlot served, MapSlot shadow, CancellationToken cancellationToken)
+    {
+        // Always served first, then shadow: promotions of one map are the only callers that hold both.
+        await served._reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await shadow._reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var now = served._time.GetUtcNow();
+                var promoted = shadow.Current;
+                var previous = served.Current;
+                (served._source, shadow._source) = (shadow._source, served._source);
+                // The served slot first: from here on callers get the challenger's decisions.
+                Volatile.Write(ref served._current, promoted.Moved(previous.Generation + 1, now));
+                Volatile.Write(ref shadow._current, previous.Moved(promoted.Generation + 1, now));
+                (served._lastFailure, shadow._lastFailure) = (null, null);
+                served.Resubscribe();
+                shadow.Resubscribe();
+                return new PromotionResult(served.Info, previous.Plan.Version);
+            }
+            finally
+            {
+                shadow._reloading.Release();
+            }
+        }
+        finally
+        {
+            served._reloading.Release();
+        }
     }
 
     /// <summary>Loads the source's current content and swaps it in, or keeps the serving version.</summary>
@@ -68,20 +116,21 @@ internal sealed class MapSlot : IDisposable
                 // The swap. Decisions that already read the old version finish with it.
                 Volatile.Write(ref _current, next);
                 _lastFailure = null;
-                _metrics.Reloaded(next.MapId, succeeded: true);
+                _metrics.Reloaded(next.MapId, Role, succeeded: true);
                 Loaded(next);
                 if (next.Plan.Version == serving.Plan.Version)
                 {
-                    _logger.MapVersionUnchanged(next.MapId, next.Plan.Version);
+                    _logger.MapVersionUnchanged(Name, next.Plan.Version);
                 }
 
                 return new ReloadResult(true, Info, []);
             }
 
             _lastFailure = new MapLoadFailure(_time.GetUtcNow(), outcome.Errors);
-            _metrics.Reloaded(serving.MapId, succeeded: false);
-            _logger.MapLoadFailed(serving.MapId, _source.Description, $"version '{serving.Plan.Version}' keeps serving",
-                outcome.Errors.Count, string.Join('\n', outcome.Errors), outcome.Exception);
+            _metrics.Reloaded(serving.MapId, Role, succeeded: false);
+            _logger.MapLoadFailed(Name, _source.Description,
+                $"version '{serving.Plan.Version}' keeps {(Role == MapRoles.Shadow ? "deciding in the shadow" : "serving")}",
+                outcome.Errors.Count, outcome.ErrorText, outcome.Exception);
             return new ReloadResult(false, Info, outcome.Errors);
         }
         finally
@@ -93,11 +142,11 @@ internal sealed class MapSlot : IDisposable
     /// <summary>Logs that <paramref name="version"/> serves, with its warnings.</summary>
     public void Loaded(MapVersion version)
     {
-        _logger.MapLoaded(version.MapId, version.Plan.Version, version.Generation, version.Source,
+        _logger.MapLoaded(Name, version.Plan.Version, version.Generation, version.Source,
             (long)version.LoadTime.TotalMilliseconds, version.Plan.Strategies.Count);
         if (version.Warnings.Count > 0)
         {
-            _logger.MapWarnings(version.MapId, version.Plan.Version, version.Warnings.Count, string.Join('\n', version.Warnings));
+            _logger.MapWarnings(Name, version.Plan.Version, version.Warnings.Count, string.Join('\n', version.Warnings));
         }
     }
 
@@ -127,7 +176,7 @@ internal sealed class MapSlot : IDisposable
             while (await changes.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 changes.TryRead(out _);
-                _logger.MapChanged(MapId, _source.Description, _debounce.TotalMilliseconds);
+                _logger.MapChanged(Name, _source.Description, _debounce.TotalMilliseconds);
                 // Debounce: reload only once the source has been quiet for a whole interval.
                 do
                 {
@@ -144,7 +193,23 @@ internal sealed class MapSlot : IDisposable
         }
         catch (Exception e)
         {
-            _logger.ReloadLoopFailed(MapId, Current.Plan.Version, e);
+            _logger.ReloadLoopFailed(Name, Current.Plan.Version, e);
+        }
+    }
+
+    private void Subscribe()
+    {
+        var source = _source;
+        _subscription = ChangeToken.OnChange(source.Watch, () => _changes.Writer.TryWrite(true));
+    }
+
+    // After a promotion: watch the source that now belongs to this slot (only when watching at all).
+    private void Resubscribe()
+    {
+        if (_subscription is { } old)
+        {
+            old.Dispose();
+            Subscribe();
         }
     }
 }

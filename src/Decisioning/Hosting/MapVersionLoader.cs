@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Decisioning.Diagnostics;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Runtime;
@@ -33,7 +34,7 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
         }
         else
         {
-            activity?.SetStatus(ActivityStatusCode.Error, $"{outcome.Errors.Count} errors");
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"{outcome.Errors.Count} errors");
         }
 
         return outcome;
@@ -48,17 +49,19 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            return LoadOutcome.Failed([$"{source.Description}: the map could not be read: {e.Message}"], e);
+            return LoadOutcome.Failed([Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"the map could not be read: {e.Message}",
+                SourceLocation.StartOf(source.Description))], e);
         }
 
         if (result.Plan is not { } plan)
         {
-            return LoadOutcome.Failed([.. result.Errors.Select(d => d.ToString())]);
+            return LoadOutcome.Failed([.. result.Errors]);
         }
 
         if (plan.MapId != mapId)
         {
-            return LoadOutcome.Failed([$"{source.Description}: the map says 'map: {plan.MapId}' but is served as '{mapId}'"]);
+            return LoadOutcome.Failed([Diagnostic.Error(DiagnosticCodes.ServedUnderAnotherId,
+                $"the map says 'map: {plan.MapId}' but is served as '{mapId}'", SourceLocation.StartOf(source.Description))]);
         }
 
         var policies = new List<IDecisionPolicy>();
@@ -73,11 +76,12 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
             }
             catch (Exception e)
             {
-                return LoadOutcome.Failed([$"a policy could not be made for map '{mapId}' version '{plan.Version}': {e.Message}"], e);
+                return LoadOutcome.Failed([Diagnostic.Error(DiagnosticCodes.HostPolicyFailed,
+                    $"a policy could not be made for map '{mapId}' version '{plan.Version}': {e.Message}", SourceLocation.StartOf(source.Description))], e);
             }
         }
 
-        var warnings = result.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Error).Select(d => d.ToString()).ToList();
+        var warnings = result.Diagnostics.Where(d => d.Severity != Severity.Error).Select(d => d.ToString()).ToList();
         var version = new MapVersion(mapId, plan, new Evaluator(plan, policies), generation, time.GetUtcNow(), source.Description,
             time.GetElapsedTime(started), warnings);
         return new LoadOutcome(version, [], null);

@@ -29,7 +29,38 @@ internal sealed class DecisioningMetrics
         Actions = meter.CreateCounter<long>(Instruments.Actions, "{action}", "Actions returned in decisions.");
         SnapshotErrors = meter.CreateCounter<long>(Instruments.SnapshotErrors, "{snapshot}", "Snapshots that could not be decided.");
         Reloads = meter.CreateCounter<long>(Instruments.MapReloads, "{reload}", "Loads of new map versions, by result.");
+        ShadowDecisions = meter.CreateCounter<long>(Instruments.ShadowDecisions, "{decision}", "Shadow decisions made, by agreement on the first action.");
+        ShadowErrors = meter.CreateCounter<long>(Instruments.ShadowErrors, "{error}", "Snapshots the shadow could not decide, and shadow observers that failed.");
+        ShadowDrops = meter.CreateCounter<long>(Instruments.ShadowDrops, "{decision}", "Served decisions not shadowed because the shadow queue was full.");
+        ShadowPromotions = meter.CreateCounter<long>(Instruments.ShadowPromotions, "{promotion}", "Shadows promoted to serve.");
     }
+
+    public Counter<long> ShadowDecisions { get; }
+
+    public Counter<long> ShadowErrors { get; }
+
+    public Counter<long> ShadowDrops { get; }
+
+    public Counter<long> ShadowPromotions { get; }
+
+    public void ShadowDecided(string mapId, string shadowVersion, bool agreed)
+    {
+        if (ShadowDecisions.Enabled)
+        {
+            ShadowDecisions.Add(1, new TagList
+            {
+                { Tags.Map, mapId }, { Tags.MapVersion, shadowVersion },
+                { Tags.ShadowAgreement, agreed ? ShadowAgreements.Agreed : ShadowAgreements.Disagreed },
+            });
+        }
+    }
+
+    public void ShadowFailed(string mapId, string errorType) =>
+        ShadowErrors.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ErrorType, errorType } });
+
+    public void ShadowDropped(string mapId) => ShadowDrops.Add(1, new TagList { { Tags.Map, mapId } });
+
+    public void ShadowPromoted(string mapId) => ShadowPromotions.Add(1, new TagList { { Tags.Map, mapId } });
 
     public Counter<long> Decisions { get; }
 
@@ -84,6 +115,9 @@ internal sealed class DecisioningMetrics
     public void SnapshotRejected(string mapId, string code) =>
         SnapshotErrors.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ErrorType, code } });
 
-    public void Reloaded(string mapId, bool succeeded) =>
-        Reloads.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ReloadResult, succeeded ? ReloadResults.Succeeded : ReloadResults.Failed } });
+    public void Reloaded(string mapId, string role, bool succeeded) =>
+        Reloads.Add(1, new TagList
+        {
+            { Tags.Map, mapId }, { Tags.MapRole, role }, { Tags.ReloadResult, succeeded ? ReloadResults.Succeeded : ReloadResults.Failed },
+        });
 }

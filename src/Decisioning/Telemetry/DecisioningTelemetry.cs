@@ -44,6 +44,18 @@ public static class DecisioningTelemetry
 
         /// <summary>Counter of map reloads, by map and result (<c>succeeded</c> or <c>failed</c>).</summary>
         public const string MapReloads = "decisioning.map.reloads";
+
+        /// <summary>Counter of shadow decisions made, by map, shadow version and agreement on the first action.</summary>
+        public const string ShadowDecisions = "decisioning.shadow.decisions";
+
+        /// <summary>Counter of snapshots the shadow could not decide or observers that failed, by map and <c>error.type</c>.</summary>
+        public const string ShadowErrors = "decisioning.shadow.errors";
+
+        /// <summary>Counter of served decisions not shadowed because the shadow queue was full, by map.</summary>
+        public const string ShadowDrops = "decisioning.shadow.drops";
+
+        /// <summary>Counter of shadows promoted to serve, by map.</summary>
+        public const string ShadowPromotions = "decisioning.shadow.promotions";
     }
 
     /// <summary>Tag (attribute) names used on instruments and activities.</summary>
@@ -59,6 +71,12 @@ public static class DecisioningTelemetry
         public const string BatchSize = "decisioning.batch.size";
         public const string BatchErrors = "decisioning.batch.errors";
 
+        /// <summary><c>served</c> or <c>shadow</c>: which of a map's versions a reload was for.</summary>
+        public const string MapRole = "decisioning.map.role";
+
+        /// <summary>Whether a shadow decision's first action is the served one's (<see cref="ShadowAgreements"/>).</summary>
+        public const string ShadowAgreement = "decisioning.shadow.agreement";
+
         /// <summary>The OpenTelemetry <c>error.type</c> attribute: a snapshot error code.</summary>
         public const string ErrorType = "error.type";
     }
@@ -68,6 +86,16 @@ public static class DecisioningTelemetry
     {
         public const string Succeeded = "succeeded";
         public const string Failed = "failed";
+    }
+
+    /// <summary>Values of <see cref="Tags.ShadowAgreement"/>.</summary>
+    public static class ShadowAgreements
+    {
+        /// <summary>The same strategy, product and channel first, or no action on both sides.</summary>
+        public const string Agreed = "agreed";
+
+        /// <summary>Another first action, or an action on one side only.</summary>
+        public const string Disagreed = "disagreed";
     }
 
     /// <summary>Activity (span) names of the <c>Decisioning</c> activity source.</summary>

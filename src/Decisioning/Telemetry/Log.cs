@@ -31,4 +31,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 6, EventName = "ReloadLoopFailed", Level = LogLevel.Critical,
         Message = "Watching map '{MapId}' stopped after an unexpected error; version '{Version}' keeps serving but changes are no longer picked up")]
     public static partial void ReloadLoopFailed(this ILogger logger, string mapId, string version, Exception exception);
+
+    [LoggerMessage(EventId = 20, EventName = "ShadowFailed", Level = LogLevel.Warning,
+        Message = "The shadow of map '{MapId}' (version '{ShadowVersion}') failed on a snapshot; the served decision was not affected: {What}")]
+    public static partial void ShadowFailed(this ILogger logger, string mapId, string shadowVersion, string what, Exception exception);
+
+    [LoggerMessage(EventId = 21, EventName = "ShadowPromoted", Level = LogLevel.Information,
+        Message = "Map '{MapId}': the shadow's version '{Version}' now serves; version '{PreviousVersion}' decides in the shadow")]
+    public static partial void ShadowPromoted(this ILogger logger, string mapId, string version, string previousVersion);
+
+    [LoggerMessage(EventId = 22, EventName = "ShadowStopped", Level = LogLevel.Warning,
+        Message = "The shadow worker stopped with {Pending} snapshots not shadowed")]
+    public static partial void ShadowStopped(this ILogger logger, int pending);
 }

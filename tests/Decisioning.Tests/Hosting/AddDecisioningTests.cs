@@ -88,13 +88,19 @@ public class AddDecisioningTests
         using var folder = new TempMapFolder(DemoMap.Broken(1));
         using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
 
-        var e = Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+        var e = Assert.Throws<MapLoadException>(() => fixture.Engine);
 
         var message = Assert.Single(e.Failures);
         Assert.Contains("map 'demo'", message);
         Assert.Contains("(2 errors)", message);
         Assert.Contains("map.yaml:9:", message);   // agee, on the segment's line
         Assert.Contains("map.yaml:17:", message);  // fnd, on the strategy's product line
+        // The same errors as objects: code, file, line and column.
+        var map = Assert.Single(e.Maps);
+        Assert.Equal((DemoMap.Id, MapRoles.Served), (map.MapId, map.Role));
+        Assert.Equal([("DM051", 9), ("DM022", 17)], map.Diagnostics.Select(d => (d.Code, d.Location.Line)));
+        Assert.All(map.Diagnostics, d => Assert.EndsWith("map.yaml", d.Location.File));
+        Assert.All(map.Diagnostics, d => Assert.True(d.Location.Column > 1));
     }
 
     [Fact]
@@ -105,7 +111,7 @@ public class AddDecisioningTests
         builder.Services.AddDecisioning(b => b.AddMap(DemoMap.Id, folder.FilePath));
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var e = await Assert.ThrowsAsync<MapLoadException>(() => host.StartAsync());
 
         Assert.Contains("(2 errors)", e.Message);
         Assert.Contains("agee", e.Message);
@@ -156,9 +162,10 @@ public class AddDecisioningTests
         using var folder = new TempMapFolder(DemoMap.Valid(1));
         using var fixture = new EngineFixture(b => b.AddMap("other", folder.FilePath));
 
-        var e = Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+        var e = Assert.Throws<MapLoadException>(() => fixture.Engine);
 
         Assert.Contains("the map says 'map: demo' but is served as 'other'", e.Message);
+        Assert.Equal("DM090", Assert.Single(Assert.Single(e.Maps).Diagnostics).Code);
     }
 
     [Theory]

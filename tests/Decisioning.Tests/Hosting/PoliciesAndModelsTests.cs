@@ -120,7 +120,7 @@ public class PoliciesAndModelsTests
         using var folder = new TempMapFolder(HostModelMap);
         using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
 
-        var e = Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+        var e = Assert.Throws<MapLoadException>(() => fixture.Engine);
 
         Assert.Contains("error DM071", e.Message);
         Assert.Contains("churn-ml", e.Message);

@@ -1,3 +1,4 @@
+using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Decisioning.Tests.Hosting;
@@ -32,7 +33,7 @@ public class LogTests
         using var folder = new TempMapFolder(DemoMap.Broken(1));
         using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
 
-        Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+        Assert.Throws<MapLoadException>(() => fixture.Engine);
 
         var log = Assert.Single(fixture.LogsOf("MapLoadFailed"));
         Assert.Equal(LogLevel.Error, log.Level);

@@ -1,0 +1,143 @@
+using System.Threading.Channels;
+using Decisioning.Evaluation;
+using Decisioning.Snapshots;
+using Decisioning.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Decisioning.Hosting;
+
+/// <summary>
+/// Makes the shadow decisions off the callers' path: a served decision offers its snapshot to a
+/// bounded queue (one non-blocking write, unless the host chose <see cref="ShadowQueueFullMode.Wait"/>)
+/// and background workers decide it with the shadow's serving version, count it and hand it to the
+/// observers. Nothing a shadow does reaches a caller: its errors are counted and logged here.
+/// </summary>
+internal sealed class ShadowRunner : IDisposable
+{
+    private readonly Channel<Work> _queue;
+    private readonly ShadowQueueFullMode _fullMode;
+    private readonly IReadOnlyList<IShadowObserver> _observers;
+    private readonly DecisioningMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Task[] _workers;
+
+    public ShadowRunner(DecisioningOptions options, IReadOnlyList<IShadowObserver> observers, DecisioningMetrics metrics, ILogger logger)
+    {
+        _fullMode = options.ShadowQueueFullMode;
+        _observers = observers;
+        _metrics = metrics;
+        _logger = logger;
+        var bounded = new BoundedChannelOptions(options.ShadowQueueCapacity)
+        {
+            // Wait is the channel's mode for all three: TryWrite then fails on a full queue, which
+            // DropNewest counts; DropOldest is the channel's own, reported through the callback.
+            FullMode = _fullMode == ShadowQueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+            SingleReader = options.ShadowWorkers == 1,
+            SingleWriter = false,
+        };
+        _queue = Channel.CreateBounded<Work>(bounded, dropped => _metrics.ShadowDropped(dropped.Shadow.MapId));
+        _workers = [.. Enumerable.Range(0, options.ShadowWorkers).Select(_ => Task.Run(WorkAsync))];
+    }
+
+    /// <summary>Queues <paramref name="snapshot"/> for <paramref name="shadow"/>, after <paramref name="served"/> was decided.</summary>
+    public void Offer(MapSlot shadow, CustomerSnapshot snapshot, DateTime at, Decision served)
+    {
+        var work = new Work(shadow, snapshot, at, served);
+        if (_queue.Writer.TryWrite(work))
+        {
+            return;
+        }
+
+        if (_fullMode == ShadowQueueFullMode.Wait)
+        {
+            // The host chose to wait rather than lose shadow decisions.
+            try
+            {
+                _queue.Writer.WriteAsync(work).AsTask().GetAwaiter().GetResult();
+                return;
+            }
+            catch (ChannelClosedException)
+            {
+                // Stopping: fall through and count it.
+            }
+        }
+
+        _metrics.ShadowDropped(shadow.MapId);
+    }
+
+    /// <summary>Stops taking work and lets the workers finish what is queued, for up to 5 seconds.</summary>
+    public void Dispose() => Stop(TimeSpan.FromSeconds(5));
+
+    /// <summary>Stops taking work and lets the workers finish what is queued, for up to <paramref name="drain"/>.</summary>
+    public void Stop(TimeSpan drain)
+    {
+        if (!_queue.Writer.TryComplete())
+        {
+            return;
+        }
+
+        if (!Task.WaitAll(_workers, drain))
+        {
+            _logger.ShadowStopped(_queue.Reader.Count);
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var work))
+            {
+                Decide(work);
+            }
+        }
+    }
+
+    private void Decide(Work work)
+    {
+        // The shadow's serving version when the worker gets to the snapshot: a reload or a promotion
+        // in between is fine, the record names the version that decided.
+        var version = work.Shadow.Current;
+        ShadowDecision record;
+        try
+        {
+            var (customer, error) = work.Snapshot.Read(version.Plan);
+            if (customer is null)
+            {
+                _metrics.ShadowFailed(version.MapId, error!.Code);
+                record = new ShadowDecision(version.MapId, work.Served, null, error, version.Plan.Version);
+            }
+            else
+            {
+                var decision = version.Evaluator.Decide(customer, work.At);
+                record = new ShadowDecision(version.MapId, work.Served, decision, null, version.Plan.Version);
+                _metrics.ShadowDecided(version.MapId, version.Plan.Version, record.AgreesOnFirstAction);
+            }
+        }
+        catch (Exception e)
+        {
+            _metrics.ShadowFailed(version.MapId, e.GetType().FullName ?? e.GetType().Name);
+            _logger.ShadowFailed(version.MapId, version.Plan.Version, "the shadow could not decide the snapshot", e);
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnShadowDecision(record);
+            }
+            catch (Exception e)
+            {
+                _metrics.ShadowFailed(version.MapId, ObserverFailed);
+                _logger.ShadowFailed(version.MapId, version.Plan.Version, $"the observer {observer.GetType().FullName} threw", e);
+            }
+        }
+    }
+
+    /// <summary>The <c>error.type</c> of a shadow observer that threw.</summary>
+    public const string ObserverFailed = "observer";
+
+    private readonly record struct Work(MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision Served);
+}
