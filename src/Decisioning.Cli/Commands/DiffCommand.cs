@@ -10,21 +10,49 @@ namespace Decisioning.Cli.Commands;
 /// <summary>
 /// <c>decisioning diff OLD NEW --customers FILE [--at ISO] [--format text|json]</c>: which
 /// customers' decisions change between two map versions and how, and a summary of the moves.
-/// Exit 0; 1 when a map is invalid.
+/// <c>diff --decisions OLD.jsonl NEW.jsonl</c> compares decisions already made, line by line, and
+/// <c>diff --decisions SHADOW-LOG.jsonl</c> each line's served actions with its shadow's.
+/// Exit 0; 1 when a map is invalid or the decision files do not pair up.
 /// </summary>
 internal static class DiffCommand
 {
     public static Command Create(CliContext context)
     {
-        var oldMap = new Argument<string>("OLD") { Description = "The map as it is (file or folder)" };
-        var newMap = new Argument<string>("NEW") { Description = "The map as it would be" };
-        var customers = new Option<string>("--customers") { Description = "Snapshots, one JSON object a line; - reads stdin", Required = true };
+        var oldMap = new Argument<string?>("OLD") { Description = "The map as it is (file or folder)", Arity = ArgumentArity.ZeroOrOne };
+        var newMap = new Argument<string?>("NEW") { Description = "The map as it would be", Arity = ArgumentArity.ZeroOrOne };
+        var customers = new Option<string?>("--customers") { Description = "Snapshots, one JSON object a line; - reads stdin (with OLD and NEW)" };
         var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
+        var decisions = new Option<string[]>("--decisions")
+        {
+            Description = "Compare decision files instead of maps: OLD.jsonl NEW.jsonl line by line, or one shadow log (served vs shadow)",
+            Arity = new ArgumentArity(1, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("diff", "Show which customers' decisions change between two map versions") { oldMap, newMap, customers, at, format };
+        var command = new Command("diff", "Show which customers' decisions change between two map versions, or two decision files")
+        {
+            oldMap, newMap, customers, at, decisions, format,
+        };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(decisions) is { Length: > 0 } files)
+            {
+                if (parse.GetValue(oldMap) is not null || parse.GetValue(customers) is not null)
+                {
+                    context.Error.WriteLine("error: diff takes either OLD NEW --customers FILE, or --decisions FILE [FILE], not both");
+                    return 1;
+                }
+
+                return DiffDecisions(files, parse.GetValue(format) == "json", context);
+            }
+
+            if (parse.GetValue(oldMap) is null || parse.GetValue(newMap) is null || parse.GetValue(customers) is null)
+            {
+                context.Error.WriteLine("error: diff needs OLD NEW --customers FILE (two maps), or --decisions FILE [FILE] (decision files)");
+                return 1;
+            }
+
             var old = CliIo.LoadMap(parse.GetValue(oldMap)!, context);
             var @new = CliIo.LoadMap(parse.GetValue(newMap)!, context);
             if (!old.Success || !@new.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
@@ -48,6 +76,50 @@ internal static class DiffCommand
             return 0;
         });
         return command;
+    }
+
+    // Decisions already made: two files line by line, or one shadow log.
+    private static int DiffDecisions(string[] files, bool json, CliContext context)
+    {
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            context.Error.WriteLine($"error: the decision file '{file}' does not exist");
+            return 1;
+        }
+
+        IEnumerable<string> Lines(int i) => File.ReadLines(files[i], CliIo.Utf8);
+        var shadowLog = files.Length == 1;
+        var diff = new DecisionLogDiff();
+        Func<Action<CustomerDiff>, DiffSummary> run = shadowLog
+            ? changed => diff.RunShadowLog(Lines(0), changed)
+            : changed => diff.RunFiles(Lines(0), Lines(1), changed);
+        try
+        {
+            if (json)
+            {
+                var (old, @new, when) = DecisionLogDiff.Header(Lines(0), shadowLog ? null : Lines(1));
+                using var sink = context.Out == Console.Out ? Console.OpenStandardOutput() : new WriterStream(context.Out);
+                using var writer = new DiffJsonWriter(sink, old, @new, when);
+                writer.Finish(run(writer.Write));
+                sink.WriteByte((byte)'\n');
+            }
+            else
+            {
+                Render(context.Out, run(d => context.Out.WriteLine(Describe(d))));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+
+        if (diff.BadLines > 0)
+        {
+            context.Error.WriteLine(CliIo.Invariant($"warning: {diff.BadLines} lines were not decision lines{(shadowLog ? " with a shadow field" : "")} and were skipped"));
+        }
+
+        return 0;
     }
 
     /// <summary>One line per changed customer: <c>C00017 (line 17): rank 1: a -> b; c: rank 2 -> 1</c>.</summary>

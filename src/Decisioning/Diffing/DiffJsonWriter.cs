@@ -14,12 +14,21 @@ public sealed class DiffJsonWriter : IDisposable
     private readonly Utf8JsonWriter _w;
 
     public DiffJsonWriter(Stream output, DecisionPlan old, DecisionPlan @new, DateTime at)
+        : this(output, (old.MapId, old.Version, old.MapHash), (@new.MapId, @new.Version, @new.MapHash), at)
+    {
+    }
+
+    /// <summary>
+    /// A diff of decision files (<see cref="DecisionLogDiff"/>): the sides' map and version and the
+    /// decision time as the first decisions state them; null when a file held none.
+    /// </summary>
+    public DiffJsonWriter(Stream output, (string Map, string Version, string MapHash)? old, (string Map, string Version, string MapHash)? @new, DateTime? at)
     {
         _w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = DecisionJson.WriterOptions.Encoder, Indented = false });
         _w.WriteStartObject();
         Map("old", old);
         Map("new", @new);
-        _w.WriteString("at", DecisionJson.FormatInstant(at));
+        Nullable("at", at is { } time ? DecisionJson.FormatInstant(time) : null);
         _w.WriteStartArray("changed");
     }
 
@@ -82,12 +91,18 @@ public sealed class DiffJsonWriter : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private void Map(string name, DecisionPlan plan)
+    private void Map(string name, (string Map, string Version, string MapHash)? side)
     {
+        if (side is not { } known)
+        {
+            _w.WriteNull(name);
+            return;
+        }
+
         _w.WriteStartObject(name);
-        _w.WriteString("map", plan.MapId);
-        _w.WriteString("version", plan.Version);
-        _w.WriteString("mapHash", plan.MapHash);
+        _w.WriteString("map", known.Map);
+        _w.WriteString("version", known.Version);
+        Nullable("mapHash", string.IsNullOrEmpty(known.MapHash) ? null : known.MapHash);
         _w.WriteEndObject();
     }
 
