@@ -115,6 +115,12 @@ internal sealed class ShadowRunner : IDisposable
                 _metrics.ShadowDecided(version.MapId, version.Plan.Version, record.AgreesOnFirstAction);
             }
         }
+        catch (DecisionFailedException failed)
+        {
+            // A customer the shadow cannot decide: its error record, as for a snapshot it cannot read.
+            _metrics.ShadowFailed(version.MapId, failed.Error.Code);
+            record = new ShadowDecision(version.MapId, work.Served, null, failed.Error, version.Plan.Version);
+        }
         catch (Exception e)
         {
             _metrics.ShadowFailed(version.MapId, e.GetType().FullName ?? e.GetType().Name);

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using Decisioning.Benchmarks.Inputs;
+using Decisioning.Hosting;
+using Decisioning.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Decisioning.Benchmarks.Suites;
+
+/// <summary>
+/// The served path of <see cref="IDecisionEngine.Decide(string, CustomerSnapshot, DateTimeOffset)"/>
+/// with and without a shadow map, side by side: the sample map serving, the same sample map as its
+/// shadow (so the shadow does as much work as the served map), default shadow options (one worker,
+/// a full queue drops). The shadow worker runs while the caller is measured, as in production; what
+/// the caller pays is the queue write and the competition for the machine.
+/// </summary>
+[MemoryDiagnoser]
+public class ShadowBenchmarks
+{
+    private const string MapId = "retail-wealth";
+    private ServiceProvider _alone = null!;
+    private ServiceProvider _shadowed = null!;
+    private IDecisionEngine _aloneEngine = null!;
+    private IDecisionEngine _shadowedEngine = null!;
+    private CustomerSnapshot[] _snapshots = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _alone = Engine(d => d.AddMap(MapId, Samples.MapPath));
+        _shadowed = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath));
+        _aloneEngine = _alone.GetRequiredService<IDecisionEngine>();
+        _shadowedEngine = _shadowed.GetRequiredService<IDecisionEngine>();
+        _snapshots = [.. File.ReadLines(Samples.CustomersPath).Take(Samples.Count).Select(CustomerSnapshot.FromJson)];
+        var at = new DateTimeOffset(Samples.At);
+        foreach (var snapshot in _snapshots)
+        {
+            // The same decision either way: the shadow never changes what the caller gets.
+            if (_aloneEngine.Decide(MapId, snapshot, at) is var a && _shadowedEngine.Decide(MapId, snapshot, at) is var b &&
+                Decisioning.Evaluation.DecisionJson.ToJson(a) != Decisioning.Evaluation.DecisionJson.ToJson(b))
+            {
+                throw new InvalidOperationException($"customer {a.CustomerId}: the shadowed engine served another decision");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _alone.Dispose();
+        _shadowed.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public object Engine_Decide() => _aloneEngine.Decide(MapId, Next(), Samples.At);
+
+    [Benchmark]
+    public object Engine_Decide_WithShadow() => _shadowedEngine.Decide(MapId, Next(), Samples.At);
+
+    private CustomerSnapshot Next() => _snapshots[_next++ & (Samples.Count - 1)];
+
+    private static ServiceProvider Engine(Action<DecisioningBuilder> configure) =>
+        new ServiceCollection().AddDecisioning(configure).BuildServiceProvider();
+}
