@@ -61,8 +61,8 @@ public static class ShadowJson
         return System.Text.Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    // The shadow object: its map, version and hash as its own line states them (the error line does
-    // not, so the plan names them), then its actions or its error record.
+    // The shadow object: its map, version and hash as its own decision line states them (an error
+    // line does not, so the plan names them), then its actions or its error record.
     private static void WriteField(Utf8JsonWriter w, ReadOnlySpan<byte> shadowLine, DecisionPlan plan)
     {
         var reader = new Utf8JsonReader(shadowLine);
@@ -73,6 +73,7 @@ public static class ShadowJson
         {
             w.WriteString(Map, plan.MapId);
             w.WriteString(Version, plan.Version);
+            w.WriteString(MapHash, plan.MapHash);
             w.WritePropertyName(Error);
             error.WriteTo(w);
         }
