@@ -38,6 +38,6 @@ public static class PostEvaluation
         return Evaluate(decisions, outcomes, window);
     }
 
-    private static FileStream OpenSequential(string path) =>
+    internal static FileStream OpenSequential(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }

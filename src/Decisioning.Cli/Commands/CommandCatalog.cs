@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return BatchMergeCommand.Create(context);
         yield return DiffCommand.Create(context);
         yield return ReportCommand.Create(context);
+        yield return DashboardCommand.Create(context);
         yield return ImportCommand.Create(context);
     }
 }

@@ -13,20 +13,16 @@ internal static class ReportAssembler
         var table = decisions.Table;
         var overall = new ComparisonBuilder();
         var curve = new CumulativeCurve(window.Length);
-        var strategyIds = table.Arms.Arms.Select(a => a.Strategy).Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal).ToArray();
+        var (strategyIds, strategyOfArm) = StrategyIndex(table.Arms);
         var byStrategy = strategyIds.Select(_ => new ComparisonBuilder()).ToArray();
-        var strategyOfArm = table.Arms.Arms
-            .Select(a => Array.BinarySearch(strategyIds, a.Strategy, StringComparer.Ordinal)).ToArray();
 
         foreach (var record in table.Records)
         {
-            overall[record.Group].Add(record.Has(OutcomeFlags.Converted), record.Has(OutcomeFlags.Responded), record.Value);
+            AddOverall(overall, record);
             curve.Add(record.Group, record.Has(OutcomeFlags.Converted) ? record.FirstConversionOffset : null);
             if (record.Arm >= 0)
             {
-                byStrategy[strategyOfArm[record.Arm]][record.Group]
-                    .Add(record.Has(OutcomeFlags.ArmConverted), record.Has(OutcomeFlags.ArmResponded), record.ArmValue);
+                AddForArm(byStrategy[strategyOfArm[record.Arm]], record);
             }
         }
 
@@ -42,8 +38,23 @@ internal static class ReportAssembler
             curve.Build());
     }
 
+    /// <summary>The strategy ids of the arms in ordinal order, and each arm's index among them.</summary>
+    public static (string[] Ids, int[] OfArm) StrategyIndex(ArmCatalog arms)
+    {
+        var ids = arms.Arms.Select(a => a.Strategy).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return (ids, arms.Arms.Select(a => Array.BinarySearch(ids, a.Strategy, StringComparer.Ordinal)).ToArray());
+    }
+
+    /// <summary>Counts a placed customer in an overall comparison: every counting outcome.</summary>
+    public static void AddOverall(ComparisonBuilder builder, in CustomerRecord record) =>
+        builder[record.Group].Add(record.Has(OutcomeFlags.Converted), record.Has(OutcomeFlags.Responded), record.Value);
+
+    /// <summary>Counts a placed customer in their strategy's comparison: only outcomes for its product.</summary>
+    public static void AddForArm(ComparisonBuilder builder, in CustomerRecord record) =>
+        builder[record.Group].Add(record.Has(OutcomeFlags.ArmConverted), record.Has(OutcomeFlags.ArmResponded), record.ArmValue);
+
     /// <summary>Strategies with at least one placed customer (an arm of a decision that did not place has none).</summary>
-    private static List<StrategyComparison> Strategies(string[] ids, ComparisonBuilder[] builders) =>
+    public static List<StrategyComparison> Strategies(string[] ids, ComparisonBuilder[] builders) =>
         ids.Zip(builders, (id, b) => new StrategyComparison(id, b.Build()))
             .Where(s => s.Comparison.Model.Customers + s.Comparison.Control.Customers > 0)
             .ToList();

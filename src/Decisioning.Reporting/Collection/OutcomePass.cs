@@ -40,7 +40,8 @@ internal sealed class OutcomePass
                 continue;
             }
 
-            if (OutcomeLineParser.Parse(line) is { } outcome)
+            // Section 6 knows two kinds: a declined response is no outcome of the report's.
+            if (OutcomeLineParser.Parse(line) is { Kind: not OutcomeKind.Declined } outcome)
             {
                 Add(outcome);
             }

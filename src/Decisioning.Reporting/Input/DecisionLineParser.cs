@@ -4,15 +4,18 @@ namespace Decisioning.Reporting.Input;
 
 /// <summary>
 /// Reads the fields post-evaluation needs from one decision line with a forward-only
-/// <see cref="Utf8JsonReader"/>, skipping everything else (trace, scripts, scores) unread.
+/// <see cref="Utf8JsonReader"/>, skipping everything else (trace, scripts, scores) unread. The
+/// strategy board passes a <see cref="DecisionDetails"/> to have the trace, every action,
+/// <c>noAction</c>, <c>mapHash</c> and <c>shadow</c> read in the same pass.
 /// </summary>
 internal static class DecisionLineParser
 {
-    public static DecisionLine Parse(ReadOnlySpan<byte> line)
+    public static DecisionLine Parse(ReadOnlySpan<byte> line, DecisionDetails? details = null)
     {
+        details?.Reset();
         try
         {
-            return ParseObject(line);
+            return ParseObject(line, details);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -20,7 +23,7 @@ internal static class DecisionLineParser
         }
     }
 
-    private static DecisionLine ParseObject(ReadOnlySpan<byte> line)
+    private static DecisionLine ParseObject(ReadOnlySpan<byte> line, DecisionDetails? details)
     {
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -55,13 +58,13 @@ internal static class DecisionLineParser
             }
             else if (reader.ValueTextEquals("actions"u8))
             {
-                firstAction = ActionReader.ReadFirst(ref reader);
+                firstAction = Arm(ActionReader.Read(ref reader, details?.Pool, details?.Actions));
             }
             else if (reader.ValueTextEquals("counterfactual"u8))
             {
-                firstCounterfactual = ActionReader.ReadFirst(ref reader);
+                firstCounterfactual = Arm(ActionReader.Read(ref reader, details?.Pool, null));
             }
-            else
+            else if (details is null || !DetailsReader.TryRead(ref reader, details))
             {
                 JsonValues.SkipValue(ref reader);
             }
@@ -81,4 +84,7 @@ internal static class DecisionLineParser
         return new DecisionLine(
             DecisionLineKind.Decision, customerId, at.Value, experiment, firstAction, firstCounterfactual);
     }
+
+    private static ActionArm? Arm(ActionEntry? entry) =>
+        entry is { } e ? new ActionArm(e.Strategy, e.Product) : null;
 }

@@ -25,7 +25,7 @@ internal static class OutcomeLineParser
             return null;
         }
 
-        string? customerId = null, product = null, kind = null;
+        string? customerId = null, product = null, kind = null, strategy = null;
         DateTimeOffset? at = null;
         double? value = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -41,6 +41,10 @@ internal static class OutcomeLineParser
             else if (reader.ValueTextEquals("product"u8))
             {
                 product = JsonValues.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("strategy"u8))
+            {
+                strategy = JsonValues.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
@@ -64,6 +68,7 @@ internal static class OutcomeLineParser
         {
             "responded" => OutcomeKind.Responded,
             "converted" => OutcomeKind.Converted,
+            "declined" => OutcomeKind.Declined,
             _ => null,
         };
         if (string.IsNullOrEmpty(customerId) || at is null || parsedKind is null || value is null)
@@ -71,6 +76,6 @@ internal static class OutcomeLineParser
             return null;
         }
 
-        return new OutcomeLine(customerId, at.Value, product, parsedKind.Value, value.Value);
+        return new OutcomeLine(customerId, at.Value, product, parsedKind.Value, value.Value, strategy);
     }
 }

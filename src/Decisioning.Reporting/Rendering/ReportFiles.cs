@@ -19,7 +19,7 @@ public static class ReportFiles
         WriteAtomically(Path.Combine(directory, HtmlName), stream => HtmlReportWriter.Write(report, stream));
     }
 
-    private static void WriteAtomically(string path, Action<Stream> write)
+    internal static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = path + ".tmp";
         using (var stream = File.Create(temporary))

@@ -8,7 +8,7 @@ internal static class PageStyle
         * { box-sizing: border-box; }
         body { margin: 0; background: #f3f4f6; color: var(--ink);
           font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-            "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif;
+            "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "Helvetica Neue", Arial, sans-serif;
           line-height: 1.5; }
         main { max-width: 980px; margin: 0 auto; padding: 24px 16px 48px; }
         h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 0 0 12px; }

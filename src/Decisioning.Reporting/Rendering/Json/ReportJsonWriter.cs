@@ -10,7 +10,7 @@ namespace Decisioning.Reporting.Rendering.Json;
 /// </summary>
 public static class ReportJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -24,6 +24,14 @@ public static class ReportJsonWriter
         json.WriteString("experiment", report.Experiment);
         json.WriteString("window", report.Window);
         WritePeriod(json, report.Period);
+        WriteResults(json, report);
+        WriteCumulative(json, report.Cumulative);
+        json.WriteEndObject();
+    }
+
+    /// <summary>counts, srm, overall and strategies, in report.json's order (the board writes them too).</summary>
+    internal static void WriteResults(Utf8JsonWriter json, Report report)
+    {
         CountsJson.Write(json, report.Counts);
         WriteSrm(json, report.Srm);
         json.WritePropertyName("overall");
@@ -35,8 +43,6 @@ public static class ReportJsonWriter
         }
 
         json.WriteEndArray();
-        WriteCumulative(json, report.Cumulative);
-        json.WriteEndObject();
     }
 
     public static string ToJson(Report report)
@@ -55,10 +61,10 @@ public static class ReportJsonWriter
     }
 
     /// <summary>ISO-8601 in UTC, e.g. 2026-11-23T00:00:00Z (fractions only when present).</summary>
-    private static string? Utc(DateTimeOffset? at) =>
+    internal static string? Utc(DateTimeOffset? at) =>
         at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void WriteSrm(Utf8JsonWriter json, SampleRatio srm)
+    internal static void WriteSrm(Utf8JsonWriter json, SampleRatio srm)
     {
         json.WriteStartObject("srm");
         json.WriteNumberOrNull("expectedControlShare", srm.ExpectedControlShare);

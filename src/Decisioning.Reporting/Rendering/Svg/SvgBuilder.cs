@@ -18,11 +18,40 @@ internal sealed class SvgBuilder
             .Append($"viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" aria-label=\"{Escape(label)}\">");
     }
 
-    public SvgBuilder Rect(double x, double y, double width, double height, string fill, string? title = null)
+    public SvgBuilder Rect(double x, double y, double width, double height, string fill, string? title = null, string? data = null)
     {
         svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(0, width))}\" height=\"{N(Math.Max(0, height))}\" fill=\"{fill}\"");
+        if (data is not null)
+        {
+            svg.Append(' ').Append(data);
+        }
+
         return Close(title, "rect");
     }
+
+    /// <summary>Opens a group whose elements share a <c>data-strategy</c> (for the page's filter); close it with <see cref="EndGroup"/>.</summary>
+    public SvgBuilder Group(string strategy)
+    {
+        svg.Append($"<g data-strategy=\"{Escape(strategy)}\">");
+        return this;
+    }
+
+    public SvgBuilder EndGroup()
+    {
+        svg.Append("</g>");
+        return this;
+    }
+
+    /// <summary>A filled shape without outline, for interval bands.</summary>
+    public SvgBuilder Polygon(IEnumerable<(double X, double Y)> points, string fill, double opacity)
+    {
+        var coordinates = string.Join(' ', points.Select(p => $"{N(p.X)},{N(p.Y)}"));
+        svg.Append($"<polygon points=\"{coordinates}\" fill=\"{fill}\" fill-opacity=\"{N(opacity)}\" stroke=\"none\"/>");
+        return this;
+    }
+
+    /// <summary>A <c>data-name="value"</c> attribute, escaped, for <see cref="Rect"/>'s data.</summary>
+    public static string Data(string name, string value) => $"data-{name}=\"{Escape(value)}\"";
 
     public SvgBuilder Line(double x1, double y1, double x2, double y2, string stroke, double width = 1, string? dash = null)
     {

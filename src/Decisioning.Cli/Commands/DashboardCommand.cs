@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using Decisioning.Cli.Infrastructure;
+using Decisioning.Reporting;
+using Decisioning.Reporting.Board;
+using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Model;
+using Decisioning.Reporting.Rendering;
+using Decisioning.Reporting.Rendering.Board;
+
+namespace Decisioning.Cli.Commands;
+
+/// <summary>
+/// <c>decisioning dashboard --decisions F --outcomes F [--period 7d] [--window 30d] [--lang en|zh]
+/// [--map MAP] --out DIR</c>: the strategy board (策略管理看板) as DIR/dashboard.json and
+/// DIR/dashboard.html. Exit 0; 1 when a file cannot be read or written, a duration or the language
+/// is not understood, the map is invalid, or the period cuts the log into too many periods.
+/// </summary>
+internal static class DashboardCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var decisions = new Option<FileInfo>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)", Required = true };
+        var outcomes = new Option<FileInfo>("--outcomes") { Description = "Outcomes and responses, one {customerId, at, product, strategy?, kind, value} a line", Required = true };
+        var period = new Option<string>("--period") { Description = "Length of a period, counted from the earliest decision: <n>d, <n>h or <n>m", DefaultValueFactory = _ => "7d" };
+        var window = new Option<string>("--window") { Description = "How long after a decision its outcomes count, as for report", DefaultValueFactory = _ => "30d" };
+        var lang = new Option<string>("--lang") { Description = "Language of the page's labels: en or zh", DefaultValueFactory = _ => "en" };
+        var map = new Option<string?>("--map") { Description = "The map (file or folder), for the channels' daily capacity" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for dashboard.json and dashboard.html", Required = true };
+        var command = new Command("dashboard", "The strategy board: every strategy over time, the decision funnel, customers with no action")
+        {
+            decisions, outcomes, period, window, lang, map, output,
+        };
+        command.SetAction(parse =>
+        {
+            if (!Duration(parse.GetValue(period), "--period", context, out var periodLength)
+                || !Duration(parse.GetValue(window), "--window", context, out var windowLength))
+            {
+                return 1;
+            }
+
+            if (!BoardLanguages.TryParse(parse.GetValue(lang), out var language))
+            {
+                context.Error.WriteLine($"error: --lang '{parse.GetValue(lang)}' must be en or zh");
+                return 1;
+            }
+
+            var capacity = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (parse.GetValue(map) is { } mapPath)
+            {
+                var loaded = CliIo.LoadMap(mapPath, context);
+                if (!loaded.Success)
+                {
+                    return 1;
+                }
+
+                foreach (var channel in loaded.Plan!.Channels.Where(c => c.CapacityPerDay is not null))
+                {
+                    capacity[channel.Id] = channel.CapacityPerDay!.Value;
+                }
+            }
+
+            try
+            {
+                var options = new BoardOptions { Period = periodLength, Window = windowLength, ChannelCapacity = capacity };
+                var board = StrategyBoard.Build(parse.GetValue(decisions)!.FullName, parse.GetValue(outcomes)!.FullName, options);
+                var directory = parse.GetValue(output)!.FullName;
+                DashboardFiles.Write(board, directory, language);
+                context.Out.WriteLine(Summary(board));
+                context.Out.WriteLine($"wrote {Path.Combine(directory, DashboardFiles.JsonName)} and {Path.Combine(directory, DashboardFiles.HtmlName)}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static bool Duration(string? text, string option, CliContext context, out AttributionWindow duration)
+    {
+        if (AttributionWindow.TryParse(text, out duration))
+        {
+            return true;
+        }
+
+        context.Error.WriteLine($"error: {option} '{text}' is not a duration such as 7d, 12h or 90m");
+        return false;
+    }
+
+    private static string Summary(Dashboard board)
+    {
+        var counts = board.Counts;
+        var srm = board.Totals.Srm.Mismatch || board.Periods.Any(p => p.Srm.Mismatch) ? "; WARNING: sample-ratio mismatch" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{counts.Decisions:N0} decisions of {counts.Customers:N0} customers in {board.Periods.Count:N0} periods of {board.Period}; {board.Strategies.Count:N0} strategies, {counts.Actions:N0} actions, {counts.AttributedOutcomes:N0} of {counts.Outcomes:N0} outcomes attributed, {counts.BadDecisionLines + counts.BadOutcomeLines:N0} bad lines{srm}");
+    }
+}
