@@ -29,15 +29,13 @@ internal static partial class PageProbe
           var original = console.error;
           console.error = function () { errors.push('console.error: ' + Array.prototype.join.call(arguments, ' ')); original.apply(console, arguments); };
           window.addEventListener('load', function () {
-            var charts = Array.prototype.map.call(document.querySelectorAll('svg[data-chart]'), function (svg) {
+            var verdict = (MEASURE)();
+            verdict.errors = errors;
+            verdict.charts = Array.prototype.map.call(document.querySelectorAll('svg[data-chart]'), function (svg) {
               var box = svg.getBBox(), rect = svg.getBoundingClientRect();
               return { name: svg.getAttribute('data-chart'), width: rect.width, height: rect.height,
-                boxWidth: box.width, boxHeight: box.height, shapes: svg.querySelectorAll('rect,line,circle,polyline,path,text').length };
+                boxWidth: box.width, boxHeight: box.height, shapes: svg.querySelectorAll('rect,line,circle,polyline,polygon,path,text').length };
             });
-            var banner = document.getElementById('srm-banner');
-            var zh = document.querySelector('.headline .zh');
-            var verdict = { errors: errors, charts: charts, bannerHeight: banner ? banner.getBoundingClientRect().height : 0,
-              cjkWidth: zh ? zh.getBoundingClientRect().width : 0 };
             var pre = document.createElement('pre');
             pre.id = 'probe-verdict';
             pre.textContent = JSON.stringify(verdict);
@@ -47,25 +45,48 @@ internal static partial class PageProbe
         </script>
         """;
 
-    /// <summary>The page with the probe right after its charset declaration, before anything else runs.</summary>
-    public static string Inject(string html)
+    /// <summary>What the report page's test measures beyond errors and charts.</summary>
+    public const string ReportMeasure = """
+        function () {
+          var banner = document.getElementById('srm-banner');
+          var zh = document.querySelector('.headline .zh');
+          return { bannerHeight: banner ? banner.getBoundingClientRect().height : 0, cjkWidth: zh ? zh.getBoundingClientRect().width : 0 };
+        }
+        """;
+
+    /// <summary>
+    /// The page with the probe right after its charset declaration, before anything else runs;
+    /// <paramref name="measure"/> is a JavaScript function whose object, after load, gains
+    /// <c>errors</c> and <c>charts</c> and becomes the verdict.
+    /// </summary>
+    public static string Inject(string html, string measure = ReportMeasure)
     {
         const string charset = "<meta charset=\"utf-8\">";
         var at = html.IndexOf(charset, StringComparison.Ordinal);
         Assert.True(at >= 0, "the page declares no charset");
-        return html.Insert(at + charset.Length, Script);
+        return html.Insert(at + charset.Length, Script.Replace("(MEASURE)", "(" + measure + ")", StringComparison.Ordinal));
     }
 
-    public static PageVerdict ReadVerdict(string dom)
+    /// <summary>The verdict as the probe wrote it.</summary>
+    public static JsonElement ReadRaw(string dom)
     {
         var match = VerdictElement().Match(dom);
         Assert.True(match.Success, "the probe wrote no verdict: the page did not finish loading. DOM starts: " + dom[..Math.Min(dom.Length, 300)]);
-        var root = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value)).RootElement;
+        return JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value)).RootElement;
+    }
+
+    /// <summary>The chart boxes of a verdict.</summary>
+    public static List<ChartBox> Charts(JsonElement root) =>
+        root.GetProperty("charts").EnumerateArray().Select(c => new ChartBox(
+            c.GetProperty("name").GetString()!, c.GetProperty("width").GetDouble(), c.GetProperty("height").GetDouble(),
+            c.GetProperty("boxWidth").GetDouble(), c.GetProperty("boxHeight").GetDouble(), c.GetProperty("shapes").GetInt32())).ToList();
+
+    public static PageVerdict ReadVerdict(string dom)
+    {
+        var root = ReadRaw(dom);
         return new PageVerdict(
             root.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(),
-            root.GetProperty("charts").EnumerateArray().Select(c => new ChartBox(
-                c.GetProperty("name").GetString()!, c.GetProperty("width").GetDouble(), c.GetProperty("height").GetDouble(),
-                c.GetProperty("boxWidth").GetDouble(), c.GetProperty("boxHeight").GetDouble(), c.GetProperty("shapes").GetInt32())).ToList(),
+            Charts(root),
             root.GetProperty("bannerHeight").GetDouble(),
             root.GetProperty("cjkWidth").GetDouble());
     }

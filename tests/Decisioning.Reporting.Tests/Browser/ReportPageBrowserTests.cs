@@ -54,48 +54,21 @@ public class ReportPageBrowserTests
             <svg data-chart="empty" width="200" height="100"></svg></body></html>
             """;
 
-        var verdict = Probe(Chromium(), Path.Combine(OutputDirectory, "broken"), broken);
+        var verdict = BrowserRun.Probe(BrowserRun.Chromium(), Path.Combine(OutputDirectory, "broken"), broken);
 
         Assert.Contains(verdict.Errors, e => e.Contains("notDefinedAnywhere", StringComparison.Ordinal));
         Assert.Contains(verdict.Errors, e => e.Contains("missing.png", StringComparison.Ordinal));
         Assert.Equal(0, Assert.Single(verdict.Charts).BoxWidth);
     }
 
-    private static string Chromium()
-    {
-        var chromium = ChromiumLocator.Find();
-        Assert.True(chromium is not null, $"CI is set but chromium is missing: {ChromiumLocator.InstallHint}.");
-        return chromium;
-    }
-
     private static PageVerdict Open(string name, Report report)
     {
-        var chromium = Chromium();
+        var chromium = BrowserRun.Chromium();
         var directory = Path.Combine(OutputDirectory, name);
         ReportFiles.Write(report, directory);
         var page = Path.Combine(directory, ReportFiles.HtmlName);
-        var verdict = Probe(chromium, directory, File.ReadAllText(page));
-
-        var screenshot = Path.Combine(directory, name + ".png");
-        File.Delete(screenshot);
-        var shot = HeadlessChromium.Run(chromium, page, $"--screenshot={screenshot}", "--window-size=1280,2000", "--hide-scrollbars");
-        Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, $"no screenshot: {shot.Errors}");
+        var verdict = BrowserRun.Probe(chromium, directory, File.ReadAllText(page));
+        BrowserRun.Screenshot(chromium, page, Path.Combine(directory, name + ".png"), 2000);
         return verdict;
     }
-
-    /// <summary>Opens a copy of the page with the probe in it, and reads what the probe saw.</summary>
-    private static PageVerdict Probe(string chromium, string directory, string html)
-    {
-        Directory.CreateDirectory(directory);
-        var probe = Path.Combine(directory, "report.probe.html");
-        File.WriteAllText(probe, PageProbe.Inject(html));
-        var dump = HeadlessChromium.Run(chromium, probe, "--dump-dom");
-        Assert.True(dump.ExitCode == 0, $"chromium exited {dump.ExitCode}: {dump.Errors}");
-        var verdict = PageProbe.ReadVerdict(dump.Output);
-        return verdict with { Errors = [.. verdict.Errors, .. ConsoleLines(dump.Errors)] };
-    }
-
-    /// <summary>Console messages chromium logged (the page itself logs none).</summary>
-    private static IEnumerable<string> ConsoleLines(string log) =>
-        log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal));
 }
