@@ -4,7 +4,8 @@ using Decisioning.Benchmarks.Quick;
 namespace Decisioning.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: the one-line summary within 90 seconds (QuickRun); <c>--profile TARGET</c>: a
+/// <c>--quick</c>: the one-line summary within 90 seconds (QuickRun); <c>--board [N]</c>: the
+/// strategy board on N decisions, time and peak memory beside report's (BoardHarness); <c>--profile TARGET</c>: a
 /// workload in a loop for dotnet-trace (ProfileLoop). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
@@ -12,6 +13,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--board"))
+        {
+            return Board.BoardHarness.Run(args, Console.Out);
+        }
+
         if (args.Contains("--quick"))
         {
             return QuickRun.Run(Console.Out);
