@@ -102,6 +102,11 @@ internal static class ExplainCommand
                         w.WriteString("expression", g.Expression);
                     }
 
+                    if (g.Detail is not null)
+                    {
+                        w.WriteString("detail", g.Detail);
+                    }
+
                     if (g.Values.Count > 0)
                     {
                         w.WriteStartObject("values");
@@ -179,7 +184,7 @@ internal static class ExplainView
             var outcome = decision.Trace.First(t => t.Strategy == s.Strategy);
             table.AddRow(
                 new Markup(Markup.Escape(s.Strategy)),
-                new Markup(outcome.Outcome == TraceEntry.Selected ? "[green]selected[/]" : $"[red]{Markup.Escape(outcome.Reason ?? "")}[/]"),
+                new Markup(outcome.Outcome == TraceEntry.Selected ? "[green]selected[/]" : $"[red]{Markup.Escape(Rejection(outcome))}[/]"),
                 new Markup(string.Join("\n", s.Gates.Select(Gate))),
                 new Markup(Markup.Escape(string.Join("\n", s.Channels.Select(c => $"{c.Channel}: {c.Failure ?? "chosen"}" + (c.Script is null ? "" : $" ({c.Script.Length} chars)"))))),
                 new Markup(s.Score is { } score ? score.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : ""));
@@ -201,10 +206,19 @@ internal static class ExplainView
         _ => $"{reason}: the reason of the strategy that got furthest through the gates",
     };
 
+    // The reason, with the suppression rule and the wave that was due when the trace names them.
+    private static string Rejection(TraceEntry t) =>
+        (t.Reason ?? "") + (t.Reason == ReasonCodes.Suppressed && t.Rule is { } rule ? $" ({rule})" : "") + (t.Wave is { } wave ? $" (wave {wave})" : "");
+
     private static string Gate(GateRecord g)
     {
         var mark = g.Passed ? "[green]✓[/]" : "[red]✗[/]";
         var text = $"{mark} {g.Gate}";
+        if (g.Detail is not null && g.Gate is "suppression" or "responded" or "wave")
+        {
+            text += $" [grey]({Markup.Escape(g.Detail)})[/]";
+        }
+
         if (!g.Passed && g.Expression is not null)
         {
             text += $": {Markup.Escape(g.Expression)}";
@@ -229,7 +243,8 @@ internal static class ExplainView
         var table = new Table().AddColumn("rank").AddColumn("strategy").AddColumn("product").AddColumn("channel").AddColumn("score").AddColumn("script");
         foreach (var a in actions)
         {
-            table.AddRow(a.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(a.Strategy), Markup.Escape(a.Product),
+            var strategy = a.Strategy + (a.Wave is { } wave ? $" (wave {wave})" : "") + (a.Fallback == true ? " (fallback)" : "");
+            table.AddRow(a.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(strategy), Markup.Escape(a.Product),
                 Markup.Escape(a.Channel), a.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(a.Script ?? ""));
         }
 

@@ -93,9 +93,36 @@ public static class PlanCompiler
             Arbitration = new ArbitrationPlan(
                 (int)Math.Min(int.MaxValue, doc.Arbitration.MaxActions?.Value ?? 1),
                 doc.Arbitration.OnePerProduct?.Value ?? true,
-                doc.Arbitration.OnePerChannel?.Value ?? false),
+                doc.Arbitration.OnePerChannel?.Value ?? false,
+                doc.Arbitration.Fallback is { } fallback ? strategies.FindIndex(s => s?.Id == fallback.Value) : -1),
+            Suppression = [.. doc.Suppression.Select(Suppression).OfType<SuppressionPlan>()],
             Experiment = experiment,
         };
+    }
+
+    // A suppression rule; null when validation found it broken (then no plan is returned anyway).
+    private static SuppressionPlan? Suppression(SuppressionDecl r)
+    {
+        if (r.Id is not { } id || r.Count is not { } count || r.Pause is not { } pauseText || !Syntax.TryParseDuration(pauseText.Value, out var pause))
+        {
+            return null;
+        }
+
+        TimeSpan? within = r.Within is { } w && Syntax.TryParseDuration(w.Value, out var span) ? span : null;
+        var kind = count.Value switch
+        {
+            "responded" => SuppressionCount.Responded,
+            "declined" => SuppressionCount.Declined,
+            "converted" => SuppressionCount.Converted,
+            _ => SuppressionCount.Sent,
+        };
+        var scope = r.Scope?.Value switch
+        {
+            "product" => SuppressionScope.Product,
+            "all" => SuppressionScope.All,
+            _ => SuppressionScope.Strategy,
+        };
+        return new SuppressionPlan(id.Value, kind, count.Value, (int)Math.Clamp(r.AtLeast?.Value ?? 1, 1, int.MaxValue), within, scope, pause);
     }
 
     private static string ModelId(PropensityPlan p) => p switch

@@ -35,22 +35,25 @@ internal static class StrategyCompiler
             return null;
         }
 
-        var scripts = s.Scripts.ToDictionary(x => x.Channel.Value, x => x.Script.Value, StringComparer.Ordinal);
-        var channels = new List<ChannelChoice>();
-        foreach (var channelId in s.Channels)
+        if (Channels(s.Channels, s.Scripts, c) is not { } channels)
         {
-            if (!c.Channels.TryGetValue(channelId.Value, out var channel))
-            {
-                return null;
-            }
+            return null;
+        }
 
-            CompiledScript? script = null;
-            if (scripts.TryGetValue(channelId.Value, out var scriptId) && !c.Scripts.TryGetValue(scriptId, out script))
+        var waves = new List<WavePlan>();
+        if (s.Waves.Count > 0)
+        {
+            waves.Add(new WavePlan(1, TimeSpan.Zero, channels));
+            foreach (var wave in s.Waves)
             {
-                return null;
-            }
+                if (wave.After is not { } after || !Syntax.TryParseDuration(after.Value, out var delay) ||
+                    Channels(wave.Channels ?? s.Channels, wave.Scripts ?? s.Scripts, c) is not { } waveChannels)
+                {
+                    return null;
+                }
 
-            channels.Add(new ChannelChoice(channel, script));
+                waves.Add(new WavePlan(waves.Count + 1, delay, waveChannels));
+            }
         }
 
         IReadOnlyList<int>? target = null;
@@ -93,6 +96,32 @@ internal static class StrategyCompiler
             Cooldown = cooldown,
             ActiveFrom = from,
             ActiveTo = to,
+            Waves = waves,
+            StopOn = s.StopOn is { } stopOn ? [.. stopOn.Select(k => k.Value).Distinct(StringComparer.Ordinal)] : Runtime.ResponseRecord.Kinds,
         };
+    }
+
+    // Channels in preference order, each with its script from `scripts` (or none).
+    private static List<ChannelChoice>? Channels(IReadOnlyList<Located<string>> ids, IReadOnlyList<ScriptChoiceDecl> scriptChoices, StrategyContext c)
+    {
+        var scripts = scriptChoices.ToDictionary(x => x.Channel.Value, x => x.Script.Value, StringComparer.Ordinal);
+        var channels = new List<ChannelChoice>();
+        foreach (var channelId in ids)
+        {
+            if (!c.Channels.TryGetValue(channelId.Value, out var channel))
+            {
+                return null;
+            }
+
+            CompiledScript? script = null;
+            if (scripts.TryGetValue(channelId.Value, out var scriptId) && !c.Scripts.TryGetValue(scriptId, out script))
+            {
+                return null;
+            }
+
+            channels.Add(new ChannelChoice(channel, script));
+        }
+
+        return channels;
     }
 }

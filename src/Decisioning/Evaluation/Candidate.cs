@@ -5,6 +5,12 @@ namespace Decisioning.Evaluation;
 /// <summary>A strategy that passed every gate, with its channel, rendered script and score.</summary>
 public sealed record Candidate(StrategyPlan Strategy, ChannelPlan Channel, string? Script, double Score, double Propensity)
 {
+    /// <summary>The wave the strategy was decided as; 0 for a strategy without waves.</summary>
+    public int Wave { get; init; }
+
+    /// <summary>Whether it is the arbitration fallback (spec section 11).</summary>
+    public bool Fallback { get; init; }
+
     public DecisionAction ToAction(int rank) => new(
         rank,
         Strategy.Id,
@@ -14,5 +20,7 @@ public sealed record Candidate(StrategyPlan Strategy, ChannelPlan Channel, strin
         Channel.Id,
         Script,
         Score,
-        Propensity);
+        Propensity,
+        Wave > 0 ? Wave : null,
+        Fallback ? true : null);
 }

@@ -4,7 +4,10 @@ using static Decisioning.Evaluation.SnapshotErrorCodes;
 
 namespace Decisioning.Evaluation;
 
-/// <summary>Reads a snapshot's <c>contacts</c>: channel, at, strategy, product, outcome.</summary>
+/// <summary>
+/// Reads a snapshot's <c>contacts</c> (channel, at, strategy, product, outcome, wave) and
+/// <c>responses</c> (at, strategy, product, kind, value).
+/// </summary>
 internal static class ContactReader
 {
     public static ContactRecord[] Read(ref Utf8JsonReader reader)
@@ -37,6 +40,7 @@ internal static class ContactReader
     {
         string? channel = null, strategy = null, product = null, outcome = null;
         DateTime? at = null;
+        var wave = 1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
@@ -58,6 +62,11 @@ internal static class ContactReader
                 case "outcome":
                     outcome = Text(ref reader, name, number);
                     break;
+                case "wave":
+                    wave = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var w) && w >= 1
+                        ? w
+                        : throw new SnapshotFormatException(BadContacts, $"'wave' of contact {number} must be a whole number, 1 or more");
+                    break;
                 default:
                     reader.Skip();
                     break;
@@ -65,14 +74,99 @@ internal static class ContactReader
         }
 
         return at is { } when
-            ? new ContactRecord(channel, when, strategy, product, outcome)
+            ? new ContactRecord(channel, when, strategy, product, outcome, wave)
             : throw new SnapshotFormatException(BadContacts, $"contact {number} has no 'at'");
     }
 
-    private static string? Text(ref Utf8JsonReader reader, string name, int number) => reader.TokenType switch
+    private static string? Text(ref Utf8JsonReader reader, string name, int number, string code = BadContacts, string what = "contact") =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new SnapshotFormatException(code, $"'{name}' of {what} {number} must be a string"),
+        };
+
+    public static ResponseRecord[] ReadResponses(ref Utf8JsonReader reader)
     {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw new SnapshotFormatException(BadContacts, $"'{name}' of contact {number} must be a string"),
-    };
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return [];
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new SnapshotFormatException(BadResponses, $"'responses' must be a list, not {SnapshotReader.Describe(reader.TokenType)}");
+        }
+
+        var items = new List<ResponseRecord>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new SnapshotFormatException(BadResponses, $"each response must be an object, not {SnapshotReader.Describe(reader.TokenType)}");
+            }
+
+            items.Add(ReadResponse(ref reader, items.Count + 1));
+        }
+
+        return [.. items];
+    }
+
+    private static ResponseRecord ReadResponse(ref Utf8JsonReader reader, int number)
+    {
+        string? strategy = null, product = null, kind = null;
+        DateTime? at = null;
+        var value = 0.0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "at":
+                    at = SnapshotReader.ReadInstant(ref reader, BadResponses, $"'at' of response {number}");
+                    break;
+                case "strategy":
+                    strategy = Text(ref reader, name, number, BadResponses, "response");
+                    break;
+                case "product":
+                    product = Text(ref reader, name, number, BadResponses, "response");
+                    break;
+                case "kind":
+                    kind = Text(ref reader, name, number, BadResponses, "response");
+                    break;
+                case "value":
+                    value = reader.TokenType switch
+                    {
+                        JsonTokenType.Number when reader.TryGetDouble(out var v) && double.IsFinite(v) => v,
+                        JsonTokenType.Null => 0,
+                        _ => throw new SnapshotFormatException(BadResponses, $"'value' of response {number} must be a number"),
+                    };
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return Response(at, strategy, product, kind, value, number);
+    }
+
+    /// <summary>A response record, checked the same way whichever snapshot form carried it.</summary>
+    internal static ResponseRecord Response(DateTime? at, string? strategy, string? product, string? kind, double value, int number)
+    {
+        if (at is not { } when)
+        {
+            throw new SnapshotFormatException(BadResponses, $"response {number} has no 'at'");
+        }
+
+        return kind switch
+        {
+            ResponseRecord.Responded or ResponseRecord.Declined or ResponseRecord.Converted =>
+                new ResponseRecord(when, strategy, product, kind, value),
+            null => throw new SnapshotFormatException(BadResponses, $"response {number} has no 'kind' (responded, declined or converted)"),
+            _ => throw new SnapshotFormatException(BadResponses,
+                $"'kind' of response {number} is '{kind}'; a response is responded, declined or converted"),
+        };
+    }
 }

@@ -34,7 +34,9 @@ public sealed record DecisionAction(
     string Channel,
     string? Script,
     double Score,
-    double Propensity);
+    double Propensity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Wave = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Fallback = null);
 
 /// <summary>
 /// What happened to one strategy: <c>selected</c>, or <c>rejected</c> with a reason code. A
@@ -49,7 +51,8 @@ public sealed record TraceEntry(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Wave = null)
 {
     public const string Selected = "selected";
     public const string Rejected = "rejected";

@@ -19,7 +19,8 @@ public sealed partial class DecisionBuffer
             var reason = Reasons[strategy.Index];
             trace[strategy.Index] = reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
-                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
+                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, RuleIds[strategy.Index],
+                    Wave: Waves[strategy.Index] > 1 ? Waves[strategy.Index] : null);
         }
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;
@@ -49,7 +50,10 @@ public sealed partial class DecisionBuffer
 
         foreach (var entry in decision.Trace)
         {
-            Reasons[Plan.Strategies.First(s => s.Id == entry.Strategy).Index] = entry.Reason;
+            var index = Plan.Strategies.First(s => s.Id == entry.Strategy).Index;
+            Reasons[index] = entry.Reason;
+            Waves[index] = entry.Wave ?? 0;
+            RuleIds[index] = entry.Reason == ReasonCodes.Suppressed ? entry.Rule : null;
         }
 
         _copied = decision;
@@ -64,7 +68,9 @@ public sealed partial class DecisionBuffer
             Candidates[CandidateCount] = new CandidateSlot
             {
                 Strategy = strategy,
-                Choice = strategy.Channels.First(c => c.Channel.Id == action.Channel),
+                Choice = (action.Wave is > 1 and var w ? strategy.Waves[w - 1].Channels : strategy.Channels).First(c => c.Channel.Id == action.Channel),
+                Wave = action.Wave ?? 0,
+                Fallback = action.Fallback == true,
                 Script = action.Script,
                 Score = action.Score,
                 Propensity = action.Propensity,
@@ -82,7 +88,7 @@ public sealed partial class DecisionBuffer
         {
             var a = at(i);
             actions[i] = new DecisionAction(a.Rank, a.Strategy.Id, a.Strategy.Objective?.Id, a.Strategy.Scenario?.Id,
-                a.Strategy.Product.Id, a.Channel.Id, Script(a), a.Score, a.Propensity);
+                a.Strategy.Product.Id, a.Channel.Id, Script(a), a.Score, a.Propensity, a.Wave > 0 ? a.Wave : null, a.Fallback ? true : null);
         }
 
         return actions;

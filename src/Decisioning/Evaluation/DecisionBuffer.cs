@@ -22,7 +22,14 @@ public sealed partial class DecisionBuffer
     internal readonly CandidateSlot[] Candidates;
     internal readonly int[] Model, Chosen, Scratch;
     internal readonly string?[] Reasons;
+
+    /// <summary>Per strategy: the wave it was decided as (0 without waves) and the suppression rule that rejected it.</summary>
+    internal readonly int[] Waves;
+    internal readonly string?[] RuleIds;
     internal int CandidateCount, ModelCount, ChosenCount;
+
+    /// <summary>The slot of the arbitration fallback when it passed its gates, else -1.</summary>
+    internal int FallbackSlot = -1;
     internal readonly Gates Gates;
     private Decision? _copied;
 
@@ -37,6 +44,8 @@ public sealed partial class DecisionBuffer
         Chosen = new int[plan.Strategies.Count];
         Scratch = new int[plan.Strategies.Count];
         Reasons = new string?[plan.Strategies.Count];
+        Waves = new int[plan.Strategies.Count];
+        RuleIds = new string?[plan.Strategies.Count];
         Gates = new Gates(GateLayout.For(plan), EvaluationRules.Spec, explain: null, renderScripts: false);
     }
 
@@ -84,7 +93,7 @@ public sealed partial class DecisionBuffer
         ref var slot = ref Candidates[action.Candidate];
         if (slot.Script is null && slot.Choice.Script is not null)
         {
-            slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice);
+            slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice, slot.Wave);
         }
 
         return slot.Script;
@@ -96,6 +105,9 @@ public sealed partial class DecisionBuffer
         At = at;
         _copied = null;
         CandidateCount = ModelCount = ChosenCount = 0;
+        FallbackSlot = -1;
+        Array.Clear(Waves);
+        Array.Clear(RuleIds);
         Group = null;
         Bucket = 0;
         NoAction = null;
@@ -107,7 +119,7 @@ public sealed partial class DecisionBuffer
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, count);
         ref readonly var slot = ref Candidates[order[rank]];
-        return new BufferedAction(rank + 1, order[rank], slot.Strategy, slot.Choice.Channel, slot.Score, slot.Propensity);
+        return new BufferedAction(rank + 1, order[rank], slot.Strategy, slot.Choice.Channel, slot.Score, slot.Propensity, slot.Wave, slot.Fallback);
     }
 }
 
@@ -119,7 +131,14 @@ internal struct CandidateSlot
     public string? Script;
     public double Score;
     public double Propensity;
+
+    /// <summary>The wave the strategy was decided as (0 without waves).</summary>
+    public int Wave;
+
+    /// <summary>Whether it is the arbitration fallback.</summary>
+    public bool Fallback;
 }
 
 /// <summary>One ranked action of a <see cref="DecisionBuffer"/>; its script comes from <see cref="DecisionBuffer.Script"/>.</summary>
-public readonly record struct BufferedAction(int Rank, int Candidate, StrategyPlan Strategy, ChannelPlan Channel, double Score, double Propensity);
+public readonly record struct BufferedAction(
+    int Rank, int Candidate, StrategyPlan Strategy, ChannelPlan Channel, double Score, double Propensity, int Wave = 0, bool Fallback = false);

@@ -54,6 +54,8 @@ public static class DecisionJson
         public static readonly JsonEncodedText Script = JsonEncodedText.Encode("script");
         public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
         public static readonly JsonEncodedText Propensity = JsonEncodedText.Encode("propensity");
+        public static readonly JsonEncodedText Wave = JsonEncodedText.Encode("wave");
+        public static readonly JsonEncodedText Fallback = JsonEncodedText.Encode("fallback");
         public static readonly JsonEncodedText MapHash = JsonEncodedText.Encode("mapHash");
         public static readonly JsonEncodedText NoAction = JsonEncodedText.Encode("noAction");
         public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
@@ -153,7 +155,7 @@ public static class DecisionJson
 
             if (t.Rule is not null)
             {
-                // An addition to spec section 4: the host rule behind a `policy` rejection.
+                // The suppression rule behind `suppressed`, or the host rule behind a `policy` rejection.
                 w.WriteString(Names.Rule, t.Rule);
             }
 
@@ -166,6 +168,12 @@ public static class DecisionJson
             if (t.Error is not null)
             {
                 w.WriteString(Names.Error, t.Error);
+            }
+
+            if (t.Wave is { } wave)
+            {
+                // A rejected follow-up: the wave that was due.
+                w.WriteNumber(Names.Wave, wave);
             }
 
             w.WriteEndObject();
@@ -230,6 +238,16 @@ public static class DecisionJson
             WriteNullable(w, Names.Script, a.Script);
             w.WriteNumber(Names.Score, a.Score);
             w.WriteNumber(Names.Propensity, a.Propensity);
+            if (a.Wave is { } wave)
+            {
+                w.WriteNumber(Names.Wave, wave);
+            }
+
+            if (a.Fallback is { } fallback)
+            {
+                w.WriteBoolean(Names.Fallback, fallback);
+            }
+
             w.WriteEndObject();
         }
 

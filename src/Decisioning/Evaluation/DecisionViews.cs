@@ -36,11 +36,13 @@ internal interface IDecisionView
 }
 
 internal readonly record struct ActionLine(
-    int Rank, string Strategy, string? Objective, string? Scenario, string Product, string Channel, string? Script, double Score, double Propensity);
+    int Rank, string Strategy, string? Objective, string? Scenario, string Product, string Channel, string? Script, double Score, double Propensity,
+    int? Wave = null, bool? Fallback = null);
 
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
 internal readonly record struct TraceLine(
-    string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null);
+    string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null,
+    int? Wave = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -68,13 +70,13 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public ActionLine Action(bool counterfactual, int index)
     {
         var a = (counterfactual ? d.Counterfactual! : d.Actions)[index];
-        return new ActionLine(a.Rank, a.Strategy, a.Objective, a.Scenario, a.Product, a.Channel, a.Script, a.Score, a.Propensity);
+        return new ActionLine(a.Rank, a.Strategy, a.Objective, a.Scenario, a.Product, a.Channel, a.Script, a.Score, a.Propensity, a.Wave, a.Fallback);
     }
 
     public TraceLine Trace(int index)
     {
         var t = d.Trace[index];
-        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error);
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave);
     }
 }
 
@@ -105,14 +107,16 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     {
         var a = counterfactual ? b.Counterfactual(index) : b.Action(index);
         var s = a.Strategy;
-        return new ActionLine(a.Rank, s.Id, s.Objective?.Id, s.Scenario?.Id, s.Product.Id, a.Channel.Id, b.Script(a), a.Score, a.Propensity);
+        return new ActionLine(a.Rank, s.Id, s.Objective?.Id, s.Scenario?.Id, s.Product.Id, a.Channel.Id, b.Script(a), a.Score, a.Propensity,
+            a.Wave > 0 ? a.Wave : null, a.Fallback ? true : null);
     }
 
     public TraceLine Trace(int index)
     {
         var reason = b.Reasons[index];
         var layout = b.Gates.Layout;
-        return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason, null,
-            layout.EncodedStrategyIds[index]);
+        var wave = b.Waves[index];
+        return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason,
+            reason is null ? null : b.RuleIds[index], layout.EncodedStrategyIds[index], Wave: reason is not null && wave > 1 ? wave : null);
     }
 }

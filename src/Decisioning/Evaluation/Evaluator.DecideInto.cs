@@ -45,7 +45,7 @@ public sealed partial class Evaluator
     private static void PrepareScript(DecisionBuffer buffer, BufferedAction action)
     {
         ref readonly var slot = ref buffer.Candidates[action.Candidate];
-        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice))
+        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice, slot.Wave))
         {
             buffer.Script(action);
         }
@@ -74,9 +74,15 @@ public sealed partial class Evaluator
             var s = strategies[i];
             var reason = gates.Run(s, out var choice, out var script);
             buffer.Reasons[s.Index] = reason;
+            buffer.Waves[s.Index] = gates.Wave;
+            buffer.RuleIds[s.Index] = gates.Rule;
             if (reason is null)
             {
-                ref var slot = ref buffer.Candidates[buffer.CandidateCount++];
+                // The fallback waits in the last slot, out of arbitration (spec section 11).
+                var fallback = s.Index == Plan.Arbitration.Fallback;
+                ref var slot = ref buffer.Candidates[fallback ? buffer.FallbackSlot = buffer.Candidates.Length - 1 : buffer.CandidateCount++];
+                slot.Wave = gates.Wave;
+                slot.Fallback = fallback;
                 slot.Strategy = s;
                 slot.Choice = choice!;
                 slot.Script = script;
@@ -86,6 +92,12 @@ public sealed partial class Evaluator
         }
 
         buffer.ModelCount = BufferedArbitration.Select(buffer, buffer.Model, Plan.Arbitration, byScore: true);
+        if (buffer.ModelCount == 0 && buffer.FallbackSlot >= 0)
+        {
+            buffer.Model[0] = buffer.FallbackSlot;
+            buffer.ModelCount = 1;
+        }
+
         for (var i = 0; i < buffer.ModelCount; i++)
         {
             buffer.Chosen[i] = buffer.Model[i];
@@ -112,6 +124,11 @@ public sealed partial class Evaluator
         for (var i = 0; i < buffer.CandidateCount; i++)
         {
             buffer.Reasons[buffer.Candidates[i].Strategy.Index] = ReasonCodes.Arbitration;
+        }
+
+        if (buffer.FallbackSlot >= 0)
+        {
+            buffer.Reasons[buffer.Candidates[buffer.FallbackSlot].Strategy.Index] = ReasonCodes.Arbitration;
         }
 
         for (var i = 0; i < buffer.ModelCount; i++)

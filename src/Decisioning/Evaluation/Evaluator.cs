@@ -49,11 +49,15 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         gates.Reset(customer, frame, at, inSegment);
         var reasons = new string?[Plan.Strategies.Count];
         var rules = _policies.Count > 0 ? new PolicyNote[Plan.Strategies.Count] : null;
+        var waves = new int[Plan.Strategies.Count];
+        var suppressedBy = new string?[Plan.Strategies.Count];
         var candidates = new List<Candidate>();
         foreach (var strategy in Plan.Strategies)
         {
             var candidate = gates.Check(strategy, out var reason);
             reasons[strategy.Index] = reason;
+            waves[strategy.Index] = gates.Wave;
+            suppressedBy[strategy.Index] = gates.Rule;
             if (candidate is not null)
             {
                 candidates.Add(candidate);
@@ -78,7 +82,20 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
             }
         }
 
+        // The fallback (spec section 11) is no ordinary candidate: it is returned only when arbitration returns nothing.
+        var fallbackIndex = Plan.Arbitration.Fallback;
+        var fallback = fallbackIndex >= 0 ? candidates.Find(c => c.Strategy.Index == fallbackIndex) : null;
+        if (fallback is not null)
+        {
+            candidates = candidates.FindAll(c => !ReferenceEquals(c, fallback));
+        }
+
         var model = Arbitration.Select([.. candidates], _gateRules.Limits(Plan.Arbitration), Arbitration.ByScore);
+        if (model.Count == 0 && fallback is not null)
+        {
+            model = [fallback with { Fallback = true }];
+        }
+
         var experiment = Assign(customer.Id);
         IReadOnlyList<DecisionAction> actions = Ranked(model);
         IReadOnlyList<DecisionAction>? counterfactual = null;
@@ -92,11 +109,12 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         foreach (var strategy in Plan.Strategies)
         {
             var reason = reasons[strategy.Index] ??= model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration;
+            var wave = waves[strategy.Index] > 1 ? waves[strategy.Index] : (int?)null;
             trace[strategy.Index] = reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
                 : rules?[strategy.Index] is { Rule: not null } note
-                    ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error)
-                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
+                    ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error, wave)
+                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, suppressedBy[strategy.Index], Wave: wave);
         }
 
         var noAction = ReasonCodes.NoAction(actions.Count, ControlNone(experiment?.Group), reasons);

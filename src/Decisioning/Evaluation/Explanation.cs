@@ -6,7 +6,8 @@ using Decisioning.Runtime;
 namespace Decisioning.Evaluation;
 
 /// <summary>One gate a strategy went through: passed or failed, and what it looked at.</summary>
-public sealed record GateRecord(string Gate, bool Passed, string? Expression, IReadOnlyDictionary<string, string?> Values);
+/// <remarks><see cref="Detail"/> says in words what a gate without an expression looked at: the wave due and when, the response that stopped a sequence, the suppression rule and the records it counted.</remarks>
+public sealed record GateRecord(string Gate, bool Passed, string? Expression, IReadOnlyDictionary<string, string?> Values, string? Detail = null);
 
 /// <summary>One channel a strategy tried, and why it failed (null when it was chosen).</summary>
 public sealed record ChannelAttempt(string Channel, string? Failure, string? Script);
@@ -52,7 +53,7 @@ public sealed class Explanation : IExplainRecorder
             }
         }
 
-        Open(strategy).Gates.Add(new GateRecord(gate, passed, condition?.Text, values));
+        Open(strategy).Gates.Add(new GateRecord(gate, passed, condition?.Text, values, detail));
     }
 
     void IExplainRecorder.ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script) =>

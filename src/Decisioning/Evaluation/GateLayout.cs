@@ -51,6 +51,31 @@ internal sealed class GateLayout
             ChannelSlot[s.Index] = [.. s.Channels.Select(c => Slot(channels, c.Channel))];
         }
 
+        // Per wave (wave 1 = the arrays above): a strategy without waves has wave 1 only.
+        WaveChannels = new ChannelChoice[Strategies.Length][][];
+        WaveChannelSlot = new int[Strategies.Length][][];
+        WaveScripts = new ScriptText?[Strategies.Length][][];
+        foreach (var s in Strategies)
+        {
+            var waves = s.Waves.Count > 1 ? s.Waves.Count : 1;
+            WaveChannels[s.Index] = new ChannelChoice[waves][];
+            WaveChannelSlot[s.Index] = new int[waves][];
+            WaveScripts[s.Index] = new ScriptText?[waves][];
+            WaveChannels[s.Index][0] = Channels[s.Index];
+            WaveChannelSlot[s.Index][0] = ChannelSlot[s.Index];
+            WaveScripts[s.Index][0] = Scripts[s.Index];
+            for (var w = 1; w < waves; w++)
+            {
+                var choices = s.Waves[w].Channels;
+                WaveChannels[s.Index][w] = [.. choices];
+                WaveChannelSlot[s.Index][w] = [.. choices.Select(c => Slot(channels, c.Channel))];
+                WaveScripts[s.Index][w] = [.. choices.Select(c => ScriptText.Analyse(plan, s, c))];
+            }
+        }
+
+        Suppression = [.. plan.Suppression];
+        EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => DecisionJson.Encode(r.Id), StringComparer.Ordinal);
+
         EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
         ScenarioCount = scenarios.Count;
         ProductCount = products.Count;
@@ -83,6 +108,21 @@ internal sealed class GateLayout
 
     /// <summary>Per strategy and channel choice (by position), the channel's memo slot.</summary>
     public int[][] ChannelSlot { get; }
+
+    /// <summary>Per strategy and wave (index 0 = wave 1), the channel choices in preference order.</summary>
+    public ChannelChoice[][][] WaveChannels { get; }
+
+    /// <summary>Per strategy, wave and channel choice, the channel's memo slot.</summary>
+    public int[][][] WaveChannelSlot { get; }
+
+    /// <summary>Per strategy, wave and channel choice, the script written without Fluid, or null.</summary>
+    public ScriptText?[][][] WaveScripts { get; }
+
+    /// <summary>The plan's suppression rules, in file order.</summary>
+    public SuppressionPlan[] Suppression { get; }
+
+    /// <summary>The suppression rules' ids as a trace line writes them, encoded once.</summary>
+    public IReadOnlyDictionary<string, JsonEncodedText> EncodedRuleIds { get; }
 
     /// <summary>The strategies' ids as the decision line writes them, encoded once (every line's trace names them all).</summary>
     public JsonEncodedText[] EncodedStrategyIds { get; }

@@ -56,6 +56,15 @@ internal sealed class Gates
 
     public GateLayout Layout => _layout;
 
+    /// <summary>
+    /// After <see cref="Run"/>: the wave the strategy was decided as (0 for a strategy without waves),
+    /// or, for <c>wave-pending</c>, the wave that is due.
+    /// </summary>
+    public int Wave { get; private set; }
+
+    /// <summary>After <see cref="Run"/>: the suppression rule behind a <c>suppressed</c>, else null.</summary>
+    public string? Rule { get; private set; }
+
     /// <summary>What scripts see as <c>customer</c> for the current customer, built on first use.</summary>
     public ScriptFields Fields => _fields ??= new ScriptFields(_layout.Plan, _customer);
 
@@ -86,7 +95,7 @@ internal sealed class Gates
         }
 
         var propensity = s.Propensity.Evaluate(_customer);
-        return new Candidate(s, choice!.Channel, script, Score(s, propensity), propensity);
+        return new Candidate(s, choice!.Channel, script, Score(s, propensity), propensity) { Wave = Wave };
     }
 
     /// <summary>
@@ -114,6 +123,8 @@ internal sealed class Gates
         choice = null;
         script = null;
         Current = s;
+        Wave = s.HasWaves ? 1 : 0;
+        Rule = null;
         var at = _at;
         if (!Pass(s, "active", (s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to), null))
         {
@@ -145,7 +156,25 @@ internal sealed class Gates
             return ReasonCodes.AlreadyHeld;
         }
 
-        if (!Pass(s, "cooldown", s.Cooldown is not { } cooldown || !ContactedFor(s.Id, cooldown), null))
+        if (_layout.Suppression.Length > 0 && Suppressed(s) is { } rule)
+        {
+            Rule = rule;
+            return ReasonCodes.Suppressed;
+        }
+
+        var followUp = false;
+        if (s.HasWaves)
+        {
+            if (WaveGates(s) is { } waveReason)
+            {
+                return waveReason;
+            }
+
+            followUp = Wave > 1;
+        }
+
+        // A follow-up wave is the cooldown's exception (spec section 9, step 3).
+        if (!followUp && !Pass(s, "cooldown", s.Cooldown is not { } cooldown || !ContactedFor(s.Id, cooldown), null))
         {
             return ReasonCodes.Cooldown;
         }
@@ -155,14 +184,190 @@ internal sealed class Gates
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Pass(StrategyPlan s, string gate, bool passed, CompiledCondition? condition)
+    private bool Pass(StrategyPlan s, string gate, bool passed, CompiledCondition? condition, string? detail = null)
     {
         if (_explain is not null)
         {
-            _explain.Gate(s, gate, passed, condition, _frame);
+            _explain.Gate(s, gate, passed, condition, _frame, detail);
         }
 
         return passed;
+    }
+
+    // Spec section 10: the first rule whose counted records reach atLeast and whose pause is not over.
+    private string? Suppressed(StrategyPlan s)
+    {
+        var rules = _layout.Suppression;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            var count = 0;
+            var latest = DateTime.MinValue;
+            if (rule.Count == SuppressionCount.Sent)
+            {
+                foreach (var c in _customer.Contacts)
+                {
+                    if (InWindow(c.At, rule.Within) && rule.Scope switch
+                    {
+                        SuppressionScope.Strategy => string.Equals(c.Strategy, s.Id),
+                        SuppressionScope.Product => string.Equals(c.Product, s.Product.Id),
+                        _ => true,
+                    })
+                    {
+                        count++;
+                        latest = c.At > latest ? c.At : latest;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var r in _customer.Responses)
+                {
+                    if (string.Equals(r.Kind, rule.CountText) && InWindow(r.At, rule.Within) && rule.Scope switch
+                    {
+                        SuppressionScope.Strategy => BelongsTo(r, s),
+                        SuppressionScope.Product => string.Equals(r.Product, s.Product.Id),
+                        _ => true,
+                    })
+                    {
+                        count++;
+                        latest = r.At > latest ? r.At : latest;
+                    }
+                }
+            }
+
+            var suppressed = count >= rule.AtLeast && _at < latest + rule.Pause;
+            if (_explain is not null)
+            {
+                _explain.Gate(s, "suppression", !suppressed, null, _frame,
+                    $"rule {rule.Id}: {count} {rule.CountText} record(s) counted (scope {rule.Scope.ToString().ToLowerInvariant()}, at least {rule.AtLeast})" +
+                    (count > 0 ? $", latest {DecisionJson.FormatInstant(latest)}, paused until {DecisionJson.FormatInstant(latest + rule.Pause)}" : ""));
+            }
+
+            if (suppressed)
+            {
+                return rule.Id;
+            }
+        }
+
+        return null;
+    }
+
+    // (at - within, at], or any time up to at without a window.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InWindow(DateTime when, TimeSpan? within) =>
+        when <= _at && (within is not { } w || when > _at - w);
+
+    /// <summary>Spec section 9: a response belongs to a strategy by its strategy id, or without one by its product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool BelongsTo(ResponseRecord r, StrategyPlan s) =>
+        r.Strategy is { } strategy ? string.Equals(strategy, s.Id) : string.Equals(r.Product, s.Product.Id);
+
+    /// <summary>
+    /// Spec section 9, steps 1-4, for a strategy with waves: sets <see cref="Wave"/> to the wave it is
+    /// decided as (or the wave pending), and returns <c>responded</c>, <c>wave-pending</c> or null.
+    /// </summary>
+    private string? WaveGates(StrategyPlan s)
+    {
+        // 1. L: the latest contact of S at or before at (ties: the higher wave).
+        ContactRecord? last = null;
+        foreach (var c in _customer.Contacts)
+        {
+            if (c.At <= _at && string.Equals(c.Strategy, s.Id) &&
+                (last is null || c.At > last.At || (c.At == last.At && c.Wave > last.Wave)))
+            {
+                last = c;
+            }
+        }
+
+        if (last is null)
+        {
+            return PassWave(s, 1, null);
+        }
+
+        // 2. The sequence starts at the latest wave-1 contact at or before L (L itself when wave 1;
+        // L when the history holds no wave 1 before it); a stopping response since then ends it.
+        var start = last.At;
+        if (last.Wave != 1)
+        {
+            var first = DateTime.MinValue;
+            foreach (var c in _customer.Contacts)
+            {
+                if (c.Wave == 1 && c.At <= last.At && c.At > first && string.Equals(c.Strategy, s.Id))
+                {
+                    first = c.At;
+                }
+            }
+
+            start = first == DateTime.MinValue ? last.At : first;
+        }
+
+        ResponseRecord? stop = null;
+        foreach (var r in _customer.Responses)
+        {
+            if (r.At >= start && r.At <= _at && BelongsTo(r, s) && StopsOn(s, r.Kind))
+            {
+                stop = r;
+                break;
+            }
+        }
+
+        var lastWave = s.Waves.Count;
+        if (stop is not null)
+        {
+            // 4. The sequence ended: paused while the cooldown from L runs, then wave 1 again.
+            var cooling = s.Cooldown is { } cooldown && _rules.Cooldown.Contains(last.At, _at, cooldown);
+            if (!Pass(s, "responded", !cooling, null, _explain is null ? null :
+                    $"{stop.Kind} response at {DecisionJson.FormatInstant(stop.At)} ended the sequence started {DecisionJson.FormatInstant(start)}" +
+                    (cooling ? $"; paused until the cooldown from {DecisionJson.FormatInstant(last.At)} has passed" : "; the cooldown has passed: a new sequence starts at wave 1")))
+            {
+                return ReasonCodes.Responded;
+            }
+
+            return PassWave(s, 1, null);
+        }
+
+        Pass(s, "responded", true, null, _explain is null ? null : $"no stopping response since {DecisionJson.FormatInstant(start)}");
+        if (last.Wave < lastWave)
+        {
+            // 3. Wave k+1 is due at L.at + after.
+            var next = last.Wave + 1;
+            var due = last.At + s.Waves[next - 1].After;
+            Wave = next;
+            if (_at < due)
+            {
+                Pass(s, "wave", false, null, _explain is null ? null : $"wave {next} is due at {DecisionJson.FormatInstant(due)} (wave {last.Wave} contact at {DecisionJson.FormatInstant(last.At)})");
+                return ReasonCodes.WavePending;
+            }
+
+            return PassWave(s, next, due);
+        }
+
+        // 4. After the last wave: the cooldown gate applies from L, then a new sequence at wave 1.
+        return PassWave(s, 1, null);
+    }
+
+    private string? PassWave(StrategyPlan s, int wave, DateTime? due)
+    {
+        Wave = wave;
+        Pass(s, "wave", true, null, _explain is null ? null :
+            due is { } d ? $"wave {wave} (due since {DecisionJson.FormatInstant(d)})" : $"wave {wave}");
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StopsOn(StrategyPlan s, string kind)
+    {
+        var stopOn = s.StopOn;
+        for (var i = 0; i < stopOn.Count; i++)
+        {
+            if (string.Equals(stopOn[i], kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -222,8 +427,9 @@ internal sealed class Gates
 
     private bool FirstChannel(StrategyPlan s, out ChannelChoice? chosen, out string? script)
     {
-        var choices = _layout.Channels[s.Index];
-        var slots = _layout.ChannelSlot[s.Index];
+        var wave = Wave > 1 ? Wave - 1 : 0;
+        var choices = _layout.WaveChannels[s.Index][wave];
+        var slots = _layout.WaveChannelSlot[s.Index][wave];
         for (var i = 0; i < choices.Length; i++)
         {
             var choice = choices[i];
@@ -274,7 +480,7 @@ internal sealed class Gates
         }
 
         var limit = choice.Channel.MaxLength;
-        var text = _layout.Scripts[s.Index][position];
+        var text = _layout.WaveScripts[s.Index][Wave > 1 ? Wave - 1 : 0][position];
         if (!_renderScripts)
         {
             if (limit is null)
@@ -292,8 +498,8 @@ internal sealed class Gates
         return script.Length > limit ? ChannelGate.TooLong : null;
     }
 
-    /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>) for the current customer.</summary>
-    public string? RenderScript(StrategyPlan s, ChannelChoice choice)
+    /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>'s wave <paramref name="wave"/>; 0 or 1 is wave 1) for the current customer.</summary>
+    public string? RenderScript(StrategyPlan s, ChannelChoice choice, int wave = 1)
     {
         if (choice.Script is null)
         {
@@ -301,17 +507,19 @@ internal sealed class Gates
         }
 
         Current = s;
-        var choices = _layout.Channels[s.Index];
+        var index = wave > 1 ? wave - 1 : 0;
+        var choices = _layout.WaveChannels[s.Index][index];
         var position = Array.IndexOf(choices, choice);
-        return Render(s, choice, position >= 0 ? _layout.Scripts[s.Index][position] : null);
+        return Render(s, choice, position >= 0 ? _layout.WaveScripts[s.Index][index][position] : null);
     }
 
     // Without Fluid where the script is text and plain string outputs (ScriptText), else with it.
     /// <summary>Whether the script of <paramref name="choice"/> (a channel of <paramref name="s"/>) goes through Fluid, and so may fail.</summary>
-    public bool NeedsFluid(StrategyPlan s, ChannelChoice choice)
+    public bool NeedsFluid(StrategyPlan s, ChannelChoice choice, int wave = 1)
     {
-        var position = Array.IndexOf(_layout.Channels[s.Index], choice);
-        return choice.Script is not null && (position < 0 || _layout.Scripts[s.Index][position] is null);
+        var index = wave > 1 ? wave - 1 : 0;
+        var position = Array.IndexOf(_layout.WaveChannels[s.Index][index], choice);
+        return choice.Script is not null && (position < 0 || _layout.WaveScripts[s.Index][index][position] is null);
     }
 
     private string Render(StrategyPlan s, ChannelChoice choice, ScriptText? text) =>

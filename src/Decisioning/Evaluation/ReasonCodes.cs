@@ -1,6 +1,6 @@
 namespace Decisioning.Evaluation;
 
-/// <summary>The reason codes of spec section 3, in gate order. Fixed by the spec: never rename.</summary>
+/// <summary>The reason codes of spec sections 3, 9 and 10, in gate order. Fixed by the spec: never rename.</summary>
 public static class ReasonCodes
 {
     public const string Inactive = "inactive";
@@ -9,6 +9,9 @@ public static class ReasonCodes
     public const string Condition = "condition";
     public const string Ineligible = "ineligible";
     public const string AlreadyHeld = "already-held";
+    public const string Suppressed = "suppressed";
+    public const string Responded = "responded";
+    public const string WavePending = "wave-pending";
     public const string Cooldown = "cooldown";
     public const string NoChannel = "no-channel";
     public const string Policy = "policy";
@@ -16,7 +19,7 @@ public static class ReasonCodes
 
     // Declared before All, which is this array: static fields initialise in text order.
     private static readonly string[] GateOrder =
-        [Inactive, NotTargeted, Scenario, Condition, Ineligible, AlreadyHeld, Cooldown, NoChannel, Policy, Arbitration];
+        [Inactive, NotTargeted, Scenario, Condition, Ineligible, AlreadyHeld, Suppressed, Responded, WavePending, Cooldown, NoChannel, Policy, Arbitration];
 
     /// <summary>The <c>noAction</c> of a control-group decision under the control policy <c>none</c>.</summary>
     public const string Control = "control";

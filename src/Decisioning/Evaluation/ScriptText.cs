@@ -73,7 +73,8 @@ internal sealed class ScriptText
     private static ScriptText?[][] Analyse(DecisionPlan plan) =>
         [.. plan.Strategies.Select(s => s.Channels.Select(c => Analyse(plan, s, c)).ToArray())];
 
-    private static ScriptText? Analyse(DecisionPlan plan, StrategyPlan s, ChannelChoice choice)
+    /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>, of any wave) without Fluid, or null.</summary>
+    internal static ScriptText? Analyse(DecisionPlan plan, StrategyPlan s, ChannelChoice choice)
     {
         if (choice.Script?.Template is not FluidTemplate template)
         {

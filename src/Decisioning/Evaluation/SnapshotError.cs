@@ -20,6 +20,7 @@ public static class SnapshotErrorCodes
     public const string BadHoldings = "bad-holdings";
     public const string BadEvents = "bad-events";
     public const string BadContacts = "bad-contacts";
+    public const string BadResponses = "bad-responses";
 
     /// <summary>A key the reader uses (the key field, a declared field, holdings, events, contacts) appears twice.</summary>
     public const string DuplicateKey = "duplicate-key";

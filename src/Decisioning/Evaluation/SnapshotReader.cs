@@ -69,6 +69,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
         string[] holdings = [];
         EventRecord[] events = [];
         ContactRecord[] contacts = [];
+        ResponseRecord[] responses = [];
         var idSeen = false;
         var listsSeen = 0;
 
@@ -117,6 +118,11 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 listsSeen = Once(listsSeen, 4, name);
                 contacts = ContactReader.Read(ref reader);
             }
+            else if (name == "responses")
+            {
+                listsSeen = Once(listsSeen, 8, name);
+                responses = ContactReader.ReadResponses(ref reader);
+            }
             else if (name != Plan.IdField)
             {
                 reader.Skip();
@@ -136,7 +142,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
             }
         }
 
-        return new CustomerRecord(id!, row, holdings, events, contacts);
+        return new CustomerRecord(id!, row, holdings, events, contacts, responses);
     }
 
     // A key the reader uses may appear once: a second value would silently replace the first

@@ -64,6 +64,30 @@ public sealed record PropensityDecl(Located<double>? Constant, Located<string>? 
 /// <summary>A channel id and the script the strategy uses on it.</summary>
 public sealed record ScriptChoiceDecl(Located<string> Channel, Located<string> Script);
 
+/// <summary>
+/// A follow-up wave of a strategy (spec section 9): due <c>after</c> the previous wave's contact;
+/// absent channels or scripts are wave 1's.
+/// </summary>
+public sealed record WaveDecl
+{
+    public Located<string>? After { get; init; }
+    public IReadOnlyList<Located<string>>? Channels { get; init; }
+    public IReadOnlyList<ScriptChoiceDecl>? Scripts { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>A suppression rule of the contact policy library (spec section 10).</summary>
+public sealed record SuppressionDecl
+{
+    public Located<string>? Id { get; init; }
+    public Located<string>? Count { get; init; }
+    public Located<long>? AtLeast { get; init; }
+    public Located<string>? Within { get; init; }
+    public Located<string>? Scope { get; init; }
+    public Located<string>? Pause { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
 public sealed record ActiveWindowDecl(Located<string>? From, Located<string>? To, SourceLocation Location);
 
 public sealed record StrategyDecl
@@ -84,6 +108,13 @@ public sealed record StrategyDecl
     public Located<string>? When { get; init; }
     public Located<string>? Cooldown { get; init; }
     public ActiveWindowDecl? Active { get; init; }
+
+    /// <summary>Follow-up waves 2, 3, ... in order; empty when the strategy has none.</summary>
+    public IReadOnlyList<WaveDecl> Waves { get; init; } = [];
+
+    /// <summary>The response kinds that end a wave sequence; null when not written (all three).</summary>
+    public IReadOnlyList<Located<string>>? StopOn { get; init; }
+
     public SourceLocation Location { get; init; }
 }
 
@@ -92,6 +123,10 @@ public sealed record ArbitrationDecl
     public Located<long>? MaxActions { get; init; }
     public Located<bool>? OnePerProduct { get; init; }
     public Located<bool>? OnePerChannel { get; init; }
+
+    /// <summary>The strategy considered only when arbitration returns no action (spec section 11).</summary>
+    public Located<string>? Fallback { get; init; }
+
     public SourceLocation Location { get; init; }
 }
 

@@ -23,6 +23,7 @@ public sealed record MapDocument
     public IReadOnlyList<ScenarioDecl> Scenarios { get; init; } = [];
     public IReadOnlyList<StrategyDecl> Strategies { get; init; } = [];
     public IReadOnlyList<ModelDecl> Models { get; init; } = [];
+    public IReadOnlyList<SuppressionDecl> Suppression { get; init; } = [];
     public ArbitrationDecl Arbitration { get; init; } = new();
     public ExperimentDecl? Experiment { get; init; }
 

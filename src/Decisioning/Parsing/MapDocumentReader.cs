@@ -14,6 +14,7 @@ public static class MapDocumentReader
     [
         "map", "version", "description", "customer", "tiers", "lifecycle", "segments", "objectives",
         "products", "channels", "scripts", "scenarios", "strategies", "models", "arbitration", "experiment",
+        "suppression",
     ];
 
     public static MapDocument Read(IReadOnlyList<(string File, YamlNode? Root)> files, DiagnosticBag diagnostics)
@@ -84,6 +85,7 @@ public static class MapDocumentReader
             "scenarios" => doc with { Scenarios = [.. doc.Scenarios, .. s.List(value, "scenarios", s.Scenario)] },
             "strategies" => doc with { Strategies = [.. doc.Strategies, .. s.List(value, "strategies", s.Strategy)] },
             "models" => doc with { Models = [.. doc.Models, .. s.List(value, "models", s.Model)] },
+            "suppression" => doc with { Suppression = [.. doc.Suppression, .. s.List(value, "suppression", s.Suppression)] },
             "arbitration" => doc with { Arbitration = s.Arbitration(value) },
             "experiment" => doc with { Experiment = s.Experiment(value) },
             _ => doc,

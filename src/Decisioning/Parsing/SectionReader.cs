@@ -17,10 +17,12 @@ internal sealed class SectionReader(NodeReader reader)
     private static readonly string[] ScriptKeys = ["id", "text"];
     private static readonly string[] ScenarioKeys = ["id", "kind", "stages", "lacks", "holds", "event", "within", "when"];
     private static readonly string[] StrategyKeys =
-        ["id", "target", "objective", "scenario", "product", "channels", "scripts", "priority", "propensity", "when", "cooldown", "active"];
+        ["id", "target", "objective", "scenario", "product", "channels", "scripts", "priority", "propensity", "when", "cooldown", "active", "waves", "stopOn"];
+    private static readonly string[] WaveKeys = ["after", "channels", "scripts"];
+    private static readonly string[] SuppressionKeys = ["id", "count", "atLeast", "within", "scope", "pause"];
     private static readonly string[] PropensityKeys = ["model"];
     private static readonly string[] ActiveKeys = ["from", "to"];
-    private static readonly string[] ArbitrationKeys = ["maxActions", "onePerProduct", "onePerChannel"];
+    private static readonly string[] ArbitrationKeys = ["maxActions", "onePerProduct", "onePerChannel", "fallback"];
     private static readonly string[] ExperimentKeys = ["id", "control", "controlPolicy", "salt"];
     private static readonly string[] ModelKeys = ["id", "kind", "intercept", "coefficients"];
 
@@ -192,22 +194,50 @@ internal sealed class SectionReader(NodeReader reader)
             Scenario = Reader.String(map, "scenario", "a strategy"),
             Product = Reader.String(map, "product", "a strategy"),
             Channels = Reader.StringList(map, "channels", "a strategy"),
-            Scripts = ScriptChoices(map),
+            Scripts = ScriptChoices(map) ?? [],
             Priority = Reader.Number(map, "priority", "a strategy"),
             Propensity = Propensity(map),
             When = Reader.String(map, "when", "a strategy"),
             Cooldown = Reader.String(map, "cooldown", "a strategy"),
             Active = Active(map),
+            Waves = map.Find("waves") is { } waves ? [.. List(waves.Value, "waves", Wave)] : [],
+            StopOn = map.Find("stopOn") is not null ? Reader.StringList(map, "stopOn", "a strategy") : null,
             Location = map.Location,
         };
     }
 
-    private List<ScriptChoiceDecl> ScriptChoices(YamlMapping strategy)
+    private WaveDecl? Wave(YamlNode node) =>
+        Reader.Mapping(node, "a wave", WaveKeys) is { } map
+            ? new WaveDecl
+            {
+                After = Reader.String(map, "after", "a wave"),
+                Channels = map.Find("channels") is not null ? Reader.StringList(map, "channels", "a wave") : null,
+                Scripts = ScriptChoices(map),
+                Location = map.Location,
+            }
+            : null;
+
+    public SuppressionDecl? Suppression(YamlNode node) =>
+        Reader.Mapping(node, "a suppression rule", SuppressionKeys) is { } map
+            ? new SuppressionDecl
+            {
+                Id = Reader.String(map, "id", "a suppression rule"),
+                Count = Reader.String(map, "count", "a suppression rule"),
+                AtLeast = Reader.Integer(map, "atLeast", "a suppression rule"),
+                Within = Reader.String(map, "within", "a suppression rule"),
+                Scope = Reader.String(map, "scope", "a suppression rule"),
+                Pause = Reader.String(map, "pause", "a suppression rule"),
+                Location = map.Location,
+            }
+            : null;
+
+    // A strategy's or a wave's `scripts`: null when not written.
+    private List<ScriptChoiceDecl>? ScriptChoices(YamlMapping strategy)
     {
         var choices = new List<ScriptChoiceDecl>();
         if (strategy.Find("scripts") is not { } entry)
         {
-            return choices;
+            return null;
         }
 
         if (entry.Value is not YamlMapping map)
@@ -269,6 +299,7 @@ internal sealed class SectionReader(NodeReader reader)
             MaxActions = Reader.Integer(map, "maxActions", "'arbitration'"),
             OnePerProduct = Reader.Boolean(map, "onePerProduct", "'arbitration'"),
             OnePerChannel = Reader.Boolean(map, "onePerChannel", "'arbitration'"),
+            Fallback = Reader.String(map, "fallback", "'arbitration'"),
             Location = map.Location,
         };
     }

@@ -22,6 +22,9 @@ public sealed record DecisionPlan
     public required ArbitrationPlan Arbitration { get; init; }
     public required ExperimentPlan? Experiment { get; init; }
 
+    /// <summary>The suppression rules (contact policy library), in file order; the first that suppresses names itself.</summary>
+    public IReadOnlyList<SuppressionPlan> Suppression { get; init; } = [];
+
     /// <summary>
     /// The map's content hash (<see cref="Loading.MapHash"/>), worked out once when the map was loaded
     /// from the bytes read; every decision carries it. A plan built without the loader has the hash of no files.

@@ -54,6 +54,36 @@ public sealed record ScenarioPlan(
 /// <summary>A channel a strategy may use, in its preference order, with its script (or none).</summary>
 public sealed record ChannelChoice(ChannelPlan Channel, CompiledScript? Script);
 
+/// <summary>
+/// A wave of a strategy with waves (spec section 9): <see cref="Number"/> 1 is the strategy as
+/// written (no delay); wave k+1 is due <see cref="After"/> the contact of wave k.
+/// </summary>
+public sealed record WavePlan(int Number, TimeSpan After, IReadOnlyList<ChannelChoice> Channels);
+
+/// <summary>What a suppression rule counts (spec section 10).</summary>
+public enum SuppressionCount
+{
+    Responded,
+    Declined,
+    Converted,
+    Sent,
+}
+
+/// <summary>Which records a suppression rule counts for a strategy.</summary>
+public enum SuppressionScope
+{
+    Strategy,
+    Product,
+    All,
+}
+
+/// <summary>
+/// A suppression rule: suppressed while at least <see cref="AtLeast"/> records of <see cref="Count"/>
+/// in <c>(at - within, at]</c> (any time at or before <c>at</c> without <see cref="Within"/>) belong to
+/// the strategy by <see cref="Scope"/>, and <c>at</c> is before the latest of them plus <see cref="Pause"/>.
+/// </summary>
+public sealed record SuppressionPlan(string Id, SuppressionCount Count, string CountText, int AtLeast, TimeSpan? Within, SuppressionScope Scope, TimeSpan Pause);
+
 public sealed record StrategyPlan
 {
     public required int Index { get; init; }
@@ -72,11 +102,24 @@ public sealed record StrategyPlan
     public required DateTime? ActiveFrom { get; init; }
     public required DateTime? ActiveTo { get; init; }
 
+    /// <summary>
+    /// Every wave, wave 1 (the strategy's own channels) first; empty for a strategy without waves,
+    /// which is decided exactly as in part one.
+    /// </summary>
+    public IReadOnlyList<WavePlan> Waves { get; init; } = [];
+
+    /// <summary>The response kinds that end a wave sequence (<c>responded</c>, <c>declined</c>, <c>converted</c>).</summary>
+    public IReadOnlyList<string> StopOn { get; init; } = Runtime.ResponseRecord.Kinds;
+
+    /// <summary>Whether the strategy has follow-up waves.</summary>
+    public bool HasWaves => Waves.Count > 1;
+
     /// <summary>What a script sees as <c>strategy</c>.</summary>
     public IReadOnlyDictionary<string, object?> ScriptValue => field ??= new Dictionary<string, object?> { ["id"] = Id };
 }
 
-public sealed record ArbitrationPlan(int MaxActions, bool OnePerProduct, bool OnePerChannel);
+/// <summary>Arbitration; <see cref="Fallback"/> is the strategy index considered only when it returns nothing (-1 for none).</summary>
+public sealed record ArbitrationPlan(int MaxActions, bool OnePerProduct, bool OnePerChannel, int Fallback = -1);
 
 public enum ControlPolicy
 {

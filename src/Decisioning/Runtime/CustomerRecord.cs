@@ -3,20 +3,36 @@ namespace Decisioning.Runtime;
 /// <summary>One MOT event of a snapshot: its type, when it happened and its payload.</summary>
 public sealed record EventRecord(string Type, DateTime At, ValueRow? Payload);
 
-/// <summary>One past contact of a snapshot (for contact policies and cooldowns).</summary>
-public sealed record ContactRecord(string? Channel, DateTime At, string? Strategy, string? Product, string? Outcome);
+/// <summary>One past contact of a snapshot (for contact policies, cooldowns, waves and suppression); <paramref name="Wave"/> defaults to 1.</summary>
+public sealed record ContactRecord(string? Channel, DateTime At, string? Strategy, string? Product, string? Outcome, int Wave = 1);
+
+/// <summary>
+/// One response of a snapshot (spec section 9): <c>responded</c>, <c>declined</c> or <c>converted</c>.
+/// It belongs to a strategy by its <paramref name="Strategy"/>, or, without one, by its <paramref name="Product"/>.
+/// </summary>
+public sealed record ResponseRecord(DateTime At, string? Strategy, string? Product, string Kind, double Value)
+{
+    public const string Responded = "responded";
+    public const string Declined = "declined";
+    public const string Converted = "converted";
+
+    /// <summary>The kinds a response may have.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [Responded, Declined, Converted];
+}
 
 /// <summary>
 /// A customer snapshot read into a plan's own typed representation: field values by slot,
 /// holdings, events and contacts with their times parsed once.
 /// </summary>
-public sealed class CustomerRecord(string id, ValueRow values, string[] holdings, EventRecord[] events, ContactRecord[] contacts)
+public sealed class CustomerRecord(
+    string id, ValueRow values, string[] holdings, EventRecord[] events, ContactRecord[] contacts, ResponseRecord[]? responses = null)
 {
     public string Id { get; } = id;
     public ValueRow Values { get; } = values;
     public string[] Holdings { get; } = holdings;
     public EventRecord[] Events { get; } = events;
     public ContactRecord[] Contacts { get; } = contacts;
+    public ResponseRecord[] Responses { get; } = responses ?? [];
 
     /// <summary>Whether the customer holds <paramref name="product"/> (ordinal, as every id is compared).</summary>
     public bool Holds(string product)

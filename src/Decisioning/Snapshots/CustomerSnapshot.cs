@@ -35,16 +35,17 @@ public abstract class CustomerSnapshot
         IReadOnlyDictionary<string, object?> fields,
         IEnumerable<string>? holdings = null,
         IEnumerable<EventSnapshot>? events = null,
-        IEnumerable<ContactSnapshot>? contacts = null)
+        IEnumerable<ContactSnapshot>? contacts = null,
+        IEnumerable<ResponseSnapshot>? responses = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return new DictionarySnapshot(fields, holdings, events, contacts);
+        return new DictionarySnapshot(fields, holdings, events, contacts, responses);
     }
 
     /// <summary>
     /// A snapshot from a host's own object: its public properties are matched to the map's fields
     /// by name (a <c>[JsonPropertyName]</c> first, then the property name, ignoring case), and
-    /// <c>Holdings</c>, <c>Events</c> and <c>Contacts</c> properties of the types of this namespace
+    /// <c>Holdings</c>, <c>Events</c>, <c>Contacts</c> and <c>Responses</c> properties of the types of this namespace
     /// are read too. Getters are compiled once per type <typeparamref name="T"/> and bound once per
     /// map version; no reflection runs per call. An id property may be a string, a Guid or an integer.
     /// </summary>

@@ -9,13 +9,16 @@ internal sealed class DictionarySnapshot(
     IReadOnlyDictionary<string, object?> fields,
     IEnumerable<string>? holdings,
     IEnumerable<EventSnapshot>? events,
-    IEnumerable<ContactSnapshot>? contacts) : CustomerSnapshot, IFieldValues
+    IEnumerable<ContactSnapshot>? contacts,
+    IEnumerable<ResponseSnapshot>? responses = null) : CustomerSnapshot, IFieldValues
 {
     public object? Holdings => holdings;
 
     public object? Events => events;
 
     public object? Contacts => contacts;
+
+    public object? Responses => responses;
 
     public override (CustomerRecord? Customer, SnapshotError? Error) Read(DecisionPlan plan) => RecordBuilder.Build(plan, this);
 

@@ -16,4 +16,6 @@ internal interface IFieldValues
     object? Events { get; }
 
     object? Contacts { get; }
+
+    object? Responses { get; }
 }

@@ -44,7 +44,8 @@ internal sealed class ObjectShape<T>
         Find(plan.IdField),
         Find("holdings"),
         Find("events"),
-        Find("contacts")));
+        Find("contacts"),
+        Find("responses")));
 
     private Func<T, object?>? Find(string name) =>
         _exact.TryGetValue(name, out var exact) ? exact : _folded.GetValueOrDefault(name);
@@ -63,5 +64,6 @@ internal sealed class ObjectShape<T>
         Func<T, object?>? Id,
         Func<T, object?>? Holdings,
         Func<T, object?>? Events,
-        Func<T, object?>? Contacts);
+        Func<T, object?>? Contacts,
+        Func<T, object?>? Responses);
 }

@@ -19,6 +19,8 @@ internal sealed class ObjectSnapshot<T>(T customer) : CustomerSnapshot
 
         public object? Contacts => binding.Contacts?.Invoke(customer);
 
+        public object? Responses => binding.Responses?.Invoke(customer);
+
         public bool TryGetId(string idField, out object? id) => TryRead(binding.Id, out id);
 
         public bool TryGet(FieldSlot field, out object? value) => TryRead(binding.Fields[field.Index], out value);

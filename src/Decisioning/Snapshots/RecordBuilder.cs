@@ -31,7 +31,8 @@ internal static class RecordBuilder
                 }
             }
 
-            return (new CustomerRecord(id, row, Holdings(values.Holdings), Events(plan, values.Events), Contacts(values.Contacts)), null);
+            return (new CustomerRecord(id, row, Holdings(values.Holdings), Events(plan, values.Events), Contacts(values.Contacts),
+                Responses(values.Responses)), null);
         }
         catch (SnapshotFormatException e)
         {
@@ -124,7 +125,18 @@ internal static class RecordBuilder
         null => [],
         IEnumerable<ContactSnapshot?> items => [.. items.Select((c, i) => c is null
             ? throw new SnapshotFormatException(BadContacts, $"contact {i + 1} is null")
-            : new ContactRecord(c.Channel, c.At.UtcDateTime, c.Strategy, c.Product, c.Outcome))],
+            : c.Wave < 1
+                ? throw new SnapshotFormatException(BadContacts, $"'wave' of contact {i + 1} must be 1 or more, not {c.Wave}")
+                : new ContactRecord(c.Channel, c.At.UtcDateTime, c.Strategy, c.Product, c.Outcome, c.Wave))],
         _ => throw new SnapshotFormatException(BadContacts, $"'contacts' must be a list of ContactSnapshot, not {SlotWriter.Describe(value)}"),
+    };
+
+    private static ResponseRecord[] Responses(object? value) => value switch
+    {
+        null => [],
+        IEnumerable<ResponseSnapshot?> items => [.. items.Select((r, i) => r is null
+            ? throw new SnapshotFormatException(BadResponses, $"response {i + 1} is null")
+            : ContactReader.Response(r.At.UtcDateTime, r.Strategy, r.Product, r.Kind, r.Value, i + 1))],
+        _ => throw new SnapshotFormatException(BadResponses, $"'responses' must be a list of ResponseSnapshot, not {SlotWriter.Describe(value)}"),
     };
 }

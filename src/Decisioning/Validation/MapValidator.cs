@@ -33,6 +33,8 @@ public sealed class MapValidator : AbstractValidator<MapDocument>
             Duplicates(ctx, doc.Scenarios.Select(x => x.Id), "scenario");
             Duplicates(ctx, doc.Strategies.Select(x => x.Id), "strategy");
             Duplicates(ctx, doc.Models.Select(x => x.Id), "model");
+            Duplicates(ctx, doc.Suppression.Select(x => x.Id), "suppression rule");
+            CheckFallback(ctx, doc);
             Duplicates(ctx, doc.Customer.Fields.Select(x => (Located<string>?)x.Name), "customer field");
             Duplicates(ctx, doc.Customer.Events.Select(x => (Located<string>?)x.Id), "event");
             if (doc.Strategies.Count == 0)
@@ -53,7 +55,35 @@ public sealed class MapValidator : AbstractValidator<MapDocument>
         RuleForEach(x => x.Strategies).SetValidator(new StrategyValidator(symbols));
         RuleForEach(x => x.Models).SetValidator(new ModelValidator(symbols));
         RuleFor(x => x.Arbitration).SetValidator(new ArbitrationValidator());
+        RuleForEach(x => x.Suppression).SetValidator(new SuppressionValidator());
         RuleFor(x => x.Experiment!).SetValidator(new ExperimentValidator()).When(x => x.Experiment is not null);
+    }
+
+    // arbitration.fallback names a strategy that can be returned: one that exists and targets someone.
+    private static void CheckFallback(ValidationContext<MapDocument> ctx, MapDocument doc)
+    {
+        if (doc.Arbitration.Fallback is not { } fallback)
+        {
+            return;
+        }
+
+        var strategy = doc.Strategies.FirstOrDefault(s => s.Id?.Value == fallback.Value);
+        if (strategy is null)
+        {
+            ctx.Report(DiagnosticCodes.UnknownReference,
+                $"unknown fallback strategy '{fallback.Value}'" +
+                Parsing.Suggestions.DidYouMean(fallback.Value, doc.Strategies.Where(s => s.Id is not null).Select(s => s.Id!.Value.Value)),
+                fallback.Location);
+            return;
+        }
+
+        var segments = doc.Segments.Where(s => s.Id is not null).Select(s => s.Id!.Value.Value).ToHashSet(StringComparer.Ordinal);
+        if (strategy.TargetWritten && !strategy.Target.Any(t => t.Value == "all" || segments.Contains(t.Value)))
+        {
+            ctx.Report(DiagnosticCodes.BadValue,
+                $"fallback strategy '{fallback.Value}' targets no one (its 'target' names no segment); a fallback must be able to reach a customer",
+                fallback.Location);
+        }
     }
 
     /// <summary>A repeated id is reported where it is repeated, naming the first place.</summary>

@@ -143,6 +143,29 @@ internal sealed class ScriptValidator : AbstractValidator<ScriptDecl>
     });
 }
 
+/// <summary>A suppression rule (spec section 10).</summary>
+internal sealed class SuppressionValidator : AbstractValidator<SuppressionDecl>
+{
+    public static readonly IReadOnlyList<string> Counts = ["responded", "declined", "converted", "sent"];
+    public static readonly IReadOnlyList<string> Scopes = ["strategy", "product", "all"];
+
+    public SuppressionValidator() => RuleFor(x => x).Custom((rule, ctx) =>
+    {
+        ctx.CheckId(rule.Id, rule.Location, "a suppression rule");
+        ctx.Require(rule.Count, "count", rule.Location, "a suppression rule");
+        ctx.CheckOneOf(rule.Count, Counts, "count");
+        if (rule.AtLeast is { } atLeast && atLeast.Value < 1)
+        {
+            ctx.Report(DiagnosticCodes.OutOfRange, $"atLeast must be >= 1, not {atLeast.Value}", atLeast.Location);
+        }
+
+        ctx.CheckDuration(rule.Within, "within");
+        ctx.CheckOneOf(rule.Scope, Scopes, "scope");
+        ctx.Require(rule.Pause, "pause", rule.Location, "a suppression rule");
+        ctx.CheckDuration(rule.Pause, "pause");
+    });
+}
+
 internal sealed class ArbitrationValidator : AbstractValidator<ArbitrationDecl>
 {
     public ArbitrationValidator() => RuleFor(x => x).Custom((arbitration, ctx) =>

@@ -32,19 +32,8 @@ internal sealed class StrategyValidator : AbstractValidator<StrategyDecl>
             ctx.CheckReference(channel, symbols.Channels, "channel");
         }
 
-        var listed = s.Channels.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var choice in s.Scripts)
-        {
-            if (!listed.Contains(choice.Channel.Value))
-            {
-                ctx.Report(DiagnosticCodes.UnknownReference,
-                    $"script given for channel '{choice.Channel.Value}', which is not in this strategy's channels" +
-                    Parsing.Suggestions.DidYouMean(choice.Channel.Value, listed),
-                    choice.Channel.Location);
-            }
-
-            ctx.CheckReference(choice.Script, symbols.Scripts, "script");
-        }
+        CheckScripts(ctx, s.Scripts, s.Channels, symbols, "this strategy's channels");
+        CheckWaves(ctx, s, symbols);
 
         ctx.CheckRange(s.Priority, 0, 100, "priority");
         if (s.Propensity is { } propensity)
@@ -63,6 +52,64 @@ internal sealed class StrategyValidator : AbstractValidator<StrategyDecl>
             CheckWindow(ctx, active);
         }
     });
+
+    private static void CheckScripts(
+        ValidationContext<StrategyDecl> ctx, IReadOnlyList<ScriptChoiceDecl> scripts, IReadOnlyList<Located<string>> channels, MapSymbols symbols, string whose)
+    {
+        var listed = channels.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var choice in scripts)
+        {
+            if (!listed.Contains(choice.Channel.Value))
+            {
+                ctx.Report(DiagnosticCodes.UnknownReference,
+                    $"script given for channel '{choice.Channel.Value}', which is not in {whose}" +
+                    Parsing.Suggestions.DidYouMean(choice.Channel.Value, listed),
+                    choice.Channel.Location);
+            }
+
+            ctx.CheckReference(choice.Script, symbols.Scripts, "script");
+        }
+    }
+
+    // Spec section 9: each wave's delay, channels and scripts; stopOn's kinds.
+    private static void CheckWaves(ValidationContext<StrategyDecl> ctx, StrategyDecl s, MapSymbols symbols)
+    {
+        for (var i = 0; i < s.Waves.Count; i++)
+        {
+            var wave = s.Waves[i];
+            var name = $"wave {i + 2}";
+            ctx.Require(wave.After, "after", wave.Location, name);
+            ctx.CheckDuration(wave.After, $"'after' of {name}");
+            if (wave.Channels is { Count: 0 })
+            {
+                ctx.Report(DiagnosticCodes.MissingKey, $"{name} has an empty 'channels'; leave it out to use wave 1's channels", wave.Location);
+            }
+
+            foreach (var channel in wave.Channels ?? [])
+            {
+                ctx.CheckReference(channel, symbols.Channels, "channel");
+            }
+
+            CheckScripts(ctx, wave.Scripts ?? [], wave.Channels ?? s.Channels, symbols, $"the channels of {name}");
+        }
+
+        foreach (var kind in s.StopOn ?? [])
+        {
+            ctx.CheckOneOf(kind, Runtime.ResponseRecord.Kinds, "stopOn kind");
+        }
+
+        if (s.Waves.Count > 0 && s.Cooldown is null && s.Id is { } strategyId)
+        {
+            ctx.Warn(DiagnosticCodes.BadValue,
+                $"strategy '{strategyId.Value}' has waves but no 'cooldown': a stopping response pauses nothing, and after the last wave a new sequence starts at once",
+                s.Waves[0].Location);
+        }
+
+        if (s.StopOn is not null && s.Waves.Count == 0 && s.Id is { } id)
+        {
+            ctx.Warn(DiagnosticCodes.BadValue, $"strategy '{id.Value}' has 'stopOn' but no 'waves': it has no sequence to stop", s.StopOn.Count > 0 ? s.StopOn[0].Location : s.Location);
+        }
+    }
 
     private static void CheckWindow(ValidationContext<StrategyDecl> ctx, ActiveWindowDecl active)
     {
