@@ -56,6 +56,29 @@ public sealed class ContactHistory(DateTime at)
         _ => r.Pick(["presented", "declined", "interested"]),
     };
 
+    /// <summary>
+    /// What the customer answered, read off each contact's outcome an hour later (no random draw, so
+    /// the rest of the data is as before): a decline is <c>declined</c>; interest, a reply or a click
+    /// is <c>responded</c>.
+    /// </summary>
+    public static void Responses(Customer c)
+    {
+        c.Responses.Clear();
+        foreach (var k in c.Contacts)
+        {
+            var kind = k.Outcome switch
+            {
+                "declined" => "declined",
+                "interested" or "replied" or "clicked" => "responded",
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                c.Responses.Add(new Response(k.At.AddHours(1), k.Strategy, k.Product, kind));
+            }
+        }
+    }
+
     public void Add(Customer c, Randomness r)
     {
         // Ordinary history: a few contacts over the last 45 days for strategies that fit the customer.
@@ -96,6 +119,8 @@ public sealed class ContactHistory(DateTime at)
             var s = r.Pick(Strategies.Where(x => x.Channels[0] == "rm-call").ToList());
             c.Contacts.Add(new Contact("rm-call", r.DaysBefore(at, 0.5, 6.5), s.Id, s.Product, Outcome(r, "rm-call")));
         }
+
+        Responses(c);
 
         // Two recent text messages reach the cap of sms (2 per 7d).
         if (Reachable(c, "sms") && r.Chance(0.03))

@@ -51,6 +51,7 @@ public sealed class Customer
     public List<CustomerEvent> Events { get; } = [];
 
     public List<Contact> Contacts { get; } = [];
+    public List<Response> Responses { get; } = [];
 
     public bool Holds(string product) => Holdings.Contains(product);
 
@@ -69,4 +70,7 @@ public sealed class Customer
 public sealed record CustomerEvent(string Type, DateTime At, decimal? Amount);
 
 /// <summary>A past contact: on which channel, when, for which strategy and product, and how it went.</summary>
-public sealed record Contact(string Channel, DateTime At, string Strategy, string Product, string Outcome);
+public sealed record Contact(string Channel, DateTime At, string Strategy, string Product, string Outcome, int Wave = 1);
+
+/// <summary>A response to a contact (responded, declined, converted); without a strategy it belongs by its product.</summary>
+public sealed record Response(DateTime At, string? Strategy, string Product, string Kind);

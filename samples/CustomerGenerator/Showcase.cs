@@ -8,7 +8,7 @@ namespace Decisioning.Samples.CustomerGenerator;
 /// </summary>
 public static class Showcase
 {
-    public const int Count = 12;
+    public const int Count = 16;
 
     public static void Apply(Customer c, int number, DateTime at)
     {
@@ -149,7 +149,37 @@ public static class Showcase
                 c.CreditCardSpend = 4_300m;
                 c.Events.Add(new CustomerEvent("card-activated", at.AddDays(-2).AddHours(20), null));
                 break;
+            case 13:    // retiree called about the pension fund 4 days ago, no answer: wave 2 (SMS) is due
+                Retiree(c, "孙女士", 62);
+                c.Contacts.Add(new Contact("rm-call", at.AddDays(-4).AddHours(10), "retiree-pension", "pension-fund", "no-answer"));
+                break;
+            case 14:    // the same call yesterday: wave 2 is pending until day 3
+                Retiree(c, "钱先生", 63);
+                c.Contacts.Add(new Contact("rm-call", at.AddDays(-1).AddHours(10), "retiree-pension", "pension-fund", "no-answer"));
+                break;
+            case 15:    // called 5 days ago and declined: the sequence stopped (responded) until the 30d cooldown passes
+                Retiree(c, "郑女士", 64);
+                c.Contacts.Add(new Contact("rm-call", at.AddDays(-5).AddHours(10), "retiree-pension", "pension-fund", "declined"));
+                break;
+            case 16:    // declined the pension fund three times in 90 days: three-declines suppresses it for 30 days
+                Retiree(c, "冯先生", 66);
+                c.Contacts.Add(new Contact("rm-call", at.AddDays(-80).AddHours(10), "retiree-pension", "pension-fund", "declined"));
+                c.Contacts.Add(new Contact("rm-call", at.AddDays(-50).AddHours(10), "retiree-pension", "pension-fund", "declined"));
+                c.Contacts.Add(new Contact("app-push", at.AddDays(-20).AddHours(10), "retiree-pension", "pension-fund", "declined", Wave: 3));
+                break;
         }
+
+        ContactHistory.Responses(c);
+    }
+
+    // A retiree with 30万 and no pension fund, reachable by phone: retiree-pension's audience.
+    private static void Retiree(Customer c, string name, int age)
+    {
+        c.Name = name;
+        c.Age = age;
+        c.IsRetiree = true;
+        c.Aum = 300_000m;
+        c.AumPeak12m = 310_000m;
     }
 
     /// <summary>An ordinary, reachable, mature customer with mobile banking, no other product and no history.</summary>

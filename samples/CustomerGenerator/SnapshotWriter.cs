@@ -87,10 +87,34 @@ public static class SnapshotWriter
                 w.WriteString("strategy", k.Strategy);
                 w.WriteString("product", k.Product);
                 w.WriteString("outcome", k.Outcome);
+                if (k.Wave != 1)
+                {
+                    w.WriteNumber("wave", k.Wave);
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (c.Responses.Count > 0)
+            {
+                w.WriteStartArray("responses");
+                foreach (var r in c.Responses)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("at", Instant(r.At));
+                    if (r.Strategy is not null)
+                    {
+                        w.WriteString("strategy", r.Strategy);
+                    }
+
+                    w.WriteString("product", r.Product);
+                    w.WriteString("kind", r.Kind);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
 

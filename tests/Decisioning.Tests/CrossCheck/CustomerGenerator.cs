@@ -35,6 +35,7 @@ public sealed class CustomerGenerator(Random rng, RandomMap map, DateTime at)
                 : map.Products.Select(p => p.Id).Append("unknown-product").Where(_ => rng.NextDouble() < 0.35).ToList(),
             Events = rng.NextDouble() < 0.2 ? null : Enumerable.Range(0, rng.Next(5)).Select(_ => Event()).ToList(),
             Contacts = rng.NextDouble() < 0.2 ? null : Enumerable.Range(0, rng.Next(7)).Select(_ => Contact()).ToList(),
+            Responses = rng.NextDouble() < 0.3 ? null : Enumerable.Range(0, rng.Next(6)).Select(_ => Response()).ToList(),
         };
     }
 
@@ -79,7 +80,16 @@ public sealed class CustomerGenerator(Random rng, RandomMap map, DateTime at)
         Pick(Offsets),
         rng.NextDouble() < 0.8 ? Pick(map.Strategies).Id : null,
         rng.NextDouble() < 0.5 ? Pick(map.Products).Id : null,
-        rng.NextDouble() < 0.5 ? "sent" : null);
+        rng.NextDouble() < 0.5 ? "sent" : null,
+        rng.NextDouble() < 0.5 ? null : rng.Next(1, 5));
+
+    private RResponse Response() => new(
+        Pick(_instants),
+        Pick(Offsets),
+        rng.NextDouble() < 0.6 ? Pick(map.Strategies).Id : null,
+        rng.NextDouble() < 0.6 ? Pick(map.Products).Id : null,
+        Pick(["responded", "declined", "converted"]),
+        rng.NextDouble() < 0.5 ? null : Pick([0.0, 1200.0, 0.5]));
 
     /// <summary>Every boundary the map's windows have at <paramref name="at"/>, and a step either side.</summary>
     private static List<DateTime> Instants(RandomMap map, DateTime at)
@@ -87,6 +97,8 @@ public sealed class CustomerGenerator(Random rng, RandomMap map, DateTime at)
         var spans = map.Scenarios.Where(s => s.Within is not null).Select(s => s.Within!.Span)
             .Concat(map.Channels.Where(c => c.Per is not null).Select(c => c.Per!.Span))
             .Concat(map.Strategies.Where(s => s.Cooldown is not null).Select(s => s.Cooldown!.Span))
+            .Concat(map.Strategies.SelectMany(s => s.Waves).Select(w => w.After.Span))
+            .Concat(map.Suppression.SelectMany(r => new[] { r.Within?.Span, r.Pause.Span }).OfType<TimeSpan>())
             .Append(TimeSpan.Zero)
             .Distinct();
         var instants = new List<DateTime>();

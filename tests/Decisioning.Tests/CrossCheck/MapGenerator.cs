@@ -89,7 +89,16 @@ public sealed class MapGenerator
             Models = models,
             Strategies = strategies,
             Arbitration = Maybe(0.7, () => new RArbitration(
-                MaybeValue(0.8, () => _rng.Next(1, 4)), MaybeValue(0.6, () => _rng.Next(2) == 0), MaybeValue(0.6, () => _rng.Next(2) == 0))),
+                MaybeValue(0.8, () => _rng.Next(1, 4)), MaybeValue(0.6, () => _rng.Next(2) == 0), MaybeValue(0.6, () => _rng.Next(2) == 0),
+                // A fallback must be able to reach someone: never one with `target: []`.
+                _rng.NextDouble() < 0.35 ? strategies.Where(s => s.Target is not { Count: 0 }).Select(s => s.Id).FirstOrDefault(_ => _rng.Next(2) == 0) : null)),
+            Suppression = Enumerable.Range(0, _rng.NextDouble() < 0.45 ? _rng.Next(1, 4) : 0).Select(i => new RSuppression(
+                $"rule-{i}",
+                Pick(["responded", "declined", "converted", "sent"]),
+                MaybeValue(0.8, () => _rng.Next(1, 4)),
+                Maybe(0.7, () => Pick(Durations)),
+                Maybe(0.8, () => Pick(["strategy", "product", "all"])),
+                Pick(Durations))).ToList(),
             Experiment = Maybe(0.6, () => new RExperiment("exp-" + _rng.Next(100),
                 Pick([0.0, 0.1, 0.25, 0.5, 0.9, 1.0]),
                 Maybe(0.85, () => Pick(["none", "random", "priority"])),
@@ -214,8 +223,20 @@ public sealed class MapGenerator
             Cooldown = Maybe(0.4, () => Pick(Durations)),
             ActiveFrom = from,
             ActiveTo = to,
+            Waves = _rng.NextDouble() < 0.4 ? Waves(channels, scripts) : [],
+            StopOn = Maybe(0.3, () => Subset(["responded", "declined", "converted"], 0, 3)),
         };
     }
+
+    // One to three follow-up waves, each with its own channels and scripts sometimes.
+    private List<RWave> Waves(List<RChannel> channels, List<RScript> scripts) => Enumerable.Range(0, _rng.Next(1, 4)).Select(_ =>
+    {
+        var waveChannels = Maybe(0.6, () => Subset(channels.Select(c => c.Id).ToList(), 1, 2));
+        var waveScripts = waveChannels is not null && scripts.Count > 0
+            ? Maybe(0.6, () => waveChannels.Where(_ => _rng.NextDouble() < 0.7).Select(c => (c, Pick(scripts).Id)).ToList())
+            : null;
+        return new RWave(Pick(Durations), waveChannels, waveScripts);
+    }).ToList();
 
     /// <summary>An active window around <paramref name="at"/>, often starting or ending exactly there.</summary>
     private (DateTime?, DateTime?) Window(DateTime at)

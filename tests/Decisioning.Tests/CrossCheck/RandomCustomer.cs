@@ -23,6 +23,9 @@ public sealed record RandomCustomer
     public IReadOnlyList<REvent>? Events { get; init; }
     public IReadOnlyList<RContact>? Contacts { get; init; }
 
+    /// <summary>Null writes no <c>responses</c> key.</summary>
+    public IReadOnlyList<RResponse>? Responses { get; init; }
+
     public object? Get(string field) => Values.TryGetValue(field, out var v) ? v : null;
 
     public IReadOnlyList<string> HoldingList => Holdings ?? [];
@@ -34,7 +37,14 @@ public sealed record RDate(string Text);
 /// <summary>An event: its type, when (written with <see cref="Offset"/>), and its payload by field name.</summary>
 public sealed record REvent(string Type, DateTime At, TimeSpan Offset, IReadOnlyDictionary<string, object?> Payload);
 
-public sealed record RContact(string? Channel, DateTime At, TimeSpan Offset, string? Strategy, string? Product, string? Outcome);
+/// <summary>A contact; a null <see cref="Wave"/> writes no <c>wave</c> (wave 1).</summary>
+public sealed record RContact(string? Channel, DateTime At, TimeSpan Offset, string? Strategy, string? Product, string? Outcome, int? Wave = null)
+{
+    public int EffectiveWave => Wave ?? 1;
+}
+
+/// <summary>A response of section 9; null strategy or product is not written; null value writes none.</summary>
+public sealed record RResponse(DateTime At, TimeSpan Offset, string? Strategy, string? Product, string Kind, double? Value);
 
 /// <summary>Instants as ISO-8601 text, in UTC or at an offset (the same instant).</summary>
 public static class IsoText

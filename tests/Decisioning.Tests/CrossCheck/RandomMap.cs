@@ -26,6 +26,9 @@ public sealed record RandomMap
     public required IReadOnlyList<RModel> Models { get; init; }
     public required IReadOnlyList<RStrategy> Strategies { get; init; }
     public RArbitration? Arbitration { get; init; }
+
+    /// <summary>Suppression rules (contact policy library), in file order.</summary>
+    public IReadOnlyList<RSuppression> Suppression { get; init; } = [];
     public RExperiment? Experiment { get; init; }
 
     public string KeyField => IdField ?? "customerId";
@@ -118,10 +121,24 @@ public sealed record RStrategy
     public DateTime? ActiveFrom { get; init; }
     public DateTime? ActiveTo { get; init; }
 
+    /// <summary>Follow-up waves 2, 3, ...; empty for a strategy without waves.</summary>
+    public IReadOnlyList<RWave> Waves { get; init; } = [];
+
+    /// <summary>Null writes no <c>stopOn</c> (all three kinds stop).</summary>
+    public IReadOnlyList<string>? StopOn { get; init; }
+
     public double EffectivePriority => Priority ?? 50;
+
+    public IReadOnlyList<string> EffectiveStopOn => StopOn ?? ["responded", "declined", "converted"];
 }
 
-public sealed record RArbitration(int? MaxActions, bool? OnePerProduct, bool? OnePerChannel);
+/// <summary>A follow-up wave; null channels or scripts are wave 1's.</summary>
+public sealed record RWave(RDuration After, IReadOnlyList<string>? Channels, IReadOnlyList<(string Channel, string Script)>? Scripts);
+
+/// <summary>A suppression rule; null keys are not written (atLeast 1, no window, scope strategy).</summary>
+public sealed record RSuppression(string Id, string Count, int? AtLeast, RDuration? Within, string? Scope, RDuration Pause);
+
+public sealed record RArbitration(int? MaxActions, bool? OnePerProduct, bool? OnePerChannel, string? Fallback = null);
 
 public sealed record RExperiment(string Id, double Control, string? Policy, string? Salt)
 {

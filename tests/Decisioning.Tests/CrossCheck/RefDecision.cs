@@ -30,10 +30,12 @@ public sealed record RefAction(
     string Channel,
     string? Script,
     double Score,
-    double Propensity);
+    double Propensity,
+    int? Wave = null,
+    bool? Fallback = null);
 
 /// <summary>A strategy's outcome: selected when <see cref="Reason"/> is null.</summary>
-public sealed record RefTrace(string Strategy, string? Reason);
+public sealed record RefTrace(string Strategy, string? Reason, string? Rule = null, int? Wave = null);
 
 /// <summary>A strategy that passed every gate, before arbitration.</summary>
-public sealed record RefCandidate(RStrategy Strategy, int Index, string Channel, string? Script, double Score, double Propensity);
+public sealed record RefCandidate(RStrategy Strategy, int Index, string Channel, string? Script, double Score, double Propensity, int Wave = 0, bool Fallback = false);

@@ -25,28 +25,38 @@ public static class ReferenceEvaluator
 
         // Step 2 and 3: the gates in order, then the score of each candidate.
         var reasons = new string?[map.Strategies.Count];
+        var waves = new int[map.Strategies.Count];
+        var rules = new string?[map.Strategies.Count];
         var candidates = new List<RefCandidate>();
         for (var i = 0; i < map.Strategies.Count; i++)
         {
             var s = map.Strategies[i];
-            reasons[i] = ReferenceGates.FirstFailure(map, s, customer, env, at, out var channel, out var script);
+            reasons[i] = ReferenceGates.FirstFailure(map, s, customer, env, at, out var channel, out var script, out waves[i], out rules[i]);
             if (reasons[i] is null)
             {
                 var propensity = Propensity(map, s, customer);
                 var product = map.Products.Single(p => p.Id == s.Product);
                 var weight = s.Objective is null ? 1.0 : map.Objectives.Single(o => o.Id == s.Objective).EffectiveWeight;
                 var score = propensity * (product.Value ?? 1.0) * weight * s.EffectivePriority / 100;
-                candidates.Add(new RefCandidate(s, i, channel!, script, score, propensity));
+                candidates.Add(new RefCandidate(s, i, channel!, script, score, propensity, waves[i]));
             }
         }
 
-        // Step 4: arbitration.
+        // Step 4: arbitration; section 11's fallback is set aside and returned only when it returns nothing.
+        var fallback = candidates.FirstOrDefault(c => c.Strategy.Id == map.Arbitration?.Fallback);
+        candidates.Remove(fallback!);
         var model = Arbitrate(map, candidates, byScore: true);
+        if (model.Count == 0 && fallback is not null)
+        {
+            model = [fallback with { Fallback = true }];
+        }
+
         var trace = new List<RefTrace>();
         for (var i = 0; i < map.Strategies.Count; i++)
         {
             var reason = reasons[i] ?? (model.Any(c => c.Index == i) ? null : "arbitration");
-            trace.Add(new RefTrace(map.Strategies[i].Id, reason));
+            trace.Add(new RefTrace(map.Strategies[i].Id, reason, reason == "suppressed" ? rules[i] : null,
+                reason is not null && waves[i] > 1 ? waves[i] : null));
         }
 
         // Step 5: the experiment.
@@ -86,7 +96,8 @@ public static class ReferenceEvaluator
 
     /// <summary>The gates in the order they run, then arbitration: a later one got further.</summary>
     private static readonly string[] GateOrder =
-        ["inactive", "not-targeted", "scenario", "condition", "ineligible", "already-held", "cooldown", "no-channel", "policy", "arbitration"];
+        ["inactive", "not-targeted", "scenario", "condition", "ineligible", "already-held", "suppressed", "responded", "wave-pending",
+            "cooldown", "no-channel", "policy", "arbitration"];
 
     /// <summary>The reason of the strategy that got furthest, the first in file order on a tie; <c>no-strategies</c> for none.</summary>
     private static string FurthestReason(List<RefTrace> trace)
@@ -134,7 +145,7 @@ public static class ReferenceEvaluator
 
     private static List<RefAction> Ranked(RandomMap map, List<RefCandidate> chosen) =>
         chosen.Select((c, i) => new RefAction(i + 1, c.Strategy.Id, c.Strategy.Objective, c.Strategy.Scenario,
-            c.Strategy.Product, c.Channel, c.Script, c.Score, c.Propensity)).ToList();
+            c.Strategy.Product, c.Channel, c.Script, c.Score, c.Propensity, c.Wave > 0 ? c.Wave : null, c.Fallback ? true : null)).ToList();
 
     /// <summary>Spec section 8: <c>1 / (1 + exp(-(intercept + sum(coef * x))))</c>, the sum taken first.</summary>
     public static double Propensity(RandomMap map, RStrategy s, RandomCustomer customer)

@@ -5,10 +5,21 @@ public static class ReferenceGates
 {
     /// <summary>The reason code of the first failing gate, or null with the chosen channel and script.</summary>
     public static string? FirstFailure(
-        RandomMap map, RStrategy s, RandomCustomer customer, CondEnv env, DateTime at, out string? channel, out string? script)
+        RandomMap map, RStrategy s, RandomCustomer customer, CondEnv env, DateTime at, out string? channel, out string? script) =>
+        FirstFailure(map, s, customer, env, at, out channel, out script, out _, out _);
+
+    /// <summary>
+    /// As above, with sections 9 and 10: <paramref name="wave"/> is the wave the strategy is decided
+    /// as, or the wave pending (0 without waves); <paramref name="rule"/> the rule that suppressed it.
+    /// </summary>
+    public static string? FirstFailure(
+        RandomMap map, RStrategy s, RandomCustomer customer, CondEnv env, DateTime at, out string? channel, out string? script,
+        out int wave, out string? rule)
     {
         channel = null;
         script = null;
+        wave = s.Waves.Count > 0 ? 1 : 0;
+        rule = null;
         if ((s.ActiveFrom is { } from && at < from) || (s.ActiveTo is { } to && at >= to))
         {
             return "inactive";
@@ -40,15 +51,73 @@ public static class ReferenceGates
             return "already-held";
         }
 
-        if (s.Cooldown is { } cooldown &&
+        // Section 10: the first rule whose records reach atLeast, while its pause runs.
+        foreach (var r in map.Suppression)
+        {
+            var times = r.Count == "sent"
+                ? (customer.Contacts ?? []).Where(c => r.Scope switch
+                {
+                    "product" => c.Product == s.Product,
+                    "all" => true,
+                    _ => c.Strategy == s.Id,
+                }).Select(c => c.At)
+                : (customer.Responses ?? []).Where(x => x.Kind == r.Count && r.Scope switch
+                {
+                    "product" => x.Product == s.Product,
+                    "all" => true,
+                    _ => Belongs(x, s),
+                }).Select(x => x.At);
+            var counted = times.Where(t => t <= at && (r.Within is null || t > at - r.Within.Span)).ToList();
+            if (counted.Count >= (r.AtLeast ?? 1) && at < counted.Max() + r.Pause.Span)
+            {
+                rule = r.Id;
+                return "suppressed";
+            }
+        }
+
+        // Section 9, steps 1-4.
+        var followUp = false;
+        if (s.Waves.Count > 0)
+        {
+            var mine = (customer.Contacts ?? []).Where(c => c.Strategy == s.Id && c.At <= at).ToList();
+            var last = mine.OrderByDescending(c => c.At).ThenByDescending(c => c.EffectiveWave).FirstOrDefault();
+            if (last is not null)
+            {
+                var firstWaves = mine.Where(c => c.EffectiveWave == 1 && c.At <= last.At).Select(c => c.At).ToList();
+                var start = last.EffectiveWave == 1 || firstWaves.Count == 0 ? last.At : firstWaves.Max();
+                var stopped = (customer.Responses ?? []).Any(x =>
+                    Belongs(x, s) && x.At >= start && x.At <= at && s.EffectiveStopOn.Contains(x.Kind));
+                if (stopped)
+                {
+                    if (s.Cooldown is { } cd && last.At > at - cd.Span && last.At <= at)
+                    {
+                        return "responded";
+                    }
+                }
+                else if (last.EffectiveWave < s.Waves.Count + 1)
+                {
+                    wave = last.EffectiveWave + 1;
+                    if (at < last.At + s.Waves[wave - 2].After.Span)
+                    {
+                        return "wave-pending";
+                    }
+
+                    followUp = true;
+                }
+            }
+        }
+
+        if (!followUp && s.Cooldown is { } cooldown &&
             (customer.Contacts ?? []).Any(c => c.Strategy == s.Id && c.At > at - cooldown.Span && c.At <= at))
         {
             return "cooldown";
         }
 
-        foreach (var channelId in s.Channels)
+        var waveDef = followUp ? s.Waves[wave - 2] : null;
+        var scripts = waveDef?.Scripts ?? s.Scripts;
+        foreach (var channelId in waveDef?.Channels ?? s.Channels)
         {
-            if (ChannelPasses(map, s, product, map.Channels.Single(c => c.Id == channelId), customer, env, at, out script))
+            if (ChannelPasses(map, s, scripts, product, map.Channels.Single(c => c.Id == channelId), customer, env, at, out script))
             {
                 channel = channelId;
                 return null;
@@ -58,6 +127,9 @@ public static class ReferenceGates
         script = null;
         return "no-channel";
     }
+
+    /// <summary>A response belongs to a strategy by its strategy id, or without one by its product.</summary>
+    private static bool Belongs(RResponse r, RStrategy s) => r.Strategy is not null ? r.Strategy == s.Id : r.Product == s.Product;
 
     private static bool ScenarioHolds(RScenario scenario, RandomCustomer customer, CondEnv env, DateTime at)
     {
@@ -77,7 +149,8 @@ public static class ReferenceGates
 
     /// <summary>Reachable, fewer than <c>max</c> contacts in <c>(at - per, at]</c>, and the script fits.</summary>
     private static bool ChannelPasses(
-        RandomMap map, RStrategy s, RProduct product, RChannel channel, RandomCustomer customer, CondEnv env, DateTime at, out string? script)
+        RandomMap map, RStrategy s, IReadOnlyList<(string Channel, string Script)> scripts, RProduct product, RChannel channel,
+        RandomCustomer customer, CondEnv env, DateTime at, out string? script)
     {
         script = null;
         if (channel.Reachable is { } reachable && !reachable.Eval(env))
@@ -91,7 +164,7 @@ public static class ReferenceGates
             return false;
         }
 
-        var scriptId = s.Scripts.Where(x => x.Channel == channel.Id).Select(x => x.Script).FirstOrDefault();
+        var scriptId = scripts.Where(x => x.Channel == channel.Id).Select(x => x.Script).FirstOrDefault();
         if (scriptId is null)
         {
             return true;

@@ -55,6 +55,16 @@ public static class ReferenceJson
                     w.WriteString("reason", t.Reason);
                 }
 
+                if (t.Rule is not null)
+                {
+                    w.WriteString("rule", t.Rule);
+                }
+
+                if (t.Wave is { } wave)
+                {
+                    w.WriteNumber("wave", wave);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -86,6 +96,16 @@ public static class ReferenceJson
             Text(w, "script", a.Script);
             w.WriteNumber("score", a.Score);
             w.WriteNumber("propensity", a.Propensity);
+            if (a.Wave is { } wave)
+            {
+                w.WriteNumber("wave", wave);
+            }
+
+            if (a.Fallback is { } fallback)
+            {
+                w.WriteBoolean("fallback", fallback);
+            }
+
             w.WriteEndObject();
         }
 

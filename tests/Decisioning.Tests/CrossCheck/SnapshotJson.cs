@@ -71,6 +71,40 @@ public static class SnapshotJson
                     Text(w, "strategy", k.Strategy);
                     Text(w, "product", k.Product);
                     Text(w, "outcome", k.Outcome);
+                    if (k.Wave is { } wave)
+                    {
+                        w.WriteNumber("wave", wave);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (c.Responses is { } responses)
+            {
+                w.WriteStartArray("responses");
+                foreach (var r in responses)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("at", IsoText.Instant(r.At, r.Offset));
+                    if (r.Strategy is not null)
+                    {
+                        w.WriteString("strategy", r.Strategy);
+                    }
+
+                    if (r.Product is not null)
+                    {
+                        w.WriteString("product", r.Product);
+                    }
+
+                    w.WriteString("kind", r.Kind);
+                    if (r.Value is { } value)
+                    {
+                        w.WriteNumber("value", value);
+                    }
+
                     w.WriteEndObject();
                 }
 

@@ -64,6 +64,33 @@ public static class YamlRenderer
             Key(y, "  maxActions", a.MaxActions?.ToString(CultureInfo.InvariantCulture));
             Key(y, "  onePerProduct", Bool(a.OnePerProduct));
             Key(y, "  onePerChannel", Bool(a.OnePerChannel));
+            Key(y, "  fallback", a.Fallback);
+        }
+
+        if (map.Suppression.Count > 0)
+        {
+            y.AppendLine("suppression:");
+            foreach (var r in map.Suppression)
+            {
+                var keys = new List<string> { $"id: {r.Id}", $"count: {r.Count}" };
+                if (r.AtLeast is { } atLeast)
+                {
+                    keys.Add($"atLeast: {atLeast.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                if (r.Within is { } within)
+                {
+                    keys.Add($"within: {within}");
+                }
+
+                if (r.Scope is { } scope)
+                {
+                    keys.Add($"scope: {scope}");
+                }
+
+                keys.Add($"pause: {r.Pause}");
+                y.AppendLine($"  - {{ {string.Join(", ", keys)} }}");
+            }
         }
 
         if (map.Experiment is { } e2)
@@ -166,6 +193,28 @@ public static class YamlRenderer
 
                 y.AppendLine($"    active: {{ {string.Join(", ", parts)} }}");
             }
+
+            if (s.Waves.Count > 0)
+            {
+                y.AppendLine("    waves:");
+                foreach (var wave in s.Waves)
+                {
+                    var keys = new List<string> { $"after: {wave.After}" };
+                    if (wave.Channels is { } channels)
+                    {
+                        keys.Add($"channels: [{string.Join(", ", channels)}]");
+                    }
+
+                    if (wave.Scripts is { } scripts)
+                    {
+                        keys.Add($"scripts: {{ {string.Join(", ", scripts.Select(x => $"{x.Channel}: {x.Script}"))} }}");
+                    }
+
+                    y.AppendLine($"      - {{ {string.Join(", ", keys)} }}");
+                }
+            }
+
+            Key(y, "    stopOn", s.StopOn is { } stopOn ? $"[{string.Join(", ", stopOn)}]" : null);
         }
     }
 

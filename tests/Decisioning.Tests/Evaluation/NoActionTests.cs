@@ -116,7 +116,7 @@ public sealed class NoActionTests
     }
 
     // The decision made both ways (Decide, and DecideInto written from its buffer): the same line.
-    private static Decision DecideBoth(string sections, string snapshot)
+    internal static Decision DecideBoth(string sections, string snapshot)
     {
         var plan = Load(sections);
         var decision = Decide(plan, snapshot);
