@@ -18,8 +18,9 @@ public sealed class GeneratedCustomer
     private CustomerSnapshot? _snapshot;
 
     internal GeneratedCustomer(string idField, string id, KeyValuePair<string, object?>[] fields, string[] holdings,
-        EventSnapshot[] events, ContactSnapshot[] contacts)
+        EventSnapshot[] events, ContactSnapshot[] contacts, ResponseSnapshot[]? responses = null)
     {
+        Responses = responses ?? [];
         _idField = idField;
         Id = id;
         _fields = fields;
@@ -39,6 +40,9 @@ public sealed class GeneratedCustomer
     public IReadOnlyList<EventSnapshot> Events { get; }
 
     public IReadOnlyList<ContactSnapshot> Contacts { get; }
+
+    /// <summary>The customer's responses (responded, declined, converted), for waves and suppression rules.</summary>
+    public IReadOnlyList<ResponseSnapshot> Responses { get; }
 
     /// <summary>The snapshot as one line of JSON (spec section 2).</summary>
     public string Json => _json ??= GeneratedCustomerJson.Write(this, _idField);
@@ -69,6 +73,8 @@ public sealed class GeneratedCustomer
         KeyValuePair<string, object?>[]? fields = null,
         string[]? holdings = null,
         EventSnapshot[]? events = null,
-        ContactSnapshot[]? contacts = null) =>
-        new(_idField, id ?? Id, fields ?? _fields, holdings ?? [.. Holdings], events ?? [.. Events], contacts ?? [.. Contacts]);
+        ContactSnapshot[]? contacts = null,
+        ResponseSnapshot[]? responses = null) =>
+        new(_idField, id ?? Id, fields ?? _fields, holdings ?? [.. Holdings], events ?? [.. Events], contacts ?? [.. Contacts],
+            responses ?? [.. Responses]);
 }

@@ -56,10 +56,30 @@ internal static class GeneratedCustomerJson
                 WriteIfSet(w, "strategy", c.Strategy);
                 WriteIfSet(w, "product", c.Product);
                 WriteIfSet(w, "outcome", c.Outcome);
+                if (c.Wave != 1)
+                {
+                    w.WriteNumber("wave", c.Wave);
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (customer.Responses.Count > 0)
+            {
+                w.WriteStartArray("responses");
+                foreach (var r in customer.Responses)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("at", DecisionJson.FormatInstant(r.At.UtcDateTime));
+                    WriteIfSet(w, "strategy", r.Strategy);
+                    WriteIfSet(w, "product", r.Product);
+                    w.WriteString("kind", r.Kind);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
 

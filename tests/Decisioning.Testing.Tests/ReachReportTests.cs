@@ -68,6 +68,9 @@ public sealed class ReachReportTests(ITestOutputHelper output)
         "product" => s.Product.Eligible.Text != "true",
         "held" => !s.Product.Repeatable,
         "cooldown" => s.Cooldown is not null,
+        // A suppression rule needs several records of one kind at once: reached as a code, not per strategy.
+        "suppression" => false,
+        "responded" or "wave" => s.HasWaves,
         _ => true,
     };
 }

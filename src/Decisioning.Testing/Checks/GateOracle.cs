@@ -39,10 +39,13 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
         var gates = new List<GateCheck>(8);
         ChannelPlan? channel = null;
         string? script = null;
+        var (responded, waveGate, wave) = Waves(s, customer);
         _ = Next(Active(s)) && Next(Target(s, frame)) && Next(Scenario(s, customer, frame)) &&
             Next(Condition("when", ReasonCodes.Condition, s.When, frame)) &&
             Next(Condition("product", ReasonCodes.Ineligible, s.Product.Eligible, frame)) &&
-            Next(Held(s, customer)) && Next(Cooldown(s, customer)) && Next(ChannelGate());
+            Next(Held(s, customer)) && Next(Suppression(s, customer)) && WaveGates() &&
+            Next(wave > 1 ? new("cooldown", ReasonCodes.Cooldown, true, $"follow-up wave {wave}: no cooldown") : Cooldown(s, customer)) &&
+            Next(ChannelGate());
         var propensity = s.Propensity.Evaluate(customer);
         var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
         return new StrategyCheck(s, gates, channel, script, propensity, score);
@@ -54,9 +57,11 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
             return gate.Passed || everyGate;
         }
 
+        bool WaveGates() => !s.HasWaves || (Next(responded!) && Next(waveGate!));
+
         GateCheck ChannelGate()
         {
-            (channel, script, var detail) = FirstChannel(s, customer, frame, scripts.Value);
+            (channel, script, var detail) = FirstChannel(s, wave, customer, frame, scripts.Value);
             return new("channel", ReasonCodes.NoChannel, channel is not null, detail);
         }
     }
@@ -166,11 +171,78 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
             : $"contact for {s.Id} at {Show.Instant(inside.At)} in {window}");
     }
 
-    private (ChannelPlan? Channel, string? Script, string Detail) FirstChannel(StrategyPlan s, CustomerRecord customer, Frame frame,
+    // Spec section 10: the first rule with atLeast records of its kind in its window, while its pause runs.
+    private GateCheck Suppression(StrategyPlan s, CustomerRecord customer)
+    {
+        foreach (var rule in plan.Suppression)
+        {
+            var times = rule.Count == SuppressionCount.Sent
+                ? customer.Contacts.Where(c => rule.Scope switch
+                {
+                    SuppressionScope.Strategy => c.Strategy == s.Id,
+                    SuppressionScope.Product => c.Product == s.Product.Id,
+                    _ => true,
+                }).Select(c => c.At)
+                : customer.Responses.Where(r => r.Kind == rule.CountText && rule.Scope switch
+                {
+                    SuppressionScope.Strategy => Belongs(r, s),
+                    SuppressionScope.Product => r.Product == s.Product.Id,
+                    _ => true,
+                }).Select(r => r.At);
+            var counted = times.Where(t => t <= at && (rule.Within is not { } w || t > at - w)).ToList();
+            if (counted.Count >= rule.AtLeast && at < counted.Max() + rule.Pause)
+            {
+                return new("suppression", ReasonCodes.Suppressed, false,
+                    $"rule {rule.Id}: {counted.Count} {rule.CountText}, latest {Show.Instant(counted.Max())}, pause {Show.Duration(rule.Pause)}");
+            }
+        }
+
+        return new("suppression", ReasonCodes.Suppressed, true, plan.Suppression.Count == 0 ? "no rules" : "no rule suppresses");
+    }
+
+    private static bool Belongs(ResponseRecord r, StrategyPlan s) => r.Strategy is { } id ? id == s.Id : r.Product == s.Product.Id;
+
+    // Spec section 9, steps 1-4: the responded and wave gates, and the wave the strategy is decided as.
+    private (GateCheck? Responded, GateCheck? Wave, int Number) Waves(StrategyPlan s, CustomerRecord customer)
+    {
+        if (!s.HasWaves)
+        {
+            return (null, null, 0);
+        }
+
+        var mine = customer.Contacts.Where(c => c.Strategy == s.Id && c.At <= at).ToList();
+        var last = mine.OrderByDescending(c => c.At).ThenByDescending(c => c.Wave).FirstOrDefault();
+        if (last is null)
+        {
+            return (new("responded", ReasonCodes.Responded, true, "no contact yet"), new("wave", ReasonCodes.WavePending, true, "wave 1"), 1);
+        }
+
+        var firsts = mine.Where(c => c.Wave == 1 && c.At <= last.At).Select(c => c.At).ToList();
+        var start = last.Wave == 1 || firsts.Count == 0 ? last.At : firsts.Max();
+        var stop = customer.Responses.FirstOrDefault(r => Belongs(r, s) && r.At >= start && r.At <= at && s.StopOn.Contains(r.Kind));
+        if (stop is not null)
+        {
+            var cooling = s.Cooldown is { } cd && last.At > at - cd && last.At <= at;
+            return (new("responded", ReasonCodes.Responded, !cooling, $"{stop.Kind} at {Show.Instant(stop.At)} since {Show.Instant(start)}"),
+                new("wave", ReasonCodes.WavePending, true, "wave 1 again"), 1);
+        }
+
+        var responded = new GateCheck("responded", ReasonCodes.Responded, true, $"no stopping response since {Show.Instant(start)}");
+        if (last.Wave >= s.Waves.Count)
+        {
+            return (responded, new("wave", ReasonCodes.WavePending, true, "after the last wave: wave 1"), 1);
+        }
+
+        var next = last.Wave + 1;
+        var due = last.At + s.Waves[next - 1].After;
+        return (responded, new("wave", ReasonCodes.WavePending, at >= due, $"wave {next} due at {Show.Instant(due)}"), next);
+    }
+
+    private (ChannelPlan? Channel, string? Script, string Detail) FirstChannel(StrategyPlan s, int wave, CustomerRecord customer, Frame frame,
         Dictionary<string, object?> fields)
     {
         var tried = new List<string>();
-        foreach (var choice in s.Channels)
+        foreach (var choice in wave > 1 ? s.Waves[wave - 1].Channels : s.Channels)
         {
             var channel = choice.Channel;
             if (!channel.Reachable.Test(frame))

@@ -16,12 +16,14 @@ internal static class CustomerGen
     {
         // Built once: a query's later generators would otherwise be rebuilt for every customer.
         var (ids, fields, holdings, events, contacts) = (Id(schema), Fields(schema), Holdings(schema), Events(schema), Contacts(schema));
+        var responses = Responses(schema);
         return from id in ids
                from values in fields
                from held in holdings
                from happened in events
                from contacted in contacts
-               select new GeneratedCustomer(schema.IdField, id, values, held, happened, contacted);
+               from answered in responses
+               select new GeneratedCustomer(schema.IdField, id, values, held, happened, contacted, answered);
     }
 
     /// <summary>An id not taken from a named list: the shrinker's plainest id.</summary>
@@ -98,7 +100,9 @@ internal static class CustomerGen
             ? Pick.From(schema.Channels)
             : Gen.Frequency((4, Pick.From(own)), (1, Pick.From(schema.Channels)));
         var times = schema.Channels.ToDictionary(c => c.Id, c => TimeEdges.Around(schema.At, Windows(c, strategy)));
-        return channels.SelectMany(c => times[c.Id].Select(t => (ContactSnapshot[])[new(c.Id, t, strategy.Id, strategy.Product, "sent")]));
+        var wave = Gen.Choose(1, strategy.Waves + 1);
+        return channels.SelectMany(c => times[c.Id].SelectMany(t => wave.Select(k =>
+            (ContactSnapshot[])[new(c.Id, t, strategy.Id, strategy.Product, "sent", k)])));
     }
 
     private static Gen<ContactSnapshot[]> Burst(MapSchema schema, ChannelSpec channel)
@@ -114,6 +118,25 @@ internal static class CustomerGen
                from n in count
                from times in Gen.ArrayOf(time, n)
                select times.Select(t => new ContactSnapshot(channel.Id, t, s?.Id, s?.Product, "sent")).ToArray();
+    }
+
+    // Now and then one to three responses for a strategy (by its id, or by its product alone),
+    // around its cooldown's, waves' and suppression windows' edges: stops, declines and pauses.
+    private static Gen<ResponseSnapshot[]> Responses(MapSchema schema)
+    {
+        if (schema.Strategies.Count == 0)
+        {
+            return Gen.Constant(Array.Empty<ResponseSnapshot>());
+        }
+
+        // A burst: one to three responses of one kind for one strategy, enough to reach a rule's atLeast.
+        var some = Pick.From(schema.Strategies).SelectMany(s =>
+            from kind in Pick.From(Decisioning.Runtime.ResponseRecord.Kinds)
+            from byId in Gen.Choose(0, 2)
+            from n in Gen.Choose(1, 3)
+            from times in Gen.ArrayOf(TimeEdges.Around(schema.At, [.. s.Windows ?? [], .. s.Cooldown is { } c ? [c] : Array.Empty<TimeSpan>()]), n)
+            select times.Select(at => new ResponseSnapshot(at, kind, byId == 0 ? null : s.Id, s.Product)).ToArray());
+        return Gen.Frequency((2, Gen.Constant(Array.Empty<ResponseSnapshot>())), (3, some));
     }
 
     private static IEnumerable<TimeSpan> Windows(ChannelSpec channel, StrategySpec? strategy)

@@ -16,7 +16,9 @@ internal sealed record EventSpec(string Type, IReadOnlyList<FieldSpec> Payload, 
 
 internal sealed record ChannelSpec(string Id, int? Max, TimeSpan? Per);
 
-internal sealed record StrategySpec(string Id, string Product, IReadOnlyList<string> Channels, TimeSpan? Cooldown);
+/// <summary>A strategy as the generator sees it; <see cref="Windows"/> are its wave delays and the suppression rules' windows and pauses.</summary>
+internal sealed record StrategySpec(string Id, string Product, IReadOnlyList<string> Channels, TimeSpan? Cooldown, int Waves = 1,
+    IReadOnlyList<TimeSpan>? Windows = null);
 
 /// <summary>
 /// Everything the customer generator draws from, read from one or more versions of a map: the
@@ -88,7 +90,8 @@ internal sealed class MapSchema
                 windows.TryGetValue(g.Key, out var w) ? [.. w] : []))],
             Channels = [.. plans.SelectMany(p => p.Channels).DistinctBy(c => c.Id).Select(c => new ChannelSpec(c.Id, c.MaxContacts, c.Per))],
             Strategies = [.. plans.SelectMany(p => p.Strategies).DistinctBy(s => s.Id).Select(s =>
-                new StrategySpec(s.Id, s.Product.Id, [.. s.Channels.Select(c => c.Channel.Id)], s.Cooldown))],
+                new StrategySpec(s.Id, s.Product.Id, [.. s.Channels.Select(c => c.Channel.Id)], s.Cooldown, Math.Max(1, s.Waves.Count),
+                    [.. s.Waves.Skip(1).Select(w => w.After), .. plans.SelectMany(p => p.Suppression).SelectMany(r => r.Within is { } w ? new[] { w, r.Pause } : [r.Pause])]))],
             EdgeLengths = ScriptEdges.Lengths(plans),
         };
     }
