@@ -24,6 +24,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
 
     private readonly HistoryOptions _options;
+    private readonly HistoryReader _reader;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue;
     private readonly Task _pump;
@@ -35,6 +36,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
+        _reader = new HistoryReader(store);
         _options = options ?? new HistoryOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
@@ -57,8 +59,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         Interlocked.Read(ref _dropped), Interlocked.Read(ref _failed));
 
     /// <summary>Adds the customer's contacts and responses the plan's longest window reaches.</summary>
-    public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at) =>
-        HistoryMerge.Merge(Store, customer, at, HistoryMerge.Reach(plan));
+    public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at) => _reader.Prepare(customer, plan, at);
 
     /// <summary>Queues the decision in <paramref name="buffer"/> (written as its JSON line now: the buffer is reused).</summary>
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
