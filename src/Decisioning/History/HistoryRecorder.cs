@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
@@ -26,7 +26,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     private readonly HistoryOptions _options;
     private readonly HistoryReader _reader;
     private readonly ILogger _logger;
-    private readonly Channel<Pending> _queue;
+    private readonly BlockingCollection<Pending> _queue;
     private readonly Task _pump;
     private long _queued, _written, _dropped, _failed;
     private int _stopped;
@@ -40,12 +40,12 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         _options = options ?? new HistoryOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _pump = Task.Run(PumpAsync);
+        // Blocking, not async: a deciding thread that waits for room, and the writer that waits for
+        // records, wait on the queue itself and need no pool thread to wake them.
+        _queue = new BlockingCollection<Pending>(new ConcurrentQueue<Pending>(), _options.QueueCapacity);
+        // A thread of its own: deciding threads blocked on a full queue (WhenFull = Wait) may be
+        // every pool thread there is, and the writer must still run to make room.
+        _pump = Task.Factory.StartNew(Pump, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <inheritdoc />
@@ -116,7 +116,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            _queue.Writer.TryComplete();
+            _queue.CompleteAdding();
         }
 
         try
@@ -137,26 +137,21 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
 
     private void Enqueue(Pending pending)
     {
-        if (_queue.Writer.TryWrite(pending))
+        // Counted first: a flush started meanwhile waits for this record too.
+        Interlocked.Increment(ref _queued);
+        try
         {
-            Interlocked.Increment(ref _queued);
-            return;
-        }
-
-        if (_options.WhenFull == HistoryQueueFullMode.Wait && Volatile.Read(ref _stopped) == 0)
-        {
-            try
+            if (_queue.TryAdd(pending, _options.WhenFull == HistoryQueueFullMode.Wait ? Timeout.Infinite : 0))
             {
-                // Counted first: a flush started meanwhile waits for this record too.
-                Interlocked.Increment(ref _queued);
-                _queue.Writer.WriteAsync(pending).AsTask().GetAwaiter().GetResult();
                 return;
             }
-            catch (ChannelClosedException)
-            {
-                Interlocked.Decrement(ref _queued);
-            }
         }
+        catch (InvalidOperationException)
+        {
+            // Stopped: no longer taking records.
+        }
+
+        Interlocked.Decrement(ref _queued);
 
         if (Interlocked.Increment(ref _dropped) == 1)
         {
@@ -164,23 +159,23 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         }
     }
 
-    private async Task PumpAsync()
+    private void Pump()
     {
         var items = new List<Pending>(_options.BatchSize);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.TryTake(out var first, Timeout.Infinite))
         {
-            while (items.Count < _options.BatchSize && reader.TryRead(out var item))
+            items.Add(first);
+            while (items.Count < _options.BatchSize && _queue.TryTake(out var item))
             {
                 items.Add(item);
             }
 
-            await WriteAsync(items).ConfigureAwait(false);
+            Write(items);
             items.Clear();
         }
     }
 
-    private async Task WriteAsync(List<Pending> items)
+    private void Write(List<Pending> items)
     {
         HistoryBatch batch;
         try
@@ -205,7 +200,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
             catch (Exception e) when (attempt < RetryDelays.Length)
             {
                 HistoryLog.WriteRetried(_logger, items.Count, attempt + 1, e);
-                await Task.Delay(RetryDelays[attempt]).ConfigureAwait(false);
+                Thread.Sleep(RetryDelays[attempt]);
             }
             catch (Exception e)
             {
