@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return DashboardCommand.Create(context);
         yield return ImportCommand.Create(context);
         yield return HistoryCommand.Create(context);
+        yield return ReplayCommand.Create(context);
     }
 }
