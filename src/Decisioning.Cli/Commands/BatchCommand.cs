@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Decisioning.Batch;
 using Decisioning.Cli.Infrastructure;
+using Decisioning.History;
 using Decisioning.Streaming;
 using Spectre.Console;
 
@@ -22,7 +23,8 @@ internal static class BatchCommand
         var output = new Option<string>("--out") { Description = "Output folder (created when missing)", Required = true };
         var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
         var partition = new Option<string?>("--partition") { Description = "I/N: only the customers whose id hashes to I of N; writes candidates for batch-merge" };
-        var command = new Command("batch", "Write target lists per strategy and channel, honouring channel capacity") { map, customers, output, at, partition };
+        var store = new HistoryStoreOption();
+        var command = store.AddTo(new Command("batch", "Write target lists per strategy and channel, honouring channel capacity") { map, customers, output, at, partition });
         command.SetAction(parse =>
         {
             var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
@@ -38,6 +40,14 @@ internal static class BatchCommand
                 return 1;
             }
 
+            // With a history: each customer's past contacts and responses join the snapshot (read only).
+            using var history = store.Open(parse, context, required: false);
+            if (history is null && store.Given(parse))
+            {
+                return 1;
+            }
+
+            var options = history is null ? null : new BatchOptions { Customers = new HistoryReader(history) };
             var path = parse.GetValue(customers)!;
             var folder = parse.GetValue(output)!;
             try
@@ -47,12 +57,12 @@ internal static class BatchCommand
                 var lines = OrderedParallel.Lines(input);
                 if (parse.GetValue(partition) is null)
                 {
-                    var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, null, new Observer(phase, size)));
+                    var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, options, new Observer(phase, size)));
                     PrintSummary(context.Out, summary, folder);
                 }
                 else
                 {
-                    var manifest = ProgressView.Run(context, phase => PartitionWriter.Write(loaded.Plan!, lines, when, split, folder, null, new Observer(phase, size)));
+                    var manifest = ProgressView.Run(context, phase => PartitionWriter.Write(loaded.Plan!, lines, when, split, folder, options, new Observer(phase, size)));
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"partition {manifest.Partition} of {manifest.Lines:N0} lines: {manifest.Customers:N0} customers, {manifest.Errors:N0} errors, candidates in {folder}"));
                 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
+using Decisioning.History;
 using Decisioning.Streaming;
 
 namespace Decisioning.Cli.Commands;
@@ -21,7 +22,10 @@ internal static class EvaluateCommand
         var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
         var output = new Option<string?>("--out") { Description = "Output file (default: stdout)" };
         var shadow = new Option<string?>("--shadow") { Description = "A challenger map: each decision line gains its actions as \"shadow\"" };
-        var command = new Command("evaluate", "Decide every customer of a JSON-lines file") { map, customers, at, output, shadow };
+        var store = new HistoryStoreOption();
+        var keep = new Option<bool>("--keep-snapshots") { Description = "With a history: store each snapshot as decided, for replay" };
+        var offersAreContacts = new Option<bool>("--offers-are-contacts") { Description = "With a history: each action is delivered, store it as a contact too" };
+        var command = store.AddTo(new Command("evaluate", "Decide every customer of a JSON-lines file") { map, customers, at, output, shadow, keep, offersAreContacts });
         command.SetAction(parse =>
         {
             var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
@@ -33,20 +37,43 @@ internal static class EvaluateCommand
                 return 1;
             }
 
+            // With a history: each customer's past records join the snapshot, and every decision is stored.
+            using var history = store.Open(parse, context, required: false);
+            if (history is null && store.Given(parse))
+            {
+                return 1;
+            }
+
+            var recorder = history is null ? null : new HistoryRecorder(history, new HistoryOptions
+            {
+                KeepSnapshots = parse.GetValue(keep),
+                OffersAreContacts = parse.GetValue(offersAreContacts),
+            });
             var outPath = parse.GetValue(output);
             using var input = CliIo.OpenInput(parse.GetValue(customers)!);
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
-            var served = new LineDecider(loaded.Plan!);
+            var served = new LineDecider(loaded.Plan!, observer: recorder);
             if (shadowLoaded is null)
             {
                 Run(served.Decide, input, sink, when);
-                return 0;
+            }
+            else
+            {
+                // The shadow sees the same history; only the served decision is recorded.
+                using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!, observer: history is null ? null : new HistoryReader(history)));
+                Run(withShadow.Decide, input, sink, when);
             }
 
-            using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!));
-            Run(withShadow.Decide, input, sink, when);
+            if (recorder is not null)
+            {
+                recorder.StopAsync().GetAwaiter().GetResult();
+                var counts = recorder.Counts;
+                context.Error.WriteLine(CliIo.Invariant($"history: {counts.Written:N0} decisions recorded, {counts.Failed:N0} failed"));
+                return counts.Failed == 0 ? 0 : 1;
+            }
+
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
+using Decisioning.History;
 using Spectre.Console;
 
 namespace Decisioning.Cli.Commands;
@@ -19,7 +20,8 @@ internal static class ExplainCommand
         var at = new Option<string?>("--at") { Description = "Decision time, ISO-8601 (default: now, UTC)" };
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("explain", "Show one customer's decision and why, gate by gate") { map, customer, at, format };
+        var store = new HistoryStoreOption();
+        var command = store.AddTo(new Command("explain", "Show one customer's decision and why, gate by gate") { map, customer, at, format });
         command.SetAction(parse =>
         {
             var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
@@ -39,6 +41,17 @@ internal static class ExplainCommand
             {
                 context.Out.WriteLine(DecisionJson.ToJson(error));
                 return 1;
+            }
+
+            // With a history: the customer's past contacts and responses join the snapshot (nothing is recorded).
+            using (var history = store.Open(parse, context, required: false))
+            {
+                if (history is null && store.Given(parse))
+                {
+                    return 1;
+                }
+
+                record = history is null ? record : new HistoryReader(history).Prepare(record!, loaded.Plan!, when);
             }
 
             var explanation = new Explanation();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Decisioning.Cli.Infrastructure;
+using Decisioning.History;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Rendering;
@@ -15,11 +17,12 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var decisions = new Option<FileInfo>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)", Required = true };
-        var outcomes = new Option<FileInfo>("--outcomes") { Description = "Outcomes, one {customerId, at, product, kind, value} a line", Required = true };
+        var decisions = new Option<FileInfo?>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)" };
+        var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Outcomes, one {customerId, at, product, kind, value} a line" };
+        var store = new HistoryStoreOption();
         var window = new Option<string>("--window") { Description = "How long after a decision its outcomes count: <n>d, <n>h or <n>m", DefaultValueFactory = _ => "30d" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.json and report.html", Required = true };
-        var command = new Command("report", "Post-evaluation: did the strategy map beat the control group?") { decisions, outcomes, window, output };
+        var command = store.AddTo(new Command("report", "Post-evaluation: did the strategy map beat the control group?") { decisions, outcomes, window, output });
         command.SetAction(parse =>
         {
             if (!AttributionWindow.TryParse(parse.GetValue(window), out var attribution))
@@ -28,9 +31,29 @@ internal static class ReportCommand
                 return 1;
             }
 
+            // Files, or a history's decisions and responses as the same lines.
+            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.FullName, parse.GetValue(outcomes)?.FullName);
+            if ((decisionFile is null || outcomeFile is null) && !store.Given(parse))
+            {
+                context.Error.WriteLine("error: give --decisions and --outcomes, or a history with --db or --postgres");
+                return 1;
+            }
+
+            using var history = decisionFile is null || outcomeFile is null ? store.Open(parse, context) : null;
+            if (history is null && (decisionFile is null || outcomeFile is null))
+            {
+                return 1;
+            }
+
             try
             {
-                var report = PostEvaluation.Evaluate(parse.GetValue(decisions)!.FullName, parse.GetValue(outcomes)!.FullName, attribution);
+                Decisioning.Reporting.Model.Report report;
+                using (var decisionLines = HistoryStoreOption.OpenLines(decisionFile, history, HistoryTransfer.DecisionStream))
+                using (var outcomeLines = HistoryStoreOption.OpenLines(outcomeFile, history, HistoryTransfer.OutcomeStream))
+                {
+                    report = PostEvaluation.Evaluate(decisionLines, outcomeLines, attribution);
+                }
+
                 var directory = parse.GetValue(output)!.FullName;
                 ReportFiles.Write(report, directory);
                 foreach (var line in ReportSummary.Lines(report))
@@ -41,7 +64,7 @@ internal static class ReportCommand
                 context.Out.WriteLine($"wrote {Path.Combine(directory, ReportFiles.JsonName)} and {Path.Combine(directory, ReportFiles.HtmlName)}");
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 context.Error.WriteLine($"error: {e.Message}");
                 return 1;

@@ -10,6 +10,13 @@ public sealed record BatchOptions
     /// a sorted run is spilled to disk. Bounds the memory of a partition, whatever its population.
     /// </summary>
     public int RunLength { get; init; } = 65_536;
+
+    /// <summary>
+    /// Sees each valid customer before it is decided and may return a copy with more records: an
+    /// interaction history adds the customer's past contacts and responses here (<c>batch --db</c>).
+    /// Called on the batch's threads, concurrently.
+    /// </summary>
+    public Evaluation.IDecisionObserver? Customers { get; init; }
 }
 
 /// <summary>

@@ -19,9 +19,11 @@ internal sealed class LineEvaluator
     private readonly Dictionary<string, StrategyPlan> _strategies;
     private readonly DateTime _at;
     private readonly PartitionSpec _partition;
+    private readonly IDecisionObserver? _customers;
 
-    public LineEvaluator(DecisionPlan plan, DateTime at, PartitionSpec partition)
+    public LineEvaluator(DecisionPlan plan, DateTime at, PartitionSpec partition, IDecisionObserver? customers = null)
     {
+        _customers = customers;
         _plan = plan;
         _reader = new SnapshotReader(plan);
         _evaluator = new Evaluator(plan);
@@ -65,6 +67,7 @@ internal sealed class LineEvaluator
                 return Outcome.Error;
             }
 
+            customer = _customers?.Prepare(customer!, _plan, _at) ?? customer;
             var first = candidates.Count;
             Decision decision;
             try

@@ -10,7 +10,8 @@ namespace Decisioning.Evaluation;
 /// record. Thread-safe: the plan's parts are shared and immutable, and each thread decides into
 /// its own <see cref="DecisionBuffer"/> and writes with its own JSON writer.
 /// </summary>
-public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null)
+/// <remarks>An <see cref="IDecisionObserver"/>, when given, prepares each customer and sees each decision.</remarks>
+public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null, IDecisionObserver? observer = null)
 {
     private readonly SnapshotReader _reader = new(plan);
     private readonly Evaluator _evaluator = new(plan, policies);
@@ -39,9 +40,10 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
 
             // The same decision as Evaluator.Decide (DecideIntoTests, the cross-check), written
             // straight from the buffer: no decision records, and only the actions' scripts rendered.
+            var decided = observer is null ? customer! : observer.Prepare(customer!, _evaluator.Plan, at);
             try
             {
-                _evaluator.DecideInto(customer!, at, lane.Buffer);
+                _evaluator.DecideInto(decided, at, lane.Buffer);
             }
             catch (DecisionFailedException failed)
             {
@@ -50,6 +52,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
             }
 
             DecisionJson.Write(lane.Writer, lane.Buffer);
+            observer?.Decided(decided, lane.Buffer);
             return true;
         }
         finally

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Decisioning.Evaluation;
+using Decisioning.History;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -23,10 +24,11 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     private readonly DecisioningMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly HistoryRecorder? _history;
     private int _disposed;
 
     public DecisionEngine(IReadOnlyList<(MapSlot Served, MapSlot? Shadow)> maps, ShadowRunner? shadows, DecisioningMetrics metrics,
-        ILogger logger, TimeProvider time)
+        ILogger logger, TimeProvider time, HistoryRecorder? history = null)
     {
         _ordered = [.. maps.Select(m => new Entry(m.Served, m.Shadow))];
         _maps = _ordered.ToFrozenDictionary(e => e.Served.MapId, StringComparer.Ordinal);
@@ -34,6 +36,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         _metrics = metrics;
         _logger = logger;
         _time = time;
+        _history = history;
     }
 
     public IReadOnlyList<MapInfo> Maps => [.. _ordered.Select(e => e.Info)];
@@ -133,6 +136,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
             return false;
         }
 
+        // With a history: the customer's past contacts and responses join the snapshot's own.
+        customer = _history?.Prepare(customer, version.Plan, at) ?? customer;
+
         // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
         // (DecideIntoTests) in about two thirds of its time and half its bytes (benchmarks/README.md).
         var buffer = t_buffer is { } reused && ReferenceEquals(reused.Plan, version.Plan) ? reused : new DecisionBuffer(version.Plan);
@@ -158,6 +164,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
             t_buffer = buffer;
         }
 
+        _history?.Record(decision, version.Plan, customer);
         _metrics.Decided(decision, _time.GetElapsedTime(started));
         error = null;
         if (entry.Shadow is { } shadow)

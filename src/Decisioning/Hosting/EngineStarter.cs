@@ -76,7 +76,7 @@ internal sealed class EngineStarter(
         var shadows = loaded.Any(m => m.Shadow is not null)
             ? new ShadowRunner(settings, [.. registry.Value.ShadowObservers.Select(f => f(services))], metrics, logger)
             : null;
-        var engine = new DecisionEngine(loaded, shadows, metrics, logger, time);
+        var engine = new DecisionEngine(loaded, shadows, metrics, logger, time, services.GetService<History.HistoryRecorder>());
         foreach (var (served, shadow) in loaded)
         {
             served.Loaded(served.Current);

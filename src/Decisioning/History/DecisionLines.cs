@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Decisioning.Validation;
+
+namespace Decisioning.History;
+
+/// <summary>
+/// A decision line (spec section 4) as history records: the decision itself and one offer per
+/// action. The one reading of decision lines into the history, used by the engine's write queue,
+/// by <c>evaluate --db</c> and by <c>history import --decisions</c> alike.
+/// </summary>
+public static class DecisionLines
+{
+    /// <summary>
+    /// Reads one line; false for a line that is not a decision (an error record, bad JSON, a
+    /// missing id, map, version or time), which a caller counts and skips.
+    /// </summary>
+    public static bool TryRead(string line, string? snapshot, string role, out StoredDecision? decision, out IReadOnlyList<OfferEntry> offers)
+    {
+        decision = null;
+        offers = [];
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("error", out _)
+                || Text(root, "customerId") is not { } customer || Text(root, "map") is not { } map
+                || Text(root, "version") is not { } version || Text(root, "at") is not { } atText
+                || !Syntax.TryParseInstant(atText, out var at))
+            {
+                return false;
+            }
+
+            var hash = Text(root, "mapHash");
+            var group = root.TryGetProperty("experiment", out var experiment) && experiment.ValueKind == JsonValueKind.Object
+                ? Text(experiment, "group")
+                : null;
+            decision = new StoredDecision(customer, at, map, version, hash, line, snapshot, role);
+            var list = new List<OfferEntry>();
+            if (root.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var action in actions.EnumerateArray())
+                {
+                    list.Add(new OfferEntry(customer, at, map, version, hash,
+                        Integer(action, "rank") ?? list.Count + 1, Text(action, "strategy") ?? "", Text(action, "product") ?? "",
+                        Text(action, "channel") ?? "", Integer(action, "wave") ?? 1, Number(action, "score"), Number(action, "propensity"),
+                        group, role));
+                }
+            }
+
+            offers = list;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The contacts that served offers make when offers are declared to be contacts.</summary>
+    public static IEnumerable<ContactEntry> AsContacts(IEnumerable<OfferEntry> offers) =>
+        offers.Where(o => o.Role == OfferRoles.Served)
+            .Select(o => new ContactEntry(o.CustomerId, o.At, o.Channel, o.Strategy, o.Product, o.Wave, "sent"));
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? Integer(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static double Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Decisioning.History;
+
+/// <summary>The JSON of offers and map versions in an export: camelCase names, times in ISO-8601 UTC.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OfferEntry))]
+[JsonSerializable(typeof(MapVersionEntry))]
+internal sealed partial class HistoryJson : JsonSerializerContext
+{
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace Decisioning.History;
+
+/// <summary>The interaction history's logs (event ids 40-49; docs/telemetry.md).</summary>
+internal static partial class HistoryLog
+{
+    [LoggerMessage(EventId = 40, EventName = "HistoryStopped", Level = LogLevel.Information,
+        Message = "Interaction history stopped: {Written} records written, {Dropped} dropped (queue full), {Failed} failed, {Unwritten} unwritten (lost)")]
+    public static partial void Stopped(ILogger logger, long written, long dropped, long failed, long unwritten);
+
+    [LoggerMessage(EventId = 41, EventName = "HistoryDropping", Level = LogLevel.Warning,
+        Message = "Interaction history queue is full ({Capacity} records) or stopped ({Stopped}): records are being dropped and counted")]
+    public static partial void FirstDrop(ILogger logger, int capacity, bool stopped);
+
+    [LoggerMessage(EventId = 42, EventName = "HistoryWriteRetried", Level = LogLevel.Warning,
+        Message = "Interaction history: writing {Count} records failed (attempt {Attempt}); retrying")]
+    public static partial void WriteRetried(ILogger logger, int count, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 43, EventName = "HistoryWriteFailed", Level = LogLevel.Error,
+        Message = "Interaction history: {Count} records could not be written and are lost")]
+    public static partial void WriteFailed(ILogger logger, int count, Exception exception);
+}

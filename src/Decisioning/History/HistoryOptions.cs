@@ -1,0 +1,40 @@
+namespace Decisioning.History;
+
+/// <summary>What the write queue does when it is full.</summary>
+public enum HistoryQueueFullMode
+{
+    /// <summary>The deciding thread waits for room: nothing is lost, decisions slow to the store's pace.</summary>
+    Wait,
+
+    /// <summary>The record is dropped and counted (metric <c>decisioning.history.dropped</c>, and the stop log): decisions never wait.</summary>
+    Drop,
+}
+
+/// <summary>How an engine records into its interaction history.</summary>
+public sealed class HistoryOptions
+{
+    /// <summary>Records the write queue holds before <see cref="WhenFull"/> applies. Default 10,000.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Most records written in one transaction. Default 500.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>What happens to a record when the queue is full. Default <see cref="HistoryQueueFullMode.Wait"/>.</summary>
+    public HistoryQueueFullMode WhenFull { get; set; } = HistoryQueueFullMode.Wait;
+
+    /// <summary>
+    /// Served offers become contacts at once (outcome <c>sent</c>), for hosts that deliver every
+    /// action they are given. Default false: a contact is recorded when the host confirms delivery.
+    /// </summary>
+    public bool OffersAreContacts { get; set; }
+
+    /// <summary>Stores each decided snapshot (as decided, history merged in) with its decision, for <c>replay</c>. Default false.</summary>
+    public bool KeepSnapshots { get; set; }
+
+    /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> for a bad one.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+    }
+}

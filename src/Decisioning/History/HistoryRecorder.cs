@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using Decisioning.Evaluation;
+using Decisioning.Plan;
+using Decisioning.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Decisioning.History;
+
+/// <summary>
+/// Records into an <see cref="IInteractionHistory"/> through a bounded queue written by one
+/// background task in batches, so a decision never waits on the store (unless the queue is full
+/// and <see cref="HistoryOptions.WhenFull"/> says to wait). It also reads: as an
+/// <see cref="IDecisionObserver"/> it adds each customer's history before the decision and
+/// queues the decision after. <see cref="StopAsync"/> writes what is queued.
+/// </summary>
+/// <remarks>
+/// Thread-safe. A batch the store refuses is retried twice, then counted as failed and logged;
+/// a process killed outright loses at most what the queue held (the store itself stays readable:
+/// every batch is one transaction).
+/// </remarks>
+public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable
+{
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
+
+    private readonly HistoryOptions _options;
+    private readonly HistoryReader _reader;
+    private readonly ILogger _logger;
+    private readonly BlockingCollection<Pending> _queue;
+    private readonly Task _pump;
+    private long _queued, _written, _dropped, _failed;
+    private int _stopped;
+
+    /// <summary>Starts the queue's writer over <paramref name="store"/>; the recorder does not own the store.</summary>
+    public HistoryRecorder(IInteractionHistory store, HistoryOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Store = store;
+        _reader = new HistoryReader(store);
+        _options = options ?? new HistoryOptions();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+        // Blocking, not async: a deciding thread that waits for room, and the writer that waits for
+        // records, wait on the queue itself and need no pool thread to wake them.
+        _queue = new BlockingCollection<Pending>(new ConcurrentQueue<Pending>(), _options.QueueCapacity);
+        // A thread of its own: deciding threads blocked on a full queue (WhenFull = Wait) may be
+        // every pool thread there is, and the writer must still run to make room.
+        _pump = Task.Factory.StartNew(Pump, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <inheritdoc />
+    public IInteractionHistory Store { get; }
+
+    /// <summary>The options recorded with.</summary>
+    public HistoryOptions Options => _options;
+
+    /// <inheritdoc />
+    public HistoryQueueCounts Counts => new(Interlocked.Read(ref _queued), Interlocked.Read(ref _written),
+        Interlocked.Read(ref _dropped), Interlocked.Read(ref _failed));
+
+    /// <summary>Adds the customer's contacts and responses the plan's longest window reaches.</summary>
+    public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at) => _reader.Prepare(customer, plan, at);
+
+    /// <summary>Queues the decision in <paramref name="buffer"/> (written as its JSON line now: the buffer is reused).</summary>
+    public void Decided(CustomerRecord customer, DecisionBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, _options.KeepSnapshots ? customer : null, null));
+    }
+
+    /// <summary>Queues a decision made by the engine; its line and snapshot are written in the background.</summary>
+    public void Record(Decision decision, DecisionPlan plan, CustomerRecord customer)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        Enqueue(new Pending(decision, null, plan, _options.KeepSnapshots ? customer : null, null));
+    }
+
+    /// <inheritdoc />
+    public void RecordContact(ContactEntry contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([contact])));
+    }
+
+    /// <inheritdoc />
+    public void RecordResponse(ResponseEntry response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([response])));
+    }
+
+    /// <inheritdoc />
+    public void RecordOffers(StoredDecision? decision, IReadOnlyList<OfferEntry> offers)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        // Only served offers may become contacts; a shadow's never do.
+        var contacts = _options.OffersAreContacts ? DecisionLines.AsContacts(offers).ToList() : [];
+        Enqueue(new Pending(null, null, null, null, new HistoryBatch(decision is null ? [] : [decision], offers, contacts, [])));
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var target = Interlocked.Read(ref _queued);
+        while (Interlocked.Read(ref _written) + Interlocked.Read(ref _failed) < target && !_pump.IsCompleted)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops taking records and writes what is queued. When <paramref name="cancellationToken"/>
+    /// fires first, the records still queued are lost, and their number is logged.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _queue.CompleteAdding();
+        }
+
+        try
+        {
+            await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Reported below as unwritten.
+        }
+
+        var counts = Counts;
+        HistoryLog.Stopped(_logger, counts.Written, counts.Dropped, counts.Failed, counts.Pending);
+    }
+
+    /// <summary>Stops, writing what is queued.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private void Enqueue(Pending pending)
+    {
+        // Counted first: a flush started meanwhile waits for this record too.
+        Interlocked.Increment(ref _queued);
+        try
+        {
+            if (_queue.TryAdd(pending, _options.WhenFull == HistoryQueueFullMode.Wait ? Timeout.Infinite : 0))
+            {
+                return;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopped: no longer taking records.
+        }
+
+        Interlocked.Decrement(ref _queued);
+
+        if (Interlocked.Increment(ref _dropped) == 1)
+        {
+            HistoryLog.FirstDrop(_logger, _options.QueueCapacity, Volatile.Read(ref _stopped) == 1);
+        }
+    }
+
+    private void Pump()
+    {
+        var items = new List<Pending>(_options.BatchSize);
+        while (_queue.TryTake(out var first, Timeout.Infinite))
+        {
+            items.Add(first);
+            while (items.Count < _options.BatchSize && _queue.TryTake(out var item))
+            {
+                items.Add(item);
+            }
+
+            Write(items);
+            items.Clear();
+        }
+    }
+
+    private void Write(List<Pending> items)
+    {
+        HistoryBatch batch;
+        try
+        {
+            batch = ToBatch(items);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Add(ref _failed, items.Count);
+            HistoryLog.WriteFailed(_logger, items.Count, e);
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Store.Append(batch);
+                Interlocked.Add(ref _written, items.Count);
+                return;
+            }
+            catch (Exception e) when (attempt < RetryDelays.Length)
+            {
+                HistoryLog.WriteRetried(_logger, items.Count, attempt + 1, e);
+                Thread.Sleep(RetryDelays[attempt]);
+            }
+            catch (Exception e)
+            {
+                Interlocked.Add(ref _failed, items.Count);
+                HistoryLog.WriteFailed(_logger, items.Count, e);
+                return;
+            }
+        }
+    }
+
+    private HistoryBatch ToBatch(List<Pending> items)
+    {
+        var decisions = new List<StoredDecision>();
+        var offers = new List<OfferEntry>();
+        var contacts = new List<ContactEntry>();
+        var responses = new List<ResponseEntry>();
+        foreach (var item in items)
+        {
+            if (item.Batch is { } batch)
+            {
+                decisions.AddRange(batch.Decisions);
+                offers.AddRange(batch.Offers);
+                contacts.AddRange(batch.Contacts);
+                responses.AddRange(batch.Responses);
+                continue;
+            }
+
+            var line = item.Line ?? DecisionJson.ToJson(item.Decision!);
+            var snapshot = item.Kept is { } kept ? KeptSnapshot.Write(item.Plan!, kept) : null;
+            if (DecisionLines.TryRead(line, snapshot, OfferRoles.Served, out var decision, out var actions))
+            {
+                decisions.Add(decision!);
+                offers.AddRange(actions);
+                if (_options.OffersAreContacts)
+                {
+                    contacts.AddRange(DecisionLines.AsContacts(actions));
+                }
+            }
+        }
+
+        return new HistoryBatch(decisions, offers, contacts, responses);
+    }
+
+    // One queued record: a decision (as an object or as its line), or records ready to store.
+    private sealed record Pending(Decision? Decision, string? Line, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch);
+}

@@ -1,0 +1,312 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Decisioning.History;
+
+/// <summary>
+/// The SQL stores' shared part, over ADO.NET alone: the schema and its upgrades, idempotent
+/// batched inserts (<c>INSERT ... ON CONFLICT DO NOTHING</c>, many rows a statement) and the
+/// reads, in SQL that SQLite and PostgreSQL both speak. A store supplies connections and its
+/// dialect; nothing here knows a driver.
+/// </summary>
+/// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
+public abstract class SqlHistory : IInteractionHistory
+{
+    // Rows per INSERT statement: well under both databases' limit on parameters a statement.
+    private const int RowsPerStatement = 400;
+
+    private static readonly string[] DecisionColumns = ["key", "role", "customer_id", "at", "map", "version", "map_hash", "line", "snapshot"];
+    private static readonly string[] OfferColumns =
+        ["key", "role", "customer_id", "at", "map", "version", "map_hash", "rank", "strategy", "product", "channel", "wave", "score", "propensity", "customer_group", "predictors"];
+    private static readonly string[] ContactColumns = ["key", "customer_id", "at", "channel", "strategy", "product", "wave", "outcome"];
+    private static readonly string[] ResponseColumns = ["key", "customer_id", "at", "strategy", "product", "kind", "value"];
+    private static readonly string[] MapColumns = ["hash", "map", "version", "first_at"];
+
+    /// <summary>Opens a new connection to the store (pooled by the driver).</summary>
+    protected abstract DbConnection Open();
+
+    /// <summary>The column type of an auto-increment primary key.</summary>
+    protected abstract string IdColumn { get; }
+
+    /// <summary>The column type of a double.</summary>
+    protected abstract string RealColumn { get; }
+
+    /// <summary>
+    /// A statement run first in the upgrade transaction that serializes upgrades across processes
+    /// (null when the transaction itself does, as SQLite's write lock does).
+    /// </summary>
+    protected abstract string? UpgradeLock { get; }
+
+    /// <summary>Creates the tables or upgrades them to <see cref="HistorySchema.Current"/>; returns the version found before.</summary>
+    /// <exception cref="InvalidOperationException">The store was written by a newer version of the library.</exception>
+    protected int EnsureSchema()
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        if (UpgradeLock is { } lockStatement)
+        {
+            Execute(connection, transaction, lockStatement);
+        }
+
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        var found = Convert.ToInt32(Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+        if (found > HistorySchema.Current)
+        {
+            throw new InvalidOperationException(
+                $"the history's schema is version {found}, newer than this library's {HistorySchema.Current}: upgrade Decisioning");
+        }
+
+        for (var step = found; step < HistorySchema.Current; step++)
+        {
+            foreach (var statement in HistorySchema.Steps[step])
+            {
+                Execute(connection, transaction, statement.Replace("{id}", IdColumn).Replace("{real}", RealColumn));
+            }
+        }
+
+        if (found < HistorySchema.Current)
+        {
+            Execute(connection, transaction, "DELETE FROM schema_version");
+            Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({HistorySchema.Current})");
+        }
+
+        transaction.Commit();
+        return found;
+    }
+
+    /// <inheritdoc />
+    public CustomerHistory Read(string customerId, DateTime from, DateTime to)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        using var connection = Open();
+        var range = new HistoryQuery(customerId, from, to);
+        return new CustomerHistory([.. ReadContacts(connection, range)], [.. ReadResponses(connection, range)]);
+    }
+
+    /// <inheritdoc />
+    public void Append(HistoryBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        Insert(connection, transaction, "map_versions", MapColumns, MapRows(batch.Decisions));
+        Insert(connection, transaction, "decisions", DecisionColumns, batch.Decisions.Select(d =>
+            new object?[] { HistoryKeys.Of(d), d.Role, d.CustomerId, HistoryTime.Format(d.At), d.Map, d.Version, d.MapHash, d.Line, d.Snapshot }));
+        Insert(connection, transaction, "offers", OfferColumns, batch.Offers.Select(o => new object?[]
+        {
+            HistoryKeys.Of(o), o.Role, o.CustomerId, HistoryTime.Format(o.At), o.Map, o.Version, o.MapHash, o.Rank, o.Strategy, o.Product,
+            o.Channel, o.Wave, o.Score, o.Propensity, o.Group, o.Predictors,
+        }));
+        Insert(connection, transaction, "contacts", ContactColumns, batch.Contacts.Select(c =>
+            new object?[] { HistoryKeys.Of(c), c.CustomerId, HistoryTime.Format(c.At), c.Channel, c.Strategy, c.Product, c.Wave, c.Outcome }));
+        Insert(connection, transaction, "responses", ResponseColumns, batch.Responses.Select(r =>
+            new object?[] { HistoryKeys.Of(r), r.CustomerId, HistoryTime.Format(r.At), r.Strategy, r.Product, r.Kind, r.Value }));
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<StoredDecision> Decisions(HistoryQuery query)
+    {
+        using var connection = Open();
+        foreach (var row in Select(connection, "decisions", "customer_id, at, map, version, map_hash, line, snapshot, role", query))
+        {
+            yield return new StoredDecision(row.GetString(0), HistoryTime.Parse(row.GetString(1)), row.GetString(2), row.GetString(3),
+                Text(row, 4), row.GetString(5), Text(row, 6), row.GetString(7));
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<OfferEntry> Offers(HistoryQuery query)
+    {
+        using var connection = Open();
+        const string columns = "customer_id, at, map, version, map_hash, rank, strategy, product, channel, wave, score, propensity, customer_group, role, predictors";
+        foreach (var row in Select(connection, "offers", columns, query))
+        {
+            yield return new OfferEntry(row.GetString(0), HistoryTime.Parse(row.GetString(1)), row.GetString(2), row.GetString(3), Text(row, 4),
+                Convert.ToInt32(row.GetValue(5)), row.GetString(6), row.GetString(7), row.GetString(8), Convert.ToInt32(row.GetValue(9)),
+                row.GetDouble(10), row.GetDouble(11), Text(row, 12), row.GetString(13), Text(row, 14));
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ContactEntry> Contacts(HistoryQuery query)
+    {
+        using var connection = Open();
+        foreach (var contact in ReadContacts(connection, query))
+        {
+            yield return contact;
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ResponseEntry> Responses(HistoryQuery query)
+    {
+        using var connection = Open();
+        foreach (var response in ReadResponses(connection, query))
+        {
+            yield return response;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<MapVersionEntry> MapVersions()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT hash, map, version, first_at FROM map_versions ORDER BY first_at, hash");
+        using var reader = command.ExecuteReader();
+        var maps = new List<MapVersionEntry>();
+        while (reader.Read())
+        {
+            maps.Add(new MapVersionEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), HistoryTime.Parse(reader.GetString(3))));
+        }
+
+        return maps;
+    }
+
+    /// <inheritdoc />
+    public HistoryCounts Count()
+    {
+        using var connection = Open();
+        long Rows(string table) => Convert.ToInt64(Scalar(connection, null, $"SELECT COUNT(*) FROM {table}"));
+        return new HistoryCounts(Rows("decisions"), Rows("offers"), Rows("contacts"), Rows("responses"), Rows("map_versions"));
+    }
+
+    /// <inheritdoc />
+    public long Purge(DateTime before)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        long removed = 0;
+        foreach (var table in new[] { "decisions", "offers", "contacts", "responses" })
+        {
+            using var command = Command(connection, transaction, $"DELETE FROM {table} WHERE at < @before");
+            Add(command, "@before", HistoryTime.Format(before));
+            removed += command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return removed;
+    }
+
+    /// <summary>Releases what the store holds (pools are the driver's).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what a derived store holds.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private static IEnumerable<ContactEntry> ReadContacts(DbConnection connection, HistoryQuery query) =>
+        Select(connection, "contacts", "customer_id, at, channel, strategy, product, wave, outcome", query).Select(row =>
+            new ContactEntry(row.GetString(0), HistoryTime.Parse(row.GetString(1)), Text(row, 2), Text(row, 3), Text(row, 4),
+                Convert.ToInt32(row.GetValue(5)), Text(row, 6)));
+
+    private static IEnumerable<ResponseEntry> ReadResponses(DbConnection connection, HistoryQuery query) =>
+        Select(connection, "responses", "customer_id, at, strategy, product, kind, value", query).Select(row =>
+            new ResponseEntry(row.GetString(0), HistoryTime.Parse(row.GetString(1)), Text(row, 2), Text(row, 3), row.GetString(4), row.GetDouble(5)));
+
+    // Rows in the order recorded; the reader is the same object each row (read it before the next).
+    private static IEnumerable<DbDataReader> Select(DbConnection connection, string table, string columns, HistoryQuery query)
+    {
+        var where = new List<string>();
+        if (query.CustomerId is not null)
+        {
+            where.Add("customer_id = @customer");
+        }
+
+        if (query.From is not null)
+        {
+            where.Add("at >= @from");
+        }
+
+        if (query.To is not null)
+        {
+            where.Add("at <= @to");
+        }
+
+        var sql = $"SELECT {columns} FROM {table}" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY id";
+        using var command = Command(connection, null, sql);
+        Add(command, "@customer", query.CustomerId, query.CustomerId is not null);
+        Add(command, "@from", query.From is { } from ? HistoryTime.Format(from) : null, query.From is not null);
+        Add(command, "@to", query.To is { } to ? HistoryTime.Format(to) : null, query.To is not null);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader;
+        }
+    }
+
+    private static IEnumerable<object?[]> MapRows(IReadOnlyList<StoredDecision> decisions) =>
+        decisions.Where(d => d.MapHash is not null)
+            .GroupBy(d => d.MapHash!, StringComparer.Ordinal)
+            .Select(g => g.MinBy(d => d.At)!)
+            .Select(d => new object?[] { d.MapHash, d.Map, d.Version, HistoryTime.Format(d.At) });
+
+    private static void Insert(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+            using var command = Command(connection, transaction, "");
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? name : ", " + name);
+                    Add(command, name, chunk[r][c]);
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value, bool when = true)
+    {
+        if (!when)
+        {
+            return;
+        }
+
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        return command.ExecuteScalar();
+    }
+
+    private static string? Text(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+}
