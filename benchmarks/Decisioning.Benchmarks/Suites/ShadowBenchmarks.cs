@@ -11,7 +11,9 @@ namespace Decisioning.Benchmarks.Suites;
 /// with and without a shadow map, side by side: the sample map serving, the same sample map as its
 /// shadow (so the shadow does as much work as the served map), default shadow options (one worker,
 /// a full queue drops). The shadow worker runs while the caller is measured, as in production; what
-/// the caller pays is the queue write and the competition for the machine.
+/// the caller pays is the queue write and the competition for the machine. The third row holds
+/// the worker on one snapshot (an observer that waits), so that every call pays the queue write
+/// of a full queue and a drop while nothing competes for the cores: the caller's own cost.
 /// </summary>
 [MemoryDiagnoser]
 public class ShadowBenchmarks
@@ -19,8 +21,11 @@ public class ShadowBenchmarks
     private const string MapId = "retail-wealth";
     private ServiceProvider _alone = null!;
     private ServiceProvider _shadowed = null!;
+    private ServiceProvider _held = null!;
     private IDecisionEngine _aloneEngine = null!;
     private IDecisionEngine _shadowedEngine = null!;
+    private IDecisionEngine _heldEngine = null!;
+    private readonly Holding _holding = new();
     private CustomerSnapshot[] _snapshots = null!;
     private int _next;
 
@@ -29,8 +34,11 @@ public class ShadowBenchmarks
     {
         _alone = Engine(d => d.AddMap(MapId, Samples.MapPath));
         _shadowed = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath));
+        _held = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath).AddShadowObserver(_holding)
+            .Configure(o => o.ShadowQueueCapacity = 1));
         _aloneEngine = _alone.GetRequiredService<IDecisionEngine>();
         _shadowedEngine = _shadowed.GetRequiredService<IDecisionEngine>();
+        _heldEngine = _held.GetRequiredService<IDecisionEngine>();
         _snapshots = [.. File.ReadLines(Samples.CustomersPath).Take(Samples.Count).Select(CustomerSnapshot.FromJson)];
         var at = new DateTimeOffset(Samples.At);
         foreach (var snapshot in _snapshots)
@@ -47,8 +55,10 @@ public class ShadowBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _holding.Release.Set();
         _alone.Dispose();
         _shadowed.Dispose();
+        _held.Dispose();
     }
 
     [Benchmark(Baseline = true)]
@@ -57,8 +67,19 @@ public class ShadowBenchmarks
     [Benchmark]
     public object Engine_Decide_WithShadow() => _shadowedEngine.Decide(MapId, Next(), Samples.At);
 
+    [Benchmark]
+    public object Engine_Decide_WithShadow_WorkerHeld() => _heldEngine.Decide(MapId, Next(), Samples.At);
+
     private CustomerSnapshot Next() => _snapshots[_next++ & (Samples.Count - 1)];
 
     private static ServiceProvider Engine(Action<DecisioningBuilder> configure) =>
         new ServiceCollection().AddDecisioning(configure).BuildServiceProvider();
+
+    // Keeps the shadow worker waiting on its first snapshot until the benchmark ends.
+    private sealed class Holding : IShadowObserver
+    {
+        public ManualResetEventSlim Release { get; } = new();
+
+        public void OnShadowDecision(ShadowDecision decision) => Release.Wait();
+    }
 }
