@@ -121,6 +121,11 @@ public static class ScriptRules
 
         public override Statement Visit(Statement statement)
         {
+            if (statement is null)
+            {
+                return statement!; // an absent part (a for loop without else)
+            }
+
             var type = statement.GetType();
             if (!Allowed.Contains(type))
             {
