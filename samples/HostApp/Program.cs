@@ -1,3 +1,4 @@
+using Decisioning.Board;
 using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Validation;
@@ -10,13 +11,23 @@ builder.Services.AddDecisioning(decisioning => decisioning
     .AddMap("retail-wealth", Path.Combine(AppContext.BaseDirectory, "strategies", "retail-wealth")));
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DecisioningJsonContext.Default));
 
+// The strategy board at /decisioning, for the role board-reader only (see ApiKeyAuthentication.cs).
+builder.Services.AddAuthentication(HostApp.ApiKeyAuthentication.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HostApp.ApiKeyAuthentication>(HostApp.ApiKeyAuthentication.SchemeName, null);
+builder.Services.AddAuthorization(auth => auth.AddPolicy("board-readers", policy => policy.RequireRole("board-reader")));
+builder.Services.AddDecisioningBoard(board => board.AuthorizationPolicy = "board-readers");
+
 var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDecisioningBoard("/decisioning");
 
 app.MapGet("/maps", (IDecisionEngine engine) => engine.Maps);
 
 // Body: the snapshot JSON of spec section 2. Query: at=ISO-8601 (default: now).
 // 200: the decision line of spec section 4; 422: its error record; 404: no such map.
-app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest request, IDecisionEngine engine, TimeProvider clock) =>
+app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest request, IDecisionEngine engine, TimeProvider clock, RecentDecisions recent) =>
 {
     if (engine.GetMap(mapId) is null)
     {
@@ -37,9 +48,29 @@ app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest requ
     using var body = new MemoryStream();
     await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
     var snapshot = CustomerSnapshot.FromJson(body.ToArray());
-    return engine.TryDecide(mapId, snapshot, when, out var decision, out var error)
-        ? Results.Text(DecisioningJson.Serialize(decision), "application/json; charset=utf-8")
-        : Results.Text(DecisioningJson.Serialize(error), "application/json; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+    var decided = engine.TryDecide(mapId, snapshot, when, out var decision, out var error);
+    var line = decided ? DecisioningJson.Serialize(decision!) : DecisioningJson.Serialize(error!);
+    recent.Add(line);   // the board's recent decisions, error records included
+    return decided
+        ? Results.Text(line, "application/json; charset=utf-8")
+        : Results.Text(line, "application/json; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+});
+
+// Body: outcome lines (JSON Lines: customerId, at, product, strategy?, kind, value), for the board.
+app.MapPost("/outcomes", async (HttpRequest request, RecentDecisions recent) =>
+{
+    using var reader = new StreamReader(request.Body);
+    var count = 0;
+    while (await reader.ReadLineAsync(request.HttpContext.RequestAborted) is { } line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            recent.AddOutcome(line);
+            count++;
+        }
+    }
+
+    return Results.Ok(new { received = count });
 });
 
 app.Run();

@@ -6,11 +6,17 @@ namespace Decisioning.Compilation;
 /// <summary>A parsed Liquid script, rendered only for the channels a decision actually tries.</summary>
 public sealed class CompiledScript(string id, IFluidTemplate template)
 {
-    private static readonly TemplateOptions Options = new()
-    {
-        CultureInfo = CultureInfo.InvariantCulture,
-        TimeZone = TimeZoneInfo.Utc,
-    };
+    // Render limits (docs/limits.md): a script that reaches one fails for that customer only.
+    private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
+        .WithCultureInfo(CultureInfo.InvariantCulture)
+        .WithTimeZone(TimeZoneInfo.Utc)
+        .WithStrictFilters(true)
+        .WithMaxSteps(ScriptLimits.MaxSteps)
+        .WithMaxOutputSize(ScriptLimits.MaxOutputLength)
+        .WithMaxCollectionSize(ScriptLimits.MaxCollectionSize)
+        .WithMaxRecursion(ScriptLimits.MaxDepth)
+        .ConfigureFilters(ScriptRules.Configure)
+        .Build();
 
     public string Id { get; } = id;
 

@@ -14,7 +14,15 @@ namespace Decisioning.Compilation;
 /// </summary>
 public static partial class ScriptCompiler
 {
-    private static readonly FluidParser Parser = new();
+    // Statement locations for diagnostics; the depth guard keeps a hostile text from exhausting
+    // the stack while it is parsed (the nesting limit of ScriptRules comes well before it).
+#pragma warning disable FLUID001 // statement locations: only for diagnostics' positions
+    private static readonly FluidParser Parser = new(new FluidParserOptions
+    {
+        TrackStatementLocations = true,
+        MaxRecursionDepth = ScriptLimits.MaxParseDepth,
+    });
+#pragma warning restore FLUID001
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> FixedMembers =
         new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
@@ -27,16 +35,56 @@ public static partial class ScriptCompiler
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex FluidPosition();
 
+    [GeneratedRegex(@"^Unknown tag '([^']*)'")]
+    private static partial Regex UnknownTag();
+
     public static CompiledScript? Compile(string id, Located<string> source, RowLayout customer, DiagnosticBag diagnostics)
     {
-        if (!Parser.TryParse(source.Value, out var template, out var error))
+        if (source.Value.Length > ScriptLimits.MaxTemplateLength)
+        {
+            diagnostics.Error(DiagnosticCodes.ScriptTooLarge,
+                $"script '{id}' is {source.Value.Length:N0} characters long; a script has at most {ScriptLimits.MaxTemplateLength:N0}", source.Location);
+            return null;
+        }
+
+        IFluidTemplate? template;
+        string? error;
+        try
+        {
+            Parser.TryParse(source.Value, out template, out error);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InsufficientExecutionStackException or ParseException)
+        {
+            (template, error) = (null, e.Message);
+        }
+
+        if (template is null)
         {
             var match = FluidPosition().Match(error ?? "");
             var at = match.Success
                 ? Within(source, int.Parse(match.Groups[1].Value) - 1, int.Parse(match.Groups[2].Value) - 1)
                 : source.Location;
             var message = (error ?? "syntax error").Split('\n')[0].Trim();
+            if (UnknownTag().Match(message) is { Success: true } tag)
+            {
+                var name = tag.Groups[1].Value;
+                diagnostics.Error(DiagnosticCodes.ScriptForbidden,
+                    $"script '{id}': unknown tag '{name}'{Parsing.Suggestions.DidYouMean(name, ScriptRules.Tags)}; allowed tags: {string.Join(", ", ScriptRules.Tags)}", at);
+                return null;
+            }
+
             diagnostics.Error(DiagnosticCodes.ScriptSyntax, $"script '{id}': Liquid {message}", at);
+            return null;
+        }
+
+        var problems = ScriptRules.Check(template, source.Value);
+        foreach (var problem in problems)
+        {
+            diagnostics.Error(problem.Code, $"script '{id}': {problem.Message}", Within(source, problem.Offset));
+        }
+
+        if (problems.Count > 0)
+        {
             return null;
         }
 

@@ -37,6 +37,9 @@ public static class DiagnosticCodes
     public const string ExpressionType = "DM055";
     public const string ScriptSyntax = "DM060";
     public const string ScriptUnknownName = "DM061";
+    public const string ScriptForbidden = "DM062";
+    public const string ScriptUnknownFilter = "DM063";
+    public const string ScriptTooLarge = "DM064";
     public const string ModelCoefficient = "DM070";
     public const string HostModelMissing = "DM071";
 

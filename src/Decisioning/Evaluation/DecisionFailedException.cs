@@ -8,7 +8,7 @@ namespace Decisioning.Evaluation;
 /// host model or policy that throws, a score or propensity that is not a finite number. It carries
 /// that customer's error record (code <see cref="SnapshotErrorCodes.EvaluationFailed"/>), which every
 /// caller (evaluate, batch, explain, diff, the host engine) writes in place of the decision, so the
-/// other customers go on (docs/snapshot-errors.md).
+/// other customers go on (docs/reference/snapshot-errors.md).
 /// </summary>
 public sealed class DecisionFailedException : Exception
 {

@@ -146,7 +146,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
     }
 
     // A key the reader uses may appear once: a second value would silently replace the first
-    // (docs/snapshot-errors.md). Undeclared keys are skipped unread, duplicated or not.
+    // (docs/reference/snapshot-errors.md). Undeclared keys are skipped unread, duplicated or not.
     private static SnapshotFormatException Duplicate(string name) =>
         new(DuplicateKey, $"'{name}' appears more than once in the snapshot");
 

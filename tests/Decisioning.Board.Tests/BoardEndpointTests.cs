@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Decisioning.Board.Tests;
+
+/// <summary>The board's endpoints: mapped only behind a policy or an explicit opt-out, and serving the live numbers.</summary>
+public sealed class BoardEndpointTests
+{
+    [Fact]
+    public async Task Map_NoPolicyAndNoOptOut_Refuses()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BoardHost.StartAsync(_ => { }));
+
+        Assert.Contains("AuthorizationPolicy", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowAnonymous", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Map_PolicyNotRegistered_Refuses()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            BoardHost.StartAsync(o => o.AuthorizationPolicy = BoardHost.Policy, withPolicy: false));
+
+        Assert.Contains("is not registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("teller", HttpStatusCode.Forbidden)]
+    [InlineData("teller,board-reader", HttpStatusCode.OK)]
+    public async Task Get_UnderThePolicy_AnswersByTheCallersClaims(string? roles, HttpStatusCode expected)
+    {
+        await using var app = await BoardHost.StartAsync(o => o.AuthorizationPolicy = BoardHost.Policy);
+        using var client = app.GetTestClient();
+
+        foreach (var path in new[] { "/decisioning", "/decisioning/dashboard.json" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (roles is not null)
+            {
+                request.Headers.Add("X-Roles", roles);
+            }
+
+            using var response = await client.SendAsync(request);
+            Assert.Equal(expected, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task GetJson_RecentDecisions_CountsThem()
+    {
+        await using var app = await BoardHost.StartAsync(o => o.AllowAnonymous = true);
+        Lines.Fill(app.Services.GetRequiredService<RecentDecisions>());
+        using var client = app.GetTestClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/decisioning/dashboard.json"));
+
+        var root = json.RootElement;
+        Assert.Equal(10, root.GetProperty("counts").GetProperty("decisions").GetInt32());
+        Assert.Equal("1d", root.GetProperty("period").GetString());
+        Assert.Equal(2, root.GetProperty("periods").GetArrayLength());
+        Assert.Equal("""{"cooldown":2,"control":1}""", root.GetProperty("noAction").GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal));
+        var pension = root.GetProperty("strategies").EnumerateArray().Single(s => s.GetProperty("strategy").GetString() == "retiree-pension");
+        Assert.Equal(5, pension.GetProperty("contacts").GetInt32());
+        Assert.Equal(1, pension.GetProperty("conversions").GetInt32());
+        Assert.Equal(120, pension.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task GetPage_QueryAsksForChineseAndAPeriod_RendersThem()
+    {
+        await using var app = await BoardHost.StartAsync(o => o.AllowAnonymous = true);
+        Lines.Fill(app.Services.GetRequiredService<RecentDecisions>());
+        using var client = app.GetTestClient();
+
+        using var response = await client.GetAsync("/decisioning?lang=zh&period=7d");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("周期 7d", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/decisioning?lang=fr")]
+    [InlineData("/decisioning?period=soon")]
+    [InlineData("/decisioning/dashboard.json?period=1m")]
+    public async Task Get_BadQuery_Is400(string path)
+    {
+        await using var app = await BoardHost.StartAsync(o => o.AllowAnonymous = true);
+        Lines.Fill(app.Services.GetRequiredService<RecentDecisions>());
+        using var client = app.GetTestClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public void RecentDecisions_OverCapacity_KeepsTheNewestInOrder()
+    {
+        var recent = new RecentDecisions(decisionCapacity: 3, outcomeCapacity: 2);
+        for (var i = 0; i < 5; i++)
+        {
+            recent.Add($"d{i}");
+            recent.AddOutcome($"o{i}");
+        }
+
+        var (decisions, outcomes) = recent.Snapshot();
+        Assert.Equal(["d2", "d3", "d4"], decisions.Select(d => System.Text.Encoding.UTF8.GetString(d.Span)));
+        Assert.Equal(["o3", "o4"], outcomes.Select(o => System.Text.Encoding.UTF8.GetString(o.Span)));
+    }
+
+    [Fact]
+    public void RecentDecisions_ZeroCapacity_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RecentDecisions(0));
+}
