@@ -171,7 +171,7 @@ public class RulesEnginePolicyTests
     {
         using var map = Policy(Workflows.One("customer.salary > 1000", "salary-floor"));
 
-        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => map.Engine);
+        var e = Assert.Throws<MapLoadException>(() => map.Engine);
 
         Assert.Contains("workflow 'w', rule 'salary-floor'", e.Message);
         Assert.Contains("salary", e.Message);
