@@ -38,15 +38,20 @@ internal static class EvaluateCommand
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
-            var served = new LineDecider(loaded.Plan!);
+            // The summary goes to stderr at the end: stdout holds nothing but decision lines.
+            var tally = new DecisionTally(loaded.Plan!);
+            var served = new LineDecider(loaded.Plan!) { Tally = tally };
             if (shadowLoaded is null)
             {
                 Run(served.Decide, input, sink, when);
-                return 0;
+            }
+            else
+            {
+                using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!));
+                Run(withShadow.Decide, input, sink, when);
             }
 
-            using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!));
-            Run(withShadow.Decide, input, sink, when);
+            TallySummary.Print(context.Error, tally);
             return 0;
         });
         return command;

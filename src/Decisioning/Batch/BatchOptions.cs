@@ -10,6 +10,9 @@ public sealed record BatchOptions
     /// a sorted run is spilled to disk. Bounds the memory of a partition, whatever its population.
     /// </summary>
     public int RunLength { get; init; } = 65_536;
+
+    /// <summary>When set, every customer decided is counted in it (the command line's end-of-run summary).</summary>
+    public Evaluation.DecisionTally? Tally { get; init; }
 }
 
 /// <summary>
