@@ -77,9 +77,8 @@ public static class RulesEngineDecisioningBuilderExtensions
     }
 
     /// <summary>
-    /// The engine's options (watching, debounce) as configured, read without
-    /// <c>IOptions.Value</c>: that validates them, which loads the maps, which makes this policy,
-    /// whose source is what is being made here.
+    /// The engine's options (watching, debounce) as configured, read without <c>IOptions.Value</c>
+    /// and its validation: this runs inside a map's load, and the engine reports bad options itself.
     /// </summary>
     private static DecisioningOptions HostingOptions(IServiceProvider services)
     {

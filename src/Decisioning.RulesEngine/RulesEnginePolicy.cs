@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Decisioning.Evaluation;
+using Decisioning.Plan;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RulesEngine.Models;
 
 namespace Decisioning.RulesEngine;
@@ -30,6 +32,30 @@ public sealed partial class RulesEnginePolicy : IDecisionPolicy
         _customer = customer;
         _onError = onError;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// The policy for one map version over workflows given in code, for a host that builds its own
+    /// <see cref="Evaluator"/> (hosted engines use <c>AddRulesEnginePolicy</c>, which also reloads
+    /// workflow files). The workflows are checked by the sandbox and compiled here.
+    /// </summary>
+    /// <exception cref="WorkflowLoadException">RulesEngine or the sandbox refuses a workflow for this plan.</exception>
+    public static RulesEnginePolicy Create(DecisionPlan plan, IEnumerable<Workflow> workflows, RuleErrorHandling onError = RuleErrorHandling.Veto,
+        ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(workflows);
+        var options = new RulesEnginePolicyOptions { OnError = onError };
+        foreach (var workflow in workflows)
+        {
+            options.Workflows.Add(workflow);
+        }
+
+        logger ??= NullLogger.Instance;
+        var source = new WorkflowSource(options, Directory.GetCurrentDirectory(), watch: false, TimeSpan.Zero, logger);
+        var customer = CustomerInputType.For(plan);
+        source.Serve(plan.MapId, customer);
+        return new RulesEnginePolicy(source, customer, onError, logger);
     }
 
     public void Review(PolicyReview review)

@@ -171,10 +171,25 @@ public class RulesEnginePolicyTests
     {
         using var map = Policy(Workflows.One("customer.salary > 1000", "salary-floor"));
 
-        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => map.Engine);
+        var e = Assert.Throws<MapLoadException>(() => map.Engine);
 
         Assert.Contains("workflow 'w', rule 'salary-floor'", e.Message);
         Assert.Contains("salary", e.Message);
+    }
+
+    [Fact]
+    public void Create_OwnEvaluatorWithoutAHost_VetoesAsTheHostedPolicyDoes()
+    {
+        var plan = Decisioning.Loading.MapLoader.LoadText(BankMap.Text).Plan!;
+        var workflow = System.Text.Json.JsonSerializer.Deserialize<Workflow>(Workflows.One("action.product != \"equity-fund\" || customer.riskLevel >= 4", "equity-risk"))!;
+        var evaluator = new Evaluator(plan, [RulesEnginePolicy.Create(plan, [workflow])]);
+        var (customer, _) = BankMap.Customer(riskLevel: 2).Read(plan);
+
+        var decision = evaluator.Decide(customer!, BankMap.At.UtcDateTime);
+
+        Assert.Equal(("w/equity-risk", "refused"), (decision.Trace[0].Rule, decision.Trace[0].Message));
+        Assert.Throws<WorkflowLoadException>(() => RulesEnginePolicy.Create(plan,
+            [System.Text.Json.JsonSerializer.Deserialize<Workflow>(Workflows.One("System.IO.File.Exists(\"x\")"))!]));
     }
 
     /// <summary>A map whose policy runs these workflow files (written into the map's folder).</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Decisioning.Hosting;
 using RulesEngine.Models;
 using Xunit;
 using RulesEngineCore = RulesEngine.RulesEngine;
@@ -30,7 +30,7 @@ public class WorkflowSandboxTests
     {
         using var map = RulesEnginePolicyTests.Policy(Workflows.One(expression, "hostile"));
 
-        var e = Assert.Throws<OptionsValidationException>(() => map.Engine);
+        var e = Assert.Throws<MapLoadException>(() => map.Engine);
 
         Assert.Contains("workflow 'w', rule 'hostile'", e.Message);
         Assert.True(e.Message.Contains("refused by the sandbox") || e.Message.Contains("cannot be parsed") || e.Message.Contains("assignment"), e.Message);
@@ -44,7 +44,7 @@ public class WorkflowSandboxTests
     {
         using var map = RulesEnginePolicyTests.Policy(workflow);
 
-        var e = Assert.Throws<OptionsValidationException>(() => map.Engine);
+        var e = Assert.Throws<MapLoadException>(() => map.Engine);
 
         Assert.True(e.Message.Contains(where), e.Message);
     }
@@ -54,7 +54,7 @@ public class WorkflowSandboxTests
     {
         using var map = RulesEnginePolicyTests.Policy(Workflows.One(new string('(', 40) + "true" + new string(')', 40)));
 
-        Assert.Contains("nested deeper than 32", Assert.Throws<OptionsValidationException>(() => map.Engine).Message);
+        Assert.Contains("nested deeper than 32", Assert.Throws<MapLoadException>(() => map.Engine).Message);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Decisioning.Benchmarks.Baselines;
 /// </summary>
 public sealed class RulesEngineConditions : IConditionSet
 {
-    private readonly RulesEngine.RulesEngine _engine;
+    private readonly global::RulesEngine.RulesEngine _engine;
 
     public RulesEngineConditions(MapWorkflows map, bool tuned)
     {
@@ -19,7 +19,7 @@ public sealed class RulesEngineConditions : IConditionSet
             WorkflowName = g.Name,
             Rules = [.. g.Rules.Select(r => new Rule { RuleName = r.Name, Expression = r.Expression, RuleExpressionType = RuleExpressionType.LambdaExpression })],
         }).ToArray();
-        _engine = new RulesEngine.RulesEngine(workflows, reSettings: tuned ? Tuned : new ReSettings());
+        _engine = new global::RulesEngine.RulesEngine(workflows, reSettings: tuned ? Tuned : new ReSettings());
     }
 
     /// <summary>What can be switched off: formatted error messages, scoped (global/local) params, nested-rule work.</summary>

@@ -64,7 +64,7 @@ public static class QuickRun
     /// ten rounds of <paramref name="seconds"/> / 10; the fastest round counts, since on a
     /// shared machine the others only add other processes' time.
     /// </summary>
-    private static (double Microseconds, double Bytes) Time(Func<object> decide, double seconds = 1.5)
+    internal static (double Microseconds, double Bytes) Time(Func<object> decide, double seconds = 1.5)
     {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < 0.5)
@@ -88,7 +88,7 @@ public static class QuickRun
         return best;
     }
 
-    private static (double Microseconds, double Bytes) Round(Func<object> decide, double seconds)
+    internal static (double Microseconds, double Bytes) Round(Func<object> decide, double seconds)
     {
         var calls = 64;
         while (true)

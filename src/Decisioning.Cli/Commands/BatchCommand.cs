@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Decisioning.Batch;
+using Decisioning.Evaluation;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.History;
 using Decisioning.Streaming;
@@ -55,6 +56,8 @@ internal static class BatchCommand
                 using var input = CliIo.OpenInput(path);
                 long? size = path == "-" ? null : new FileInfo(path).Length;
                 var lines = OrderedParallel.Lines(input);
+                var tally = new DecisionTally(loaded.Plan!);
+                var options = new BatchOptions { Tally = tally };
                 if (parse.GetValue(partition) is null)
                 {
                     var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, options, new Observer(phase, size)));
@@ -67,6 +70,8 @@ internal static class BatchCommand
                         $"partition {manifest.Partition} of {manifest.Lines:N0} lines: {manifest.Customers:N0} customers, {manifest.Errors:N0} errors, candidates in {folder}"));
                 }
 
+                // Decisions before allocation, on stderr beside the progress: what the map returned.
+                TallySummary.Print(context.Error, tally);
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

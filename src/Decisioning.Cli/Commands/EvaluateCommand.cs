@@ -54,7 +54,9 @@ internal static class EvaluateCommand
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
-            var served = new LineDecider(loaded.Plan!, observer: recorder);
+            // The summary goes to stderr at the end: stdout holds nothing but decision lines.
+            var tally = new DecisionTally(loaded.Plan!);
+            var served = new LineDecider(loaded.Plan!, observer: recorder) { Tally = tally };
             if (shadowLoaded is null)
             {
                 Run(served.Decide, input, sink, when);
@@ -66,6 +68,7 @@ internal static class EvaluateCommand
                 Run(withShadow.Decide, input, sink, when);
             }
 
+            TallySummary.Print(context.Error, tally);
             if (recorder is not null)
             {
                 recorder.StopAsync().GetAwaiter().GetResult();

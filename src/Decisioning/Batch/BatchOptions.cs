@@ -17,6 +17,9 @@ public sealed record BatchOptions
     /// Called on the batch's threads, concurrently.
     /// </summary>
     public Evaluation.IDecisionObserver? Customers { get; init; }
+
+    /// <summary>When set, every customer decided is counted in it (the command line's end-of-run summary).</summary>
+    public Evaluation.DecisionTally? Tally { get; init; }
 }
 
 /// <summary>

@@ -20,10 +20,12 @@ internal sealed class LineEvaluator
     private readonly DateTime _at;
     private readonly PartitionSpec _partition;
     private readonly IDecisionObserver? _customers;
+    private readonly DecisionTally? _tally;
 
-    public LineEvaluator(DecisionPlan plan, DateTime at, PartitionSpec partition, IDecisionObserver? customers = null)
+    public LineEvaluator(DecisionPlan plan, DateTime at, PartitionSpec partition, IDecisionObserver? customers = null, DecisionTally? tally = null)
     {
         _customers = customers;
+        _tally = tally;
         _plan = plan;
         _reader = new SnapshotReader(plan);
         _evaluator = new Evaluator(plan);
@@ -64,6 +66,7 @@ internal sealed class LineEvaluator
             if (error is not null)
             {
                 BatchJson.WriteLine(json, line, error);
+                _tally?.AddError();
                 return Outcome.Error;
             }
 
@@ -85,10 +88,12 @@ internal sealed class LineEvaluator
                 candidates.RemoveRange(first, candidates.Count - first);
                 var failed = e as DecisionFailedException ?? DecisionFailedException.For(customer!.Id, null, e);
                 BatchJson.WriteLine(json, line, failed.Error);
+                _tally?.AddError();
                 return Outcome.Error;
             }
 
             BatchJson.WriteLine(json, line, decision, candidates.GetRange(first, candidates.Count - first));
+            _tally?.Add(decision);
             return Outcome.Decided;
         }
         finally

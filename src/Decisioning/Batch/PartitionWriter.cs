@@ -35,7 +35,7 @@ public static class PartitionWriter
         options ??= BatchOptions.Default;
         Directory.CreateDirectory(folder);
         File.Delete(Path.Combine(folder, PartitionManifest.FileName));
-        var evaluator = new LineEvaluator(plan, at, partition, options.Customers);
+        var evaluator = new LineEvaluator(plan, at, partition, options.Customers, options.Tally);
         var allocator = new CapacityAllocator(plan.Channels
             .Where(c => c.CapacityPerDay is not null)
             .Select(c => KeyValuePair.Create(c.Id, c.CapacityPerDay!.Value)));

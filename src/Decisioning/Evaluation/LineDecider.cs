@@ -19,6 +19,9 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
 
     public DecisionPlan Plan => _evaluator.Plan;
 
+    /// <summary>When set, every line decided is counted in it (the command line's end-of-run summary).</summary>
+    public DecisionTally? Tally { get; init; }
+
     /// <summary>
     /// Decides a line and writes its decision (or its error record) to <paramref name="output"/>;
     /// true when the snapshot was valid.
@@ -35,6 +38,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
             if (error is not null)
             {
                 DecisionJson.Write(lane.Writer, error);
+                Tally?.AddError();
                 return false;
             }
 
@@ -48,11 +52,13 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
             catch (DecisionFailedException failed)
             {
                 DecisionJson.Write(lane.Writer, failed.Error);
+                Tally?.AddError();
                 return false;
             }
 
             DecisionJson.Write(lane.Writer, lane.Buffer);
             observer?.Decided(decided, lane.Buffer);
+            Tally?.Add(lane.Buffer);
             return true;
         }
         finally

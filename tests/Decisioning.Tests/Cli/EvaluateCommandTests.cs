@@ -20,11 +20,29 @@ public sealed class EvaluateCommandTests : IDisposable
             "--customers", input, "--at", "2026-11-26T00:00:00Z", "--out", output);
 
         Assert.Equal(0, exit);
-        Assert.Equal("", error);
+        // stderr holds only the end-of-run summary.
+        Assert.StartsWith("3,000 customers: ", error, StringComparison.Ordinal);
         var inputIds = File.ReadLines(input).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("customerId").GetString()).ToList();
         var decisions = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(inputIds, decisions.Select(d => d.GetProperty("customerId").GetString()).ToList());
         Assert.All(decisions, d => Assert.Equal("2026-11-26T00:00:00Z", d.GetProperty("at").GetString()));
+    }
+
+    [Fact]
+    public void Evaluate_ToStdout_SummaryGoesToStderrOnly()
+    {
+        var (exit, output, error) = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"),
+            "--customers", TestPaths.Repo("samples", "customers-bad.jsonl"), "--at", "2026-11-26T00:00:00Z");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        var decided = lines.Count(l => !l.Contains("\"error\":", StringComparison.Ordinal));
+        var actions = lines.Sum(l => JsonDocument.Parse(l).RootElement.TryGetProperty("actions", out var a) ? a.GetArrayLength() : 0);
+        Assert.StartsWith($"{lines.Length:N0} customers: {decided:N0} decided, {lines.Length - decided:N0} errors", error, StringComparison.Ordinal);
+        Assert.Contains("strategy", error, StringComparison.Ordinal);
+        Assert.Contains("retiree-pension", error, StringComparison.Ordinal);
+        Assert.True(actions > 0);
     }
 
     [Fact]
