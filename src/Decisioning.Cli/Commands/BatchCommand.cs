@@ -48,7 +48,6 @@ internal static class BatchCommand
                 return 1;
             }
 
-            var options = history is null ? null : new BatchOptions { Customers = new HistoryReader(history) };
             var path = parse.GetValue(customers)!;
             var folder = parse.GetValue(output)!;
             try
@@ -57,7 +56,7 @@ internal static class BatchCommand
                 long? size = path == "-" ? null : new FileInfo(path).Length;
                 var lines = OrderedParallel.Lines(input);
                 var tally = new DecisionTally(loaded.Plan!);
-                var options = new BatchOptions { Tally = tally };
+                var options = new BatchOptions { Tally = tally, Customers = history is null ? null : new HistoryReader(history) };
                 if (parse.GetValue(partition) is null)
                 {
                     var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, options, new Observer(phase, size)));
