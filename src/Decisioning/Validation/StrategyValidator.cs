@@ -151,8 +151,10 @@ internal sealed class ModelValidator : AbstractValidator<ModelDecl>
             return;
         }
 
+        ctx.CheckRange(m.Intercept, -Bounds.MaxCoefficient, Bounds.MaxCoefficient, "a logistic model's intercept");
         foreach (var c in m.Coefficients)
         {
+            ctx.CheckRange(c.Weight, -Bounds.MaxCoefficient, Bounds.MaxCoefficient, $"the coefficient of '{c.Field.Value}'");
             if (!symbols.Fields.TryGetValue(c.Field.Value, out var type))
             {
                 ctx.Report(DiagnosticCodes.ModelCoefficient,
