@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return ReportCommand.Create(context);
         yield return DashboardCommand.Create(context);
         yield return ImportCommand.Create(context);
+        yield return LearnCommand.Create(context);
+        yield return LearnMergeCommand.Create(context);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
             Next(Condition("when", ReasonCodes.Condition, s.When, frame)) &&
             Next(Condition("product", ReasonCodes.Ineligible, s.Product.Eligible, frame)) &&
             Next(Held(s, customer)) && Next(Cooldown(s, customer)) && Next(ChannelGate());
-        var propensity = s.Propensity.Evaluate(customer);
+        var propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage);
         var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
         return new StrategyCheck(s, gates, channel, script, propensity, score);
 

@@ -51,7 +51,7 @@ public static class PlanCompiler
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var models = doc.Models.Select(m => Model(m, customer, hostModels)).OfType<PropensityPlan>()
+        var models = doc.Models.Select(m => Model(m, customer, hostModels, diagnostics)).OfType<PropensityPlan>()
             .ToDictionary(ModelId, StringComparer.Ordinal);
 
         var context = new StrategyContext(
@@ -102,6 +102,7 @@ public static class PlanCompiler
     {
         LogisticPropensity l => l.ModelId,
         HostPropensity h => h.ModelId,
+        AdaptiveModelPlan a => a.ModelId,
         _ => "",
     };
 
@@ -195,7 +196,8 @@ public static class PlanCompiler
             s.Event?.Value, within, when);
     }
 
-    private static PropensityPlan? Model(ModelDecl m, RowLayout customer, IReadOnlyDictionary<string, IPropensityModel> hostModels)
+    private static PropensityPlan? Model(
+        ModelDecl m, RowLayout customer, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics)
     {
         if (m.Id is not { } id)
         {
@@ -210,6 +212,7 @@ public static class PlanCompiler
                     .Select(c => (customer.Find(c.Field.Value)!.Index, c.Weight.Value))
                     .ToList()),
             "host" when hostModels.TryGetValue(id.Value, out var host) => new HostPropensity(id.Value, host),
+            "adaptive" when m.Adaptive is { } adaptive => AdaptiveCompiler.Compile(id.Value, adaptive, customer, diagnostics),
             _ => null,
         };
     }

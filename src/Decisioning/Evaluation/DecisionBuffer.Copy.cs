@@ -17,9 +17,9 @@ public sealed partial class DecisionBuffer
         foreach (var strategy in Plan.Strategies)
         {
             var reason = Reasons[strategy.Index];
-            trace[strategy.Index] = reason is null
+            trace[strategy.Index] = (reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
-                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
+                : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason)).WithModel(strategy);
         }
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;

@@ -40,7 +40,8 @@ internal readonly record struct ActionLine(
 
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
 internal readonly record struct TraceLine(
-    string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null);
+    string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null,
+    string? Model = null, long? Evidence = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -74,7 +75,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public TraceLine Trace(int index)
     {
         var t = d.Trace[index];
-        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error);
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Model, t.Evidence);
     }
 }
 
@@ -112,7 +113,8 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     {
         var reason = b.Reasons[index];
         var layout = b.Gates.Layout;
+        var adaptive = layout.Strategies[index].Propensity as Plan.AdaptivePropensity;
         return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason, null,
-            layout.EncodedStrategyIds[index]);
+            layout.EncodedStrategyIds[index], Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence);
     }
 }

@@ -92,11 +92,11 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         foreach (var strategy in Plan.Strategies)
         {
             var reason = reasons[strategy.Index] ??= model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration;
-            trace[strategy.Index] = reason is null
+            trace[strategy.Index] = (reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
                 : rules?[strategy.Index] is { Rule: not null } note
                     ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error)
-                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason);
+                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason)).WithModel(strategy);
         }
 
         var noAction = ReasonCodes.NoAction(actions.Count, ControlNone(experiment?.Group), reasons);

@@ -109,4 +109,5 @@ public sealed record ModelDecl(
     Located<string>? Kind,
     Located<double>? Intercept,
     IReadOnlyList<CoefficientDecl> Coefficients,
-    SourceLocation Location);
+    SourceLocation Location,
+    AdaptiveModelDecl? Adaptive = null);

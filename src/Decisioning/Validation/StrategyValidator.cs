@@ -133,7 +133,7 @@ internal sealed class ScenarioValidator : AbstractValidator<ScenarioDecl>
 /// <summary>A propensity model of spec section 8.</summary>
 internal sealed class ModelValidator : AbstractValidator<ModelDecl>
 {
-    public static readonly IReadOnlyList<string> Kinds = ["logistic", "host"];
+    public static readonly IReadOnlyList<string> Kinds = ["logistic", "host", "adaptive"];
 
     public ModelValidator(MapSymbols symbols) => RuleFor(x => x).Custom((m, ctx) =>
     {
@@ -145,6 +145,8 @@ internal sealed class ModelValidator : AbstractValidator<ModelDecl>
             ctx.Report(DiagnosticCodes.HostModelMissing,
                 $"host model '{id.Value}' is not supplied by the host (the command line supplies none)", m.Kind.Value.Location);
         }
+
+        AdaptiveModelValidator.Check(ctx, m, symbols);
 
         if (m.Kind?.Value != "logistic")
         {
