@@ -134,6 +134,21 @@ public sealed record AdaptivePropensity : PropensityPlan
         return _values[index]!.TryGetValue(value, out var bin) ? bin : 1;
     }
 
+    /// <summary>The propensity of one customer, predictor by predictor.</summary>
+    public AdaptiveBreakdown Explain(CustomerRecord customer, string? tier, string? stage)
+    {
+        var parts = new List<PredictorBreakdown>(_predictors.Length);
+        for (var i = 0; i < _predictors.Length; i++)
+        {
+            var bin = Bin(i, customer.Values, tier, stage);
+            var counts = Counts(i, bin);
+            parts.Add(new PredictorBreakdown(_predictors[i].Name, Label(i, bin), counts.Positive, counts.Negative, _terms[i].Length, _terms[i][bin]));
+        }
+
+        return new AdaptiveBreakdown(Model.ModelId, StrategyId, Instance.Positives, Instance.Negatives, Mature,
+            Evaluate(customer, tier, stage), parts);
+    }
+
     /// <summary>The naive-Bayes term of a bin (what <c>explain</c> shows).</summary>
     public double Term(int index, int bin) => _terms[index][bin];
 
@@ -166,4 +181,24 @@ public sealed record AdaptivePropensity : PropensityPlan
 
         return bin == 1 ? default : counts.Values.Values.ElementAt(bin - 2);
     }
+}
+
+/// <summary>One predictor's part in an adaptive propensity, for <c>explain</c>.</summary>
+/// <param name="Predictor">The predictor's name (a field, <c>tier</c> or <c>stage</c>).</param>
+/// <param name="Positive">Positive interactions counted in the bin.</param>
+/// <param name="Negative">Negative interactions counted in the bin.</param>
+/// <param name="Bin">The customer's bin, as the state file labels it (null: the null bin).</param>
+/// <param name="Bins">B, the predictor's number of bins.</param>
+/// <param name="Term">The bin's naive-Bayes term, added to the logit when the instance is mature.</param>
+public sealed record PredictorBreakdown(string Predictor, string? Bin, long Positive, long Negative, int Bins, double Term);
+
+/// <summary>How an adaptive instance worked out one customer's propensity, for <c>explain</c>.</summary>
+public sealed record AdaptiveBreakdown(
+    string Model, string Strategy, long Positives, long Negatives, bool Mature, double Propensity, IReadOnlyList<PredictorBreakdown> Predictors)
+{
+    public long Evidence => Positives + Negatives;
+
+    /// <summary>Every adaptive propensity of <paramref name="plan"/> for one customer, in strategy order.</summary>
+    public static IReadOnlyList<AdaptiveBreakdown> Of(DecisionPlan plan, CustomerRecord customer, string? tier, string? stage) =>
+        [.. plan.Strategies.Select(s => s.Propensity).OfType<AdaptivePropensity>().Select(a => a.Explain(customer, tier, stage))];
 }
