@@ -20,12 +20,13 @@ internal static class AdaptiveCompiler
 
     public static readonly IReadOnlyList<string> DefaultPositive = ["responded", "converted"];
 
-    public static AdaptiveModelPlan? Compile(string id, AdaptiveModelDecl decl, RowLayout customer, DiagnosticBag diagnostics)
+    /// <summary>The model as declared, with its state read through <paramref name="readFile"/> (the loader's reader, which counts its bytes in the map hash); null when it cannot be used.</summary>
+    public static AdaptiveModelPlan? Compile(string id, AdaptiveModelDecl decl, RowLayout customer, DiagnosticBag diagnostics, Func<string, byte[]> readFile)
     {
         // A predictor that resolves to nothing has been reported by validation; the state is still
         // read, so that one run reports its problems too.
         var predictors = decl.Predictors.Select(p => Resolve(p, customer)).ToList();
-        var state = decl.State is { } path ? ReadState(path, diagnostics) : null;
+        var state = decl.State is { } path ? ReadState(path, diagnostics, readFile) : null;
         if (predictors.Contains(null) || (decl.State is not null && state is null))
         {
             return null;
@@ -83,13 +84,13 @@ internal static class AdaptiveCompiler
         return new AdaptivePredictor(name, k, PredictorSource.Field, field, [.. p.Edges.Select(e => e.Value)]);
     }
 
-    private static AdaptiveState? ReadState(Located<string> path, DiagnosticBag diagnostics)
+    private static AdaptiveState? ReadState(Located<string> path, DiagnosticBag diagnostics, Func<string, byte[]> readFile)
     {
         var full = MapRelative.Path(path);
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = System.Text.Encoding.UTF8.GetString(readFile(full)).TrimStart('\uFEFF');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -109,6 +109,19 @@ public sealed class AdaptiveDecisionTests : IDisposable
     }
 
     [Fact]
+    public void MapHash_StateFileChanged_Changes()
+    {
+        var before = Learned().MapHash;
+        var same = _maps.Load(AdaptiveMaps.HandModel + "\n    state: state.json").MapHash;
+        var state = File.ReadAllText(Path.Combine(_maps.Folder, "state.json")).Replace("\"positives\": 30", "\"positives\": 31");
+        var after = _maps.Load(AdaptiveMaps.HandModel, state).MapHash;
+
+        Assert.StartsWith("sha256:", before);
+        Assert.Equal(before, same);
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
     public void Load_StateThatIsNotJson_IsReportedWithTheReason()
     {
         _maps.Write("state.json", "{\"format\": \"something-else\"}");
