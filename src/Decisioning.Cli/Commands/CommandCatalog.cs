@@ -18,5 +18,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create(context);
         yield return HistoryCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return LearnCommand.Create(context);
+        yield return LearnMergeCommand.Create(context);
     }
 }

@@ -65,13 +65,14 @@ internal static class ExplainCommand
                 context.Out.WriteLine(DecisionJson.ToJson(failed.Error));
                 return 1;
             }
+            var adaptive = Plan.AdaptiveBreakdown.Of(loaded.Plan!, record!, decision.Tier, decision.Stage);
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(context.Out, decision, explanation);
+                WriteJson(context.Out, decision, explanation, adaptive);
             }
             else
             {
-                ExplainView.Render(context.Out, decision, explanation);
+                ExplainView.Render(context.Out, decision, explanation, adaptive);
             }
 
             return 0;
@@ -79,7 +80,7 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter output, Decision decision, Explanation explanation)
+    private static void WriteJson(TextWriter output, Decision decision, Explanation explanation, IReadOnlyList<Plan.AdaptiveBreakdown> adaptive)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions))
@@ -155,6 +156,11 @@ internal static class ExplainCommand
             }
 
             w.WriteEndArray();
+            if (adaptive.Count > 0)
+            {
+                ExplainAdaptive.Write(w, adaptive);
+            }
+
             w.WriteEndObject();
         }
 
@@ -165,7 +171,7 @@ internal static class ExplainCommand
 /// <summary>The people's view of an explanation, drawn with Spectre.Console.</summary>
 internal static class ExplainView
 {
-    public static void Render(TextWriter output, Decision decision, Explanation explanation)
+    public static void Render(TextWriter output, Decision decision, Explanation explanation, IReadOnlyList<Plan.AdaptiveBreakdown> adaptive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -204,6 +210,7 @@ internal static class ExplainView
         }
 
         console.Write(table);
+        ExplainAdaptive.Render(console, adaptive);
         Ranking(console, "Actions", decision.Actions);
         if (decision.Counterfactual is { } counterfactual)
         {

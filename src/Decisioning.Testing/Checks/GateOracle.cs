@@ -46,7 +46,7 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
             Next(Held(s, customer)) && Next(Suppression(s, customer)) && WaveGates() &&
             Next(wave > 1 ? new("cooldown", ReasonCodes.Cooldown, true, $"follow-up wave {wave}: no cooldown") : Cooldown(s, customer)) &&
             Next(ChannelGate());
-        var propensity = s.Propensity.Evaluate(customer);
+        var propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage);
         var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
         return new StrategyCheck(s, gates, channel, script, propensity, score);
 

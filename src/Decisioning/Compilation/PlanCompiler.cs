@@ -18,7 +18,7 @@ public static class PlanCompiler
         MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache = null) =>
         Compile(doc, hostModels, diagnostics, cache, File.ReadAllBytes);
 
-    /// <summary>As the public overload, with list files read by <paramref name="readList"/> (the loader's, which hashes them).</summary>
+    /// <summary>As the public overload, with list and state files read by <paramref name="readList"/> (the loader's, which hashes them).</summary>
     internal static DecisionPlan? Compile(
         MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache,
         Func<string, byte[]> readList)
@@ -51,7 +51,7 @@ public static class PlanCompiler
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var models = doc.Models.Select(m => Model(m, customer, hostModels)).OfType<PropensityPlan>()
+        var models = doc.Models.Select(m => Model(m, customer, hostModels, diagnostics, readList)).OfType<PropensityPlan>()
             .ToDictionary(ModelId, StringComparer.Ordinal);
 
         var context = new StrategyContext(
@@ -129,6 +129,7 @@ public static class PlanCompiler
     {
         LogisticPropensity l => l.ModelId,
         HostPropensity h => h.ModelId,
+        AdaptiveModelPlan a => a.ModelId,
         _ => "",
     };
 
@@ -222,7 +223,9 @@ public static class PlanCompiler
             s.Event?.Value, within, when);
     }
 
-    private static PropensityPlan? Model(ModelDecl m, RowLayout customer, IReadOnlyDictionary<string, IPropensityModel> hostModels)
+    private static PropensityPlan? Model(
+        ModelDecl m, RowLayout customer, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics,
+        Func<string, byte[]> readFile)
     {
         if (m.Id is not { } id)
         {
@@ -237,6 +240,7 @@ public static class PlanCompiler
                     .Select(c => (customer.Find(c.Field.Value)!.Index, c.Weight.Value))
                     .ToList()),
             "host" when hostModels.TryGetValue(id.Value, out var host) => new HostPropensity(id.Value, host),
+            "adaptive" when m.Adaptive is { } adaptive => AdaptiveCompiler.Compile(id.Value, adaptive, customer, diagnostics, readFile),
             _ => null,
         };
     }

@@ -72,7 +72,7 @@ internal static class StrategyCompiler
                 return null;
             }
 
-            propensity = model;
+            propensity = model.For(id.Value);
         }
 
         ObjectivePlan? objective = s.Objective is { } o ? c.Objectives.GetValueOrDefault(o.Value) : null;

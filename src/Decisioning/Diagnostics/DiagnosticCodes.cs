@@ -42,6 +42,9 @@ public static class DiagnosticCodes
     public const string ScriptTooLarge = "DM064";
     public const string ModelCoefficient = "DM070";
     public const string HostModelMissing = "DM071";
+    public const string AdaptivePredictor = "DM072";
+    public const string AdaptiveEdges = "DM073";
+    public const string AdaptiveState = "DM074";
 
     /// <summary>Hosting: the map's <c>map:</c> key is not the id the host serves it under.</summary>
     public const string ServedUnderAnotherId = "DM090";

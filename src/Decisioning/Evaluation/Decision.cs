@@ -55,6 +55,18 @@ public sealed record TraceEntry(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Wave = null)
 {
     public const string Selected = "selected";
+
+    /// <summary>
+    /// The adaptive model behind the strategy's propensity (an addition to spec section 4, written
+    /// as <c>model</c>); null when the propensity is a constant, a logistic or a host model.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Model { get; init; }
+
+    /// <summary>The adaptive model's evidence, P + N interactions learned from (written as <c>evidence</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Evidence { get; init; }
+
     public const string Rejected = "rejected";
 }
 

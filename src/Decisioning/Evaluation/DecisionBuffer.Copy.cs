@@ -17,10 +17,10 @@ public sealed partial class DecisionBuffer
         foreach (var strategy in Plan.Strategies)
         {
             var reason = Reasons[strategy.Index];
-            trace[strategy.Index] = reason is null
+            trace[strategy.Index] = (reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
                 : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, RuleIds[strategy.Index],
-                    Wave: Waves[strategy.Index] > 1 ? Waves[strategy.Index] : null);
+                    Wave: Waves[strategy.Index] > 1 ? Waves[strategy.Index] : null)).WithModel(strategy);
         }
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;

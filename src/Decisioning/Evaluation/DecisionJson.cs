@@ -46,6 +46,8 @@ public static class DecisionJson
         public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
         public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
         public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
         public static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
         public static readonly JsonEncodedText Objective = JsonEncodedText.Encode("objective");
         public static readonly JsonEncodedText Scenario = JsonEncodedText.Encode("scenario");
@@ -174,6 +176,13 @@ public static class DecisionJson
             {
                 // A rejected follow-up: the wave that was due.
                 w.WriteNumber(Names.Wave, wave);
+            }
+
+            if (t.Model is not null)
+            {
+                // An addition to spec section 4: the adaptive model and its evidence (docs/adaptive.md).
+                w.WriteString(Names.Model, t.Model);
+                w.WriteNumber(Names.Evidence, t.Evidence ?? 0);
             }
 
             w.WriteEndObject();

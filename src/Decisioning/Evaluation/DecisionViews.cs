@@ -42,7 +42,7 @@ internal readonly record struct ActionLine(
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
 internal readonly record struct TraceLine(
     string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null,
-    int? Wave = null);
+    int? Wave = null, string? Model = null, long? Evidence = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -76,7 +76,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public TraceLine Trace(int index)
     {
         var t = d.Trace[index];
-        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave);
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave, t.Model, t.Evidence);
     }
 }
 
@@ -116,7 +116,9 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
         var reason = b.Reasons[index];
         var layout = b.Gates.Layout;
         var wave = b.Waves[index];
+        var adaptive = layout.Strategies[index].Propensity as Plan.AdaptivePropensity;
         return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason,
-            reason is null ? null : b.RuleIds[index], layout.EncodedStrategyIds[index], Wave: reason is not null && wave > 1 ? wave : null);
+            reason is null ? null : b.RuleIds[index], layout.EncodedStrategyIds[index], Wave: reason is not null && wave > 1 ? wave : null,
+            Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence);
     }
 }

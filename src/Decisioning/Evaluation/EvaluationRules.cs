@@ -27,7 +27,18 @@ internal readonly record struct ContactWindow(bool IncludesStart, bool IncludesE
 
     public bool Contains(DateTime contact, DateTime at, TimeSpan length)
     {
-        var from = at - length;
+        var from = Window.Start(at, length);
         return (IncludesStart ? contact >= from : contact > from) && (IncludesEnd ? contact <= at : contact < at);
     }
+}
+
+/// <summary>The start of a look-back window, saturating at the first representable instant.</summary>
+internal static class Window
+{
+    /// <summary>
+    /// <c>at - length</c>, or <see cref="DateTime.MinValue"/> when that is before year 1: a decision
+    /// at <c>0001-01-01</c> with a 30-day window looks back to the beginning of time instead of failing.
+    /// </summary>
+    public static DateTime Start(DateTime at, TimeSpan length) =>
+        at.Ticks <= length.Ticks ? DateTime.SpecifyKind(DateTime.MinValue, at.Kind) : at - length;
 }

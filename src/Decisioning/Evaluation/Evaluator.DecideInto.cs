@@ -86,7 +86,7 @@ public sealed partial class Evaluator
                 slot.Strategy = s;
                 slot.Choice = choice!;
                 slot.Script = script;
-                slot.Propensity = s.Propensity.Evaluate(customer); // a failure here names s: the gates' current strategy
+                slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
                 slot.Score = Gates.Score(s, slot.Propensity);
             }
         }

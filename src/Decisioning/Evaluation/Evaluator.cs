@@ -110,11 +110,11 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
         {
             var reason = reasons[strategy.Index] ??= model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration;
             var wave = waves[strategy.Index] > 1 ? waves[strategy.Index] : (int?)null;
-            trace[strategy.Index] = reason is null
+            trace[strategy.Index] = (reason is null
                 ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
                 : rules?[strategy.Index] is { Rule: not null } note
                     ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error, wave)
-                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, suppressedBy[strategy.Index], Wave: wave);
+                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, suppressedBy[strategy.Index], Wave: wave)).WithModel(strategy);
         }
 
         var noAction = ReasonCodes.NoAction(actions.Count, ControlNone(experiment?.Group), reasons);

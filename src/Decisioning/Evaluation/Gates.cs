@@ -94,7 +94,7 @@ internal sealed class Gates
             return null;
         }
 
-        var propensity = s.Propensity.Evaluate(_customer);
+        var propensity = s.Propensity.Evaluate(_customer, _frame.Tier, _frame.Stage);
         return new Candidate(s, choice!.Channel, script, Score(s, propensity), propensity) { Wave = Wave };
     }
 

@@ -36,7 +36,7 @@ internal static class ScenarioCheck
             case ScenarioKind.Event:
                 foreach (var e in customer.Events)
                 {
-                    if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < at - within))
+                    if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < Window.Start(at, within)))
                     {
                         continue;
                     }

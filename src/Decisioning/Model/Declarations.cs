@@ -144,4 +144,5 @@ public sealed record ModelDecl(
     Located<string>? Kind,
     Located<double>? Intercept,
     IReadOnlyList<CoefficientDecl> Coefficients,
-    SourceLocation Location);
+    SourceLocation Location,
+    AdaptiveModelDecl? Adaptive = null);

@@ -24,7 +24,7 @@ internal sealed class SectionReader(NodeReader reader)
     private static readonly string[] ActiveKeys = ["from", "to"];
     private static readonly string[] ArbitrationKeys = ["maxActions", "onePerProduct", "onePerChannel", "fallback"];
     private static readonly string[] ExperimentKeys = ["id", "control", "controlPolicy", "salt"];
-    private static readonly string[] ModelKeys = ["id", "kind", "intercept", "coefficients"];
+    private static readonly string[] ModelKeys = ["id", "kind", "intercept", "coefficients", .. AdaptiveSectionReader.Keys];
 
     public NodeReader Reader { get; } = reader;
 
@@ -338,11 +338,13 @@ internal sealed class SectionReader(NodeReader reader)
             Reader.WrongKind(entry.Value, "'coefficients'", "a mapping of field names to numbers");
         }
 
+        var kind = Reader.String(map, "kind", "a model");
         return new ModelDecl(
             Reader.String(map, "id", "a model"),
-            Reader.String(map, "kind", "a model"),
+            kind,
             Reader.Number(map, "intercept", "a model"),
             coefficients,
-            map.Location);
+            map.Location,
+            AdaptiveSectionReader.Read(Reader, map, kind?.Value == "adaptive"));
     }
 }

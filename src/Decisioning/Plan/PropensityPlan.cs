@@ -5,12 +5,19 @@ namespace Decisioning.Plan;
 /// <summary>How a strategy's propensity is found: a constant, a logistic model, or a host's model.</summary>
 public abstract record PropensityPlan
 {
-    public abstract double Evaluate(CustomerRecord customer);
+    /// <summary>The propensity of a customer whose tier and stage are unknown (null).</summary>
+    public double Evaluate(CustomerRecord customer) => Evaluate(customer, null, null);
+
+    /// <summary>The propensity of a customer in <paramref name="tier"/> and <paramref name="stage"/> (null when none matched).</summary>
+    public abstract double Evaluate(CustomerRecord customer, string? tier, string? stage);
+
+    /// <summary>The propensity as strategy <paramref name="strategyId"/> uses it: an adaptive model has one instance per strategy.</summary>
+    public virtual PropensityPlan For(string strategyId) => this;
 }
 
 public sealed record ConstantPropensity(double Value) : PropensityPlan
 {
-    public override double Evaluate(CustomerRecord customer) => Value;
+    public override double Evaluate(CustomerRecord customer, string? tier, string? stage) => Value;
 }
 
 /// <summary>
@@ -20,7 +27,7 @@ public sealed record ConstantPropensity(double Value) : PropensityPlan
 public sealed record LogisticPropensity(string ModelId, double Intercept, IReadOnlyList<(int FieldIndex, double Weight)> Terms)
     : PropensityPlan
 {
-    public override double Evaluate(CustomerRecord customer)
+    public override double Evaluate(CustomerRecord customer, string? tier, string? stage)
     {
         var real = customer.Values.Real;
         var sum = 0.0;
@@ -37,5 +44,5 @@ public sealed record LogisticPropensity(string ModelId, double Intercept, IReadO
 /// <summary>A model the host application supplies (spec section 8, <c>kind: host</c>).</summary>
 public sealed record HostPropensity(string ModelId, IPropensityModel Model) : PropensityPlan
 {
-    public override double Evaluate(CustomerRecord customer) => Model.Predict(customer);
+    public override double Evaluate(CustomerRecord customer, string? tier, string? stage) => Model.Predict(customer);
 }

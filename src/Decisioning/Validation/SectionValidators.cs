@@ -95,7 +95,7 @@ internal sealed class ObjectiveValidator : AbstractValidator<ObjectiveDecl>
     {
         ctx.CheckId(objective.Id, objective.Location, "an objective");
         ctx.CheckOneOf(objective.Kind, Kinds, "objective kind");
-        ctx.CheckRange(objective.Weight, 0, double.PositiveInfinity, "an objective's weight");
+        ctx.CheckRange(objective.Weight, 0, Bounds.MaxWeight, "an objective's weight");
     });
 }
 
@@ -104,7 +104,7 @@ internal sealed class ProductValidator : AbstractValidator<ProductDecl>
     public ProductValidator() => RuleFor(x => x).Custom((product, ctx) =>
     {
         ctx.CheckId(product.Id, product.Location, "a product");
-        ctx.CheckRange(product.Value, 0, double.PositiveInfinity, "a product's value");
+        ctx.CheckRange(product.Value, 0, Bounds.MaxValue, "a product's value");
     });
 }
 

@@ -180,7 +180,7 @@ internal sealed class ScenarioValidator : AbstractValidator<ScenarioDecl>
 /// <summary>A propensity model of spec section 8.</summary>
 internal sealed class ModelValidator : AbstractValidator<ModelDecl>
 {
-    public static readonly IReadOnlyList<string> Kinds = ["logistic", "host"];
+    public static readonly IReadOnlyList<string> Kinds = ["logistic", "host", "adaptive"];
 
     public ModelValidator(MapSymbols symbols) => RuleFor(x => x).Custom((m, ctx) =>
     {
@@ -193,13 +193,17 @@ internal sealed class ModelValidator : AbstractValidator<ModelDecl>
                 $"host model '{id.Value}' is not supplied by the host (the command line supplies none)", m.Kind.Value.Location);
         }
 
+        AdaptiveModelValidator.Check(ctx, m, symbols);
+
         if (m.Kind?.Value != "logistic")
         {
             return;
         }
 
+        ctx.CheckRange(m.Intercept, -Bounds.MaxCoefficient, Bounds.MaxCoefficient, "a logistic model's intercept");
         foreach (var c in m.Coefficients)
         {
+            ctx.CheckRange(c.Weight, -Bounds.MaxCoefficient, Bounds.MaxCoefficient, $"the coefficient of '{c.Field.Value}'");
             if (!symbols.Fields.TryGetValue(c.Field.Value, out var type))
             {
                 ctx.Report(DiagnosticCodes.ModelCoefficient,

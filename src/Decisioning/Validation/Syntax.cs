@@ -19,17 +19,34 @@ public static partial class Syntax
 
     public static bool IsFieldName(string text) => FieldNamePattern().IsMatch(text);
 
-    /// <summary>Parses <c>&lt;n&gt;d</c>, <c>&lt;n&gt;h</c> or <c>&lt;n&gt;m</c> (days, hours, minutes).</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
+    /// <summary>
+    /// The longest duration a map may write: 100 years (36,500 days), so that every window
+    /// (<c>at - cooldown</c>, <c>at + after</c>) stays a date (docs/limits.md).
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_500);
+
+    /// <summary>Parses <c>&lt;n&gt;d</c>, <c>&lt;n&gt;h</c> or <c>&lt;n&gt;m</c> (days, hours, minutes), up to <see cref="MaxDuration"/>.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration) => TryParseDuration(text, out duration, out _);
+
+    /// <summary>As <see cref="TryParseDuration(string, out TimeSpan)"/>; <paramref name="tooLong"/> tells a well-formed duration over the bound.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration, out bool tooLong)
     {
         var match = DurationPattern().Match(text);
         duration = default;
+        tooLong = false;
         if (!match.Success)
         {
             return false;
         }
 
         var n = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var perUnit = match.Groups[2].Value switch { "d" => TimeSpan.TicksPerDay, "h" => TimeSpan.TicksPerHour, _ => TimeSpan.TicksPerMinute };
+        if (n > MaxDuration.Ticks / perUnit)
+        {
+            tooLong = true;
+            return false;
+        }
+
         duration = match.Groups[2].Value switch
         {
             "d" => TimeSpan.FromDays(n),

@@ -48,8 +48,15 @@ internal static class ValidationExtensions
 
     public static void CheckDuration<T>(this ValidationContext<T> context, Located<string>? duration, string what)
     {
-        if (duration is { } d && !Syntax.TryParseDuration(d.Value, out _))
+        if (duration is { } d && !Syntax.TryParseDuration(d.Value, out _, out var tooLong))
         {
+            if (tooLong)
+            {
+                context.Report(DiagnosticCodes.OutOfRange,
+                    $"{what} '{d.Value}' is longer than 100 years; a duration is at most 36500d (876000h, 52560000m)", d.Location);
+                return;
+            }
+
             context.Report(DiagnosticCodes.BadDuration,
                 $"{what} '{d.Value}' is not a duration: write <n>d, <n>h or <n>m, such as 7d", d.Location);
         }
@@ -57,7 +64,8 @@ internal static class ValidationExtensions
 
     public static void CheckRange<T>(this ValidationContext<T> context, Located<double>? value, double min, double max, string what)
     {
-        if (value is { } v && (v.Value < min || v.Value > max))
+        // Written so that NaN (YAML .nan) fails too; infinities fail every finite bound.
+        if (value is { } v && !(double.IsFinite(v.Value) && v.Value >= min && v.Value <= max))
         {
             var range = double.IsPositiveInfinity(max) ? $">= {min}" : $"between {min} and {max}";
             context.Report(DiagnosticCodes.OutOfRange, $"{what} must be {range}, not {v.Value}", v.Location);
