@@ -107,13 +107,16 @@ internal sealed class LineEvaluator
     private ChannelOffer[] Chain(CustomerRecord customer, Decision decision, DecisionAction action)
     {
         var strategy = _strategies[action.Strategy];
+        var wave = action.Wave ?? 1;
+        // A follow-up wave falls back along its own wave's channels.
+        var channels = wave > 1 && strategy.HasWaves ? strategy.Waves[wave - 1].Channels : strategy.Channels;
         var position = 0;
-        while (position < strategy.Channels.Count && strategy.Channels[position].Channel.Id != action.Channel)
+        while (position < channels.Count && channels[position].Channel.Id != action.Channel)
         {
             position++;
         }
 
-        var later = ChannelGate.Passing(_plan, customer, decision, strategy, _at, position + 1);
+        var later = ChannelGate.Passing(_plan, customer, decision, strategy, _at, position + 1, wave);
         var chain = new ChannelOffer[later.Count + 1];
         chain[0] = new ChannelOffer(action.Channel, action.Script);
         for (var i = 0; i < later.Count; i++)

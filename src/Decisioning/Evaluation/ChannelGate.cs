@@ -25,8 +25,9 @@ public static class ChannelGate
     /// customer's decision at <paramref name="at"/>, whose tier, stage and segments the channels'
     /// conditions may read. Thread-safe.
     /// </summary>
+    /// <remarks>For a follow-up (<paramref name="wave"/> above 1), the list is that wave's channels.</remarks>
     public static IReadOnlyList<ChannelPass> Passing(DecisionPlan plan, CustomerRecord customer, Decision decision, StrategyPlan strategy, DateTime at,
-        int from = 0)
+        int from = 0, int wave = 1)
     {
         var frame = new Frame
         {
@@ -37,11 +38,14 @@ public static class ChannelGate
             Segments = decision.Segments,
         };
         var fields = new ScriptFields(plan, customer);
-        var texts = ScriptText.For(plan)[strategy.Index];
-        var passing = new List<ChannelPass>(strategy.Channels.Count);
-        for (var i = from; i < strategy.Channels.Count; i++)
+        var index = wave > 1 && strategy.HasWaves ? wave - 1 : 0;
+        var layout = GateLayout.For(plan);
+        var choices = layout.WaveChannels[strategy.Index][index];
+        var texts = layout.WaveScripts[strategy.Index][index];
+        var passing = new List<ChannelPass>(choices.Length);
+        for (var i = from; i < choices.Length; i++)
         {
-            var choice = strategy.Channels[i];
+            var choice = choices[i];
             if (Test(choice, strategy, customer, frame, at, fields, ContactWindow.Spec, out var script, texts[i]) is null)
             {
                 passing.Add(new ChannelPass(choice.Channel, script));
