@@ -34,7 +34,9 @@ public sealed record PartitionManifest(
         [.. plan.Channels.Select(c => new BatchChannel(c.Id, c.CapacityPerDay))];
 
     public static IReadOnlyList<BatchStrategy> StrategiesOf(DecisionPlan plan) =>
-        [.. plan.Strategies.Select(s => new BatchStrategy(s.Id, [.. s.Channels.Select(c => c.Channel.Id)]))];
+        // Every channel a strategy may use, its follow-up waves' included, in first-use order.
+        [.. plan.Strategies.Select(s => new BatchStrategy(s.Id,
+            [.. s.Channels.Concat(s.Waves.SelectMany(w => w.Channels)).Select(c => c.Channel.Id).Distinct(StringComparer.Ordinal)]))];
 
     /// <summary>Whether two partitions come from the same map, time and split.</summary>
     public bool SameRunAs(PartitionManifest other) =>
