@@ -42,7 +42,7 @@ public sealed class SampleBatchTests(SampleBatchFixture sample) : IClassFixture<
             foreach (var action in decision.Actions)
             {
                 var strategy = plan.Strategies.Single(s => s.Id == action.Strategy);
-                var passing = ChannelGate.Passing(plan, customer!, decision, strategy, SampleBatchFixture.At);
+                var passing = ChannelGate.Passing(plan, customer!, decision, strategy, SampleBatchFixture.At, wave: action.Wave ?? 1);
                 Assert.Equal((action.Channel, action.Script), (passing[0].Channel.Id, passing[0].Script));
                 candidates.Add(new BatchCandidate(line, decision.CustomerId, action.Rank, action.Score, action.Strategy, action.Product,
                     [.. passing.Select(p => new ChannelOffer(p.Channel.Id, p.Script))]));
@@ -53,7 +53,8 @@ public sealed class SampleBatchTests(SampleBatchFixture sample) : IClassFixture<
         var expected = new Dictionary<string, StringBuilder>();
         foreach (var strategy in plan.Strategies)
         {
-            foreach (var choice in strategy.Channels)
+            // A list per channel the strategy may use, its follow-up waves' channels included.
+            foreach (var choice in strategy.Channels.Concat(strategy.Waves.SelectMany(w => w.Channels)))
             {
                 expected[$"{strategy.Id}.{choice.Channel.Id}.csv"] = new StringBuilder("customerId,rank,score,product,script\n");
             }
