@@ -100,7 +100,8 @@ internal static class CustomerGen
             ? Pick.From(schema.Channels)
             : Gen.Frequency((4, Pick.From(own)), (1, Pick.From(schema.Channels)));
         var times = schema.Channels.ToDictionary(c => c.Id, c => TimeEdges.Around(schema.At, Windows(c, strategy)));
-        var wave = Gen.Choose(1, strategy.Waves + 1);
+        // Mostly wave 1, so that cooldown edges keep their weight; now and then any wave, one past the last included.
+        var wave = strategy.Waves > 1 ? Gen.Frequency((3, Gen.Constant(1)), (2, Gen.Choose(1, strategy.Waves + 1))) : Gen.Constant(1);
         return channels.SelectMany(c => times[c.Id].SelectMany(t => wave.Select(k =>
             (ContactSnapshot[])[new(c.Id, t, strategy.Id, strategy.Product, "sent", k)])));
     }
@@ -136,7 +137,7 @@ internal static class CustomerGen
             from n in Gen.Choose(1, 3)
             from times in Gen.ArrayOf(TimeEdges.Around(schema.At, [.. s.Windows ?? [], .. s.Cooldown is { } c ? [c] : Array.Empty<TimeSpan>()]), n)
             select times.Select(at => new ResponseSnapshot(at, kind, byId == 0 ? null : s.Id, s.Product)).ToArray());
-        return Gen.Frequency((2, Gen.Constant(Array.Empty<ResponseSnapshot>())), (3, some));
+        return Gen.Frequency((3, Gen.Constant(Array.Empty<ResponseSnapshot>())), (2, some));
     }
 
     private static IEnumerable<TimeSpan> Windows(ChannelSpec channel, StrategySpec? strategy)
