@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Decisioning.Cli.Commands;
+using Decisioning.Cli.Infrastructure;
 
 namespace Decisioning.Cli;
 
@@ -16,6 +17,8 @@ public static class Program
         {
             root.Subcommands.Add(command);
         }
+
+        HelpSections.Configure(root, CommandHelpCatalog.All, args);
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
