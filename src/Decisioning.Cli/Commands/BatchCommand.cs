@@ -1,3 +1,4 @@
+using Decisioning.Diagnostics;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -65,8 +66,8 @@ internal static class BatchCommand
                 else
                 {
                     var manifest = ProgressView.Run(context, phase => PartitionWriter.Write(loaded.Plan!, lines, when, split, folder, options, new Observer(phase, size)));
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"partition {manifest.Partition} of {manifest.Lines:N0} lines: {manifest.Customers:N0} customers, {manifest.Errors:N0} errors, candidates in {folder}"));
+                    context.Out.WriteLine(
+                        $"partition {manifest.Partition} of {Wording.Count(manifest.Lines, "line")}: {Wording.Count(manifest.Customers, "customer")}, {Wording.Count(manifest.Errors, "error")}, candidates in {folder}");
                 }
 
                 // Decisions before allocation, on stderr beside the progress: what the map returned.
@@ -93,7 +94,7 @@ internal static class BatchCommand
         public void Deciding(BatchProgress p)
         {
             var (phase, clock) = Get("deciding");
-            var detail = ProgressView.Rate(p.Customers, "customers", clock) + string.Create(CultureInfo.InvariantCulture, $", {p.Errors:N0} errors");
+            var detail = ProgressView.Rate(p.Customers, "customers", clock) + ", " + Wording.Count(p.Errors, "error");
             phase.Report(p.Bytes, size, detail);
         }
 
@@ -119,8 +120,8 @@ internal static class BatchCommand
 
     internal static void PrintSummary(TextWriter output, BatchSummary summary, string folder)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Customers:N0} customers, {summary.Errors:N0} errors: {summary.Allocated:N0} actions allocated, {summary.Dropped:N0} dropped for capacity; lists in {folder}"));
+        output.WriteLine(
+            $"{Wording.Count(summary.Customers, "customer")}, {Wording.Count(summary.Errors, "error")}: {Wording.Count(summary.Allocated, "action")} allocated, {summary.Dropped.ToString("N0", CultureInfo.InvariantCulture)} dropped for capacity; lists in {folder}");
         var table = new Table().Border(TableBorder.Simple).AddColumn("channel").AddColumn(new TableColumn("capacity").RightAligned())
             .AddColumn(new TableColumn("allocated").RightAligned()).AddColumn(new TableColumn("by fallback").RightAligned())
             .AddColumn(new TableColumn("dropped here").RightAligned());

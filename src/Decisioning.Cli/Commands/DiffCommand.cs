@@ -1,3 +1,4 @@
+using Decisioning.Diagnostics;
 using System.CommandLine;
 using System.Globalization;
 using Decisioning.Cli.Infrastructure;
@@ -142,7 +143,7 @@ internal static class DiffCommand
     private static void Render(TextWriter output, DiffSummary summary)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Changed:N0} of {summary.Customers:N0} customers change; invalid snapshots: {summary.OldErrors:N0} old, {summary.NewErrors:N0} new"));
+            $"{summary.Changed:N0} of {Wording.Count(summary.Customers, "customer")} {(summary.Changed == 1 ? "changes" : "change")}; invalid snapshots: {summary.OldErrors:N0} old, {summary.NewErrors:N0} new"));
         var console = ConsoleViews.For(output);
         var kinds = new Table().Border(TableBorder.Simple).AddColumn("change").AddColumn(new TableColumn("count").RightAligned());
         foreach (var kind in Enum.GetValues<ChangeKind>().Where(k => summary.Count(k) > 0))

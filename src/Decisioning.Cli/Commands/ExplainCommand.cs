@@ -148,6 +148,11 @@ internal static class ExplainCommand
                         w.WriteNumber("length", c.Script.Length);
                     }
 
+                    if (c.Detail is not null)
+                    {
+                        w.WriteString("detail", c.Detail);
+                    }
+
                     w.WriteEndObject();
                 }
 
@@ -205,7 +210,7 @@ internal static class ExplainView
                 new Markup(Markup.Escape(s.Strategy)),
                 new Markup(outcome.Outcome == TraceEntry.Selected ? "[green]selected[/]" : $"[red]{Markup.Escape(Rejection(outcome))}[/]"),
                 new Markup(string.Join("\n", s.Gates.Select(Gate))),
-                new Markup(Markup.Escape(string.Join("\n", s.Channels.Select(c => $"{c.Channel}: {c.Failure ?? "chosen"}" + (c.Script is null ? "" : $" ({c.Script.Length} chars)"))))),
+                new Markup(Markup.Escape(string.Join("\n", s.Channels.Select(Channel)))),
                 new Markup(s.Score is { } score ? score.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : ""));
         }
 
@@ -230,13 +235,20 @@ internal static class ExplainView
     private static string Rejection(TraceEntry t) =>
         (t.Reason ?? "") + (t.Reason == ReasonCodes.Suppressed && t.Rule is { } rule ? $" ({rule})" : "") + (t.Wave is { } wave ? $" (wave {wave})" : "");
 
+    // Gate names as people read them: the held gate passes when the product is NOT already held.
+    private static string Label(string gate) => gate == "held" ? "not already held" : gate;
+
+    private static string Channel(ChannelAttempt c) =>
+        c.Failure is null ? $"{c.Channel}: chosen" + (c.Script is null ? "" : $" ({c.Script.Length} chars)")
+        : $"{c.Channel}: {c.Failure}" + (c.Detail is null ? "" : $" ({c.Detail})");
+
     private static string Gate(GateRecord g)
     {
         var mark = g.Passed ? "[green]✓[/]" : "[red]✗[/]";
-        var text = $"{mark} {g.Gate}";
-        if (g.Detail is not null && g.Gate is "suppression" or "responded" or "wave")
+        var text = $"{mark} {Label(g.Gate)}";
+        if (g.Detail is not null)
         {
-            text += $" [grey]({Markup.Escape(g.Detail)})[/]";
+            text += " [grey](" + Markup.Escape(g.Detail) + ")[/]";
         }
 
         if (!g.Passed && g.Expression is not null)

@@ -31,8 +31,8 @@ internal static class ValidateCommand
                 var errors = result.Errors.Count();
                 var warnings = result.Diagnostics.Count - errors;
                 context.Out.WriteLine(result.Success
-                    ? $"valid: map '{result.Plan!.MapId}' version '{result.Plan.Version}', {result.Plan.Strategies.Count} strategies ({warnings} warnings)"
-                    : $"invalid: {errors} errors, {warnings} warnings");
+                    ? $"valid: map '{result.Plan!.MapId}' version '{result.Plan.Version}', {Wording.Count(result.Plan.Strategies.Count, "strategy")} ({Wording.Count(warnings, "warning")})"
+                    : $"invalid: {Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")}");
             }
 
             return result.Success ? 0 : 1;

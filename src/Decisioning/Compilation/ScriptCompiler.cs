@@ -38,6 +38,14 @@ public static partial class ScriptCompiler
     [GeneratedRegex(@"^Unknown tag '([^']*)'")]
     private static partial Regex UnknownTag();
 
+    // Fluid's message without its own position (the diagnostic carries ours), as a clause.
+    private static string Reword(string? error)
+    {
+        var message = FluidPosition().Replace((error ?? "syntax error").Split('\n')[0], "").Trim();
+        message = message.EndsWith(" at", StringComparison.Ordinal) ? message[..^3] : message;
+        return message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
+    }
+
     public static CompiledScript? Compile(string id, Located<string> source, RowLayout customer, DiagnosticBag diagnostics)
     {
         if (source.Value.Length > ScriptLimits.MaxTemplateLength)
@@ -73,7 +81,7 @@ public static partial class ScriptCompiler
                 return null;
             }
 
-            diagnostics.Error(DiagnosticCodes.ScriptSyntax, $"script '{id}': Liquid {message}", at);
+            diagnostics.Error(DiagnosticCodes.ScriptSyntax, $"script '{id}': Liquid syntax: {Reword(error)}", at);
             return null;
         }
 

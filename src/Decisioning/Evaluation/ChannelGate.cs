@@ -98,7 +98,7 @@ public static class ChannelGate
     }
 
     // Contacts on the channel in (at - per, at] (the window is the spec's, except in mutation tests).
-    private static int ContactsOn(CustomerRecord customer, string channelId, TimeSpan per, DateTime at, ContactWindow window)
+    internal static int ContactsOn(CustomerRecord customer, string channelId, TimeSpan per, DateTime at, ContactWindow window)
     {
         var count = 0;
         foreach (var c in customer.Contacts)

@@ -9,8 +9,8 @@ namespace Decisioning.Evaluation;
 /// <remarks><see cref="Detail"/> says in words what a gate without an expression looked at: the wave due and when, the response that stopped a sequence, the suppression rule and the records it counted.</remarks>
 public sealed record GateRecord(string Gate, bool Passed, string? Expression, IReadOnlyDictionary<string, string?> Values, string? Detail = null);
 
-/// <summary>One channel a strategy tried, and why it failed (null when it was chosen).</summary>
-public sealed record ChannelAttempt(string Channel, string? Failure, string? Script);
+/// <summary>One channel a strategy tried, and why it failed (null when it was chosen), with the numbers behind a failure.</summary>
+public sealed record ChannelAttempt(string Channel, string? Failure, string? Script, string? Detail = null);
 
 /// <summary>Everything one strategy went through for one customer.</summary>
 public sealed record StrategyExplanation(
@@ -56,8 +56,8 @@ public sealed class Explanation : IExplainRecorder
         Open(strategy).Gates.Add(new GateRecord(gate, passed, condition?.Text, values, detail));
     }
 
-    void IExplainRecorder.ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script) =>
-        Open(strategy).Channels.Add(new ChannelAttempt(channel.Id, failure, script));
+    void IExplainRecorder.ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script, string? detail) =>
+        Open(strategy).Channels.Add(new ChannelAttempt(channel.Id, failure, script, detail));
 
     void IExplainRecorder.Outcome(StrategyPlan strategy, string? reason, Candidate? candidate)
     {
@@ -89,11 +89,21 @@ public sealed class Explanation : IExplainRecorder
             case "stage":
                 return frame.Stage;
             case "event":
-                return frame.Event is { } e ? string.Join(", ", e.Layout.Fields.Select(f => $"{f.Name}={Format(e.Get(f.Index))}")) : null;
+                return frame.Event is { } e ? Describe(e) : null;
         }
 
         return frame.Customer.Layout.Find(name) is { } slot ? Format(frame.Customer.Get(slot.Index)) : null;
     }
+
+    /// <summary>An event's payload as <c>name=value, ...</c>, for people.</summary>
+    internal static string Describe(ValueRow payload) =>
+        string.Join(", ", payload.Layout.Fields.Select(f => $"{f.Name}={Format(payload.Get(f.Index))}"));
+
+    /// <summary>A duration as a map writes it: <c>7d</c>, <c>12h</c>, <c>90m</c>.</summary>
+    internal static string Duration(TimeSpan span) =>
+        span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.Days}d"
+        : span.Ticks % TimeSpan.TicksPerHour == 0 ? $"{(long)span.TotalHours}h"
+        : $"{(long)span.TotalMinutes}m";
 
     private static string? Format(object? value) => value switch
     {

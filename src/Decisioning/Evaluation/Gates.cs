@@ -131,12 +131,14 @@ internal sealed class Gates
             return ReasonCodes.Inactive;
         }
 
-        if (!Pass(s, "target", Targeted(_layout.Target[s.Index]), null))
+        var targeted = Targeted(_layout.Target[s.Index]);
+        if (!Pass(s, "target", targeted, null, _explain is null || targeted ? null : TargetDetail(s)))
         {
             return ReasonCodes.NotTargeted;
         }
 
-        if (!Pass(s, "scenario", s.Scenario is not { } scenario || ScenarioHolds(scenario, _layout.ScenarioSlot[s.Index]), s.Scenario?.When))
+        if (!Pass(s, "scenario", s.Scenario is not { } scenario || ScenarioHolds(scenario, _layout.ScenarioSlot[s.Index]), s.Scenario?.When,
+                _explain is null ? null : EventDetail(s.Scenario)))
         {
             return ReasonCodes.Scenario;
         }
@@ -370,6 +372,25 @@ internal sealed class Gates
         return false;
     }
 
+    // For explain only: the segments a failed target requires against those the customer is in.
+    private string? TargetDetail(StrategyPlan s) => _layout.Target[s.Index] is { } target
+        ? $"requires one of: {string.Join(", ", target.Select(i => _layout.Plan.Segments[i].Id))}; the customer is in: {(_frame.Segments.Count == 0 ? "none" : string.Join(", ", _frame.Segments))}"
+        : null;
+
+    // For explain only: which event an event scenario matched, or which events it looked for.
+    private string? EventDetail(ScenarioPlan? scenario)
+    {
+        if (scenario is not { Kind: ScenarioKind.Event })
+        {
+            return null;
+        }
+
+        var window = scenario.Within is { } within ? $"in [{DecisionJson.FormatInstant(Window.Start(_at, within))}, {DecisionJson.FormatInstant(_at)}]" : $"at or before {DecisionJson.FormatInstant(_at)}";
+        return ScenarioCheck.MatchingEvent(scenario, _customer, _frame, _at) is { } e
+            ? $"matched {e.Type} at {DecisionJson.FormatInstant(e.At)}" + (e.Payload is { } p && p.Layout.Fields.Count > 0 ? $", {Explanation.Describe(p)}" : "")
+            : $"no {scenario.EventType} event {window}" + (scenario.When is null ? "" : " whose condition holds");
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Targeted(int[]? target)
     {
@@ -435,7 +456,7 @@ internal sealed class Gates
             var choice = choices[i];
             script = null;
             var failure = Open(choice.Channel, slots[i]) ?? Measure(s, choice, i, out script);
-            _explain?.ChannelTried(s, choice.Channel, failure, script);
+            _explain?.ChannelTried(s, choice.Channel, failure, script, failure is null ? null : ChannelDetail(choice.Channel, failure, script));
             if (failure is null)
             {
                 chosen = choice;
@@ -447,6 +468,16 @@ internal sealed class Gates
         script = null;
         return false;
     }
+
+    // For explain only: the numbers behind a channel's failure.
+    private string? ChannelDetail(ChannelPlan channel, string failure, string? script) => failure switch
+    {
+        ChannelGate.ContactPolicy =>
+            $"{ChannelGate.ContactsOn(_customer, channel.Id, channel.Per!.Value, _at, _rules.ContactPolicy)} of max {channel.MaxContacts} contacts in the last {Explanation.Duration(channel.Per!.Value)}",
+        ChannelGate.TooLong => $"script of {script?.Length} characters, max {channel.MaxLength}",
+        ChannelGate.Unreachable => $"not reachable: {channel.Reachable.Text}",
+        _ => null,
+    };
 
     // Reachable and under its contact policy: the channel's part of the gate (ChannelGate.Open), remembered.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

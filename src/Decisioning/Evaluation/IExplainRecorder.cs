@@ -14,7 +14,8 @@ public interface IExplainRecorder
 
     void Gate(StrategyPlan strategy, string gate, bool passed, CompiledCondition? condition, Frame frame, string? detail = null);
 
-    void ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script);
+    /// <summary>A channel tried by the channel gate; <paramref name="detail"/> says, for people, why it failed (a count against its cap, a length against its limit).</summary>
+    void ChannelTried(StrategyPlan strategy, ChannelPlan channel, string? failure, string? script, string? detail = null);
 
     void Outcome(StrategyPlan strategy, string? reason, Candidate? candidate);
 }

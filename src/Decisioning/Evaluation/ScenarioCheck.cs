@@ -34,31 +34,37 @@ internal static class ScenarioCheck
 
                 return true;
             case ScenarioKind.Event:
-                foreach (var e in customer.Events)
-                {
-                    if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < Window.Start(at, within)))
-                    {
-                        continue;
-                    }
-
-                    if (scenario.When is null)
-                    {
-                        return true;
-                    }
-
-                    frame.Event = e.Payload;
-                    var holds = scenario.When.Test(frame);
-                    frame.Event = null;
-                    if (holds)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return MatchingEvent(scenario, customer, frame, at) is not null;
             default:
                 return true;
         }
+    }
+
+    /// <summary>The first event of an event scenario's type in <c>[at - within, at]</c> whose <c>when</c> holds, or null.</summary>
+    public static EventRecord? MatchingEvent(ScenarioPlan scenario, CustomerRecord customer, Frame frame, DateTime at)
+    {
+        foreach (var e in customer.Events)
+        {
+            if (e.Type != scenario.EventType || e.At > at || (scenario.Within is { } within && e.At < Window.Start(at, within)))
+            {
+                continue;
+            }
+
+            if (scenario.When is null)
+            {
+                return e;
+            }
+
+            frame.Event = e.Payload;
+            var holds = scenario.When.Test(frame);
+            frame.Event = null;
+            if (holds)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private static bool Contains(IReadOnlyList<string> items, string value)

@@ -52,12 +52,12 @@ public sealed class SnapshotReader(DecisionPlan plan)
         }
         catch (JsonException e)
         {
-            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, $"invalid JSON: {e.Message}"));
+            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, JsonErrorText.Describe(e, utf8.Length)));
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
             // A string that is not text: an escaped lone UTF-16 surrogate ("\ud800") or invalid UTF-8.
-            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, $"invalid JSON text: {e.Message}"));
+            return (null, new SnapshotError(id ?? TryFindId(utf8), InvalidJson, JsonErrorText.NotText));
         }
     }
 

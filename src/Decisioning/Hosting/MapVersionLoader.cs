@@ -34,7 +34,7 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
         }
         else
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"{outcome.Errors.Count} errors");
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Decisioning.Diagnostics.Wording.Count(outcome.Errors.Count, "error"));
         }
 
         return outcome;

@@ -30,7 +30,15 @@ public static class YamlTreeReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, Describe(e), At(file, e.Start));
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentationTab(text, (int)e.Start.Line) is { } tab)
+            {
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, "YAML syntax: a tab in the indentation; YAML indents with spaces only", new SourceLocation(file, tab.Line, tab.Column));
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, Describe(e), At(file, e.Start));
+            }
+
             return null;
         }
         catch (InvalidOperationException)
@@ -43,6 +51,25 @@ public static class YamlTreeReader
         }
 
         return builder.Root;
+    }
+
+    // The first tab in a line's leading white space, from the line the parser complained at on
+    // (YamlDotNet reports a tab at the start of the enclosing mapping, not at the tab).
+    private static (int Line, int Column)? IndentationTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var indent = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(YamlException e)

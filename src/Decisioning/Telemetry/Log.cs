@@ -1,3 +1,4 @@
+using Decisioning.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Decisioning.Telemetry;
@@ -9,11 +10,11 @@ namespace Decisioning.Telemetry;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, EventName = "MapLoaded", Level = LogLevel.Information,
-        Message = "Map '{MapId}' version '{Version}' (generation {Generation}) loaded from {Source} in {ElapsedMs} ms: {Strategies} strategies")]
+        Message = "Map '{MapId}' version '{Version}' (generation {Generation}) loaded from {Source} in {ElapsedMs} ms; strategies: {Strategies}")]
     public static partial void MapLoaded(this ILogger logger, string mapId, string version, long generation, string source, long elapsedMs, int strategies);
 
     [LoggerMessage(EventId = 2, EventName = "MapLoadFailed", Level = LogLevel.Error,
-        Message = "Map '{MapId}' from {Source} is invalid; {Serving}. {ErrorCount} errors:\n{Errors}")]
+        Message = "Map '{MapId}' from {Source} is invalid; {Serving}. Errors ({ErrorCount}):\n{Errors}")]
     public static partial void MapLoadFailed(this ILogger logger, string mapId, string source, string serving, int errorCount, string errors, Exception? exception);
 
     [LoggerMessage(EventId = 3, EventName = "MapChanged", Level = LogLevel.Debug,
@@ -25,7 +26,7 @@ internal static partial class Log
     public static partial void MapVersionUnchanged(this ILogger logger, string mapId, string version);
 
     [LoggerMessage(EventId = 5, EventName = "MapWarnings", Level = LogLevel.Warning,
-        Message = "Map '{MapId}' version '{Version}' loaded with {WarningCount} warnings:\n{Warnings}")]
+        Message = "Map '{MapId}' version '{Version}' loaded with warnings ({WarningCount}):\n{Warnings}")]
     public static partial void MapWarnings(this ILogger logger, string mapId, string version, int warningCount, string warnings);
 
     [LoggerMessage(EventId = 6, EventName = "ReloadLoopFailed", Level = LogLevel.Critical,
