@@ -12,6 +12,10 @@ internal static class CommandHelpCatalog
     private const string Map = "strategies/retail-wealth";
     private const string Customers = "samples/customers.jsonl";
     private const string At = "--at 2026-11-26T00:00:00Z";
+    private static readonly CommandHelp ImportRulesEngine = new(
+        [("decisioning import rulesengine Discount.json --out discount", "Microsoft RulesEngine workflows as discount/map.yaml, one segment per rule")],
+        [(0, "every rule was converted"), (1, "some rules could not be converted (each as FILE:LINE:COL on the JSON)"), (2, "the file cannot be read or is not RulesEngine workflow JSON")]);
+
     private static readonly (int, string) BadArguments = (1, "the map is invalid (its errors are printed), or an argument is (a bad --at, a missing file)");
 
     public static IReadOnlyDictionary<string, CommandHelp> All { get; } = new Dictionary<string, CommandHelp>(StringComparer.Ordinal)
@@ -59,5 +63,7 @@ internal static class CommandHelpCatalog
         ["report"] = new(
             [("decisioning report --decisions decisions.jsonl --outcomes outcomes.jsonl --out report", "report.json and report.html: model group versus control group")],
             [(0, "the report was written (bad input lines are counted, not fatal)"), (1, "a bad --window, or a file cannot be read or written")]),
+        ["import"] = ImportRulesEngine,
+        ["import rulesengine"] = ImportRulesEngine,
     };
 }
