@@ -19,6 +19,16 @@ public class ChromiumLocatorTests
         Assert.Contains("install-chromium.sh", reason);
     }
 
+    [Fact]
+    public void SkipReason_NoCjkFontOutsideCi_SkipsWithAReason()
+    {
+        var reason = ChromiumLocator.SkipReason("/usr/bin/chromium", ciVariable: null, cjkFont: false);
+
+        Assert.NotNull(reason);
+        Assert.Contains("no CJK font", reason);
+        Assert.Contains("install-chromium.sh", reason);
+    }
+
     [Theory]
     [InlineData("true")]
     [InlineData("1")]

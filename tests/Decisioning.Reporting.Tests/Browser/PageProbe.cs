@@ -8,7 +8,14 @@ namespace Decisioning.Reporting.Tests.Browser;
 internal sealed record ChartBox(string Name, double Width, double Height, double BoxWidth, double BoxHeight, int Shapes);
 
 /// <summary>What the page reported about itself after load.</summary>
-internal sealed record PageVerdict(IReadOnlyList<string> Errors, IReadOnlyList<ChartBox> Charts, double BannerHeight, double CjkWidth);
+/// <remarks>
+/// <see cref="CjkGlyphsDiffer"/>: two different Chinese characters drawn in the page's font give
+/// different pixels; without a CJK font both are the same "tofu" box. <see cref="MissingGlyphsDiffer"/>
+/// does the same for two unassigned code points, which must come out the same, so that the
+/// comparison is seen to tell a box from a glyph.
+/// </remarks>
+internal sealed record PageVerdict(IReadOnlyList<string> Errors, IReadOnlyList<ChartBox> Charts, double BannerHeight, double CjkWidth,
+    bool CjkGlyphsDiffer, bool MissingGlyphsDiffer);
 
 /// <summary>
 /// A script put at the top of a copy of the page: it records every error (script errors, failed
@@ -36,6 +43,17 @@ internal static partial class PageProbe
               return { name: svg.getAttribute('data-chart'), width: rect.width, height: rect.height,
                 boxWidth: box.width, boxHeight: box.height, shapes: svg.querySelectorAll('rect,line,circle,polyline,polygon,path,text').length };
             });
+            var font = '32px ' + getComputedStyle(document.querySelector('.zh') || document.body).fontFamily;
+            var pixels = function (text) {
+              var canvas = document.createElement('canvas');
+              canvas.width = 48; canvas.height = 48;
+              var g = canvas.getContext('2d');
+              g.font = font; g.fillStyle = '#000'; g.textBaseline = 'top';
+              g.fillText(text, 4, 4);
+              return Array.prototype.join.call(g.getImageData(0, 0, 48, 48).data, ',');
+            };
+            verdict.cjkGlyphsDiffer = pixels('策') !== pixels('略');
+            verdict.missingGlyphsDiffer = pixels('\u0378') !== pixels('\u0379');
             var pre = document.createElement('pre');
             pre.id = 'probe-verdict';
             pre.textContent = JSON.stringify(verdict);
@@ -88,7 +106,9 @@ internal static partial class PageProbe
             root.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(),
             Charts(root),
             root.GetProperty("bannerHeight").GetDouble(),
-            root.GetProperty("cjkWidth").GetDouble());
+            root.GetProperty("cjkWidth").GetDouble(),
+            root.GetProperty("cjkGlyphsDiffer").GetBoolean(),
+            root.GetProperty("missingGlyphsDiffer").GetBoolean());
     }
 
     [GeneratedRegex("<pre id=\"probe-verdict\">(.*?)</pre>", RegexOptions.Singleline)]

@@ -28,6 +28,8 @@ public class ReportPageBrowserTests
             Assert.True(chart.Shapes > 10, $"{chart.Name} has {chart.Shapes} shapes");
         });
         Assert.True(verdict.CjkWidth > 0, "the Chinese headline has no width");
+        Assert.False(verdict.MissingGlyphsDiffer, "two missing glyphs should both be the same box: the glyph check cannot tell");
+        Assert.True(verdict.CjkGlyphsDiffer, "Chinese characters render as identical boxes (tofu): no CJK font; install-chromium.sh installs one");
         Assert.Equal(0, verdict.BannerHeight);
     }
 
