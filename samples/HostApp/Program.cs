@@ -25,8 +25,8 @@ app.MapDecisioningBoard("/decisioning");
 
 app.MapGet("/maps", (IDecisionEngine engine) => engine.Maps);
 
-// Body: the snapshot JSON of spec section 2. Query: at=ISO-8601 (default: now).
-// 200: the decision line of spec section 4; 422: its error record; 404: no such map.
+// Body: the snapshot JSON (docs/reference/snapshot.md). Query: at=ISO-8601 (default: now).
+// 200: the decision line (docs/reference/decision.md); 422: its error record; 404: no such map.
 app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest request, IDecisionEngine engine, TimeProvider clock, RecentDecisions recent) =>
 {
     if (engine.GetMap(mapId) is null)

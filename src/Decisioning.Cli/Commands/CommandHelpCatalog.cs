@@ -63,6 +63,12 @@ internal static class CommandHelpCatalog
         ["report"] = new(
             [("decisioning report --decisions decisions.jsonl --outcomes outcomes.jsonl --out report", "report.json and report.html: model group versus control group")],
             [(0, "the report was written (bad input lines are counted, not fatal)"), (1, "a bad --window, or a file cannot be read or written")]),
+        ["dashboard"] = new(
+            [
+                ("decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --out board", "dashboard.json and dashboard.html: every strategy per week, the funnel, no-action reasons"),
+                ($"decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --period 1d --lang zh --map {Map} --out board", "per day, Chinese labels, channel capacity from the map"),
+            ],
+            [(0, "the board was written (bad input lines are counted, not fatal)"), (1, "a bad --period, --window, --lang or --map, or a file cannot be read or written")]),
         ["import"] = ImportRulesEngine,
         ["import rulesengine"] = ImportRulesEngine,
     };

@@ -118,7 +118,9 @@ internal sealed class MapSlot : IDisposable
                 _lastFailure = null;
                 _metrics.Reloaded(next.MapId, Role, succeeded: true);
                 Loaded(next);
-                if (next.Plan.Version == serving.Plan.Version)
+                // Same version text for a different definition: decisions could not tell the two apart.
+                // A named list alone changing is a routine refresh, not a new version of the map.
+                if (next.Plan.Version == serving.Plan.Version && next.Plan.DefinitionHash != serving.Plan.DefinitionHash)
                 {
                     _logger.MapVersionUnchanged(Name, next.Plan.Version);
                 }

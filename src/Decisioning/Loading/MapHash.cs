@@ -58,4 +58,9 @@ internal sealed class MapSourceFiles(string folder)
         _files[Path.GetRelativePath(Folder, Path.GetFullPath(fullPath)).Replace('\\', '/')] = bytes;
 
     public string Hash() => MapHash.Compute(_files.Select(f => (f.Key, f.Value)));
+
+    /// <summary>The hash of the YAML files only (not the named lists): see <c>DecisionPlan.DefinitionHash</c>.</summary>
+    public string DefinitionHash() => MapHash.Compute(_files
+        .Where(f => f.Key.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.Key.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        .Select(f => (f.Key, f.Value)));
 }

@@ -93,7 +93,7 @@ public static class MapLoader
         MapValidation.Validate(document, hostIds, diagnostics);
         var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.Read);
         // The lists were read while compiling: the hash covers every file the plan was made from.
-        return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash() }, diagnostics.Sorted());
+        return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash(), DefinitionHash = sources.DefinitionHash() }, diagnostics.Sorted());
     }
 
     /// <summary>The map's files: the file itself, or a folder's *.yaml and *.yml in ordinal name order.</summary>

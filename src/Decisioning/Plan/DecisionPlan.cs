@@ -31,6 +31,12 @@ public sealed record DecisionPlan
     /// </summary>
     public string MapHash { get; init; } = EmptyHash;
 
+    /// <summary>
+    /// The hash of the map's YAML files alone, without the named lists they point at: a reload whose
+    /// definition is unchanged (a routine list refresh) needs no new <c>version</c>.
+    /// </summary>
+    public string DefinitionHash { get; init; } = EmptyHash;
+
     private static readonly string EmptyHash = Loading.MapHash.Compute([]);
 
     /// <summary>The files the map was read from, for hot reload and messages.</summary>

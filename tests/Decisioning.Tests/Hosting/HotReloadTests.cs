@@ -105,6 +105,23 @@ public class HotReloadTests
     }
 
     [Fact]
+    public async Task ReloadAsync_OnlyANamedListChanged_DoesNotWarnAboutTheVersion()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1).Replace(
+            "  - { id: adults, when: age >= 18 }", "  - { id: adults, list: lists/adults.csv }"));
+        Directory.CreateDirectory(Path.Combine(folder.Folder, "lists"));
+        File.WriteAllText(Path.Combine(folder.Folder, "lists", "adults.csv"), "C9\n");
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.WatchForChanges = false)).Started();
+        File.WriteAllText(Path.Combine(folder.Folder, "lists", "adults.csv"), "C9\nC1\n");
+
+        var reloaded = await fixture.Engine.ReloadAsync(DemoMap.Id);
+
+        Assert.True(reloaded.Succeeded);
+        Assert.Contains("adults", Decide(fixture).Segments);
+        Assert.Empty(fixture.LogsOf("MapVersionUnchanged"));
+    }
+
+    [Fact]
     public void BurstOfChanges_WithinTheDebounce_LoadsOnce()
     {
         var source = new InMemoryMapSource(DemoMap.Valid(1));
