@@ -64,7 +64,7 @@ internal static class EvaluateCommand
             else
             {
                 // The shadow sees the same history; only the served decision is recorded.
-                using var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!, observer: history is null ? null : new HistoryReader(history)));
+                var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!, observer: history is null ? null : new HistoryReader(history)));
                 Run(withShadow.Decide, input, sink, when);
             }
 

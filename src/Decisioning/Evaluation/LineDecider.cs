@@ -8,14 +8,18 @@ namespace Decisioning.Evaluation;
 /// <summary>
 /// One JSON line in, one JSON line out: a snapshot read, decided and written, or its error
 /// record. Thread-safe: the plan's parts are shared and immutable, and each thread decides into
-/// its own <see cref="DecisionBuffer"/> and writes with its own JSON writer.
+/// a buffer of its own (<see cref="DecisionBufferPool"/>) and writes with its own JSON writer.
 /// </summary>
 /// <remarks>An <see cref="IDecisionObserver"/>, when given, prepares each customer and sees each decision.</remarks>
 public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null, IDecisionObserver? observer = null)
 {
     private readonly SnapshotReader _reader = new(plan);
     private readonly Evaluator _evaluator = new(plan, policies);
-    private readonly ThreadLocal<Lane> _lanes = new(() => new Lane(plan));
+
+    // This thread's writer, shared by every decider on it: each line takes it, resets it to its
+    // output and puts it back (a line decided from inside another gets a writer of its own).
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     public DecisionPlan Plan => _evaluator.Plan;
 
@@ -29,15 +33,17 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     public bool Decide(string line, DateTime at, IBufferWriter<byte> output)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
-        var lane = _lanes.Value!;
+        var writer = t_writer ?? new Utf8JsonWriter(new ArrayBufferWriter<byte>(1), DecisionJson.WriterOptions);
+        t_writer = null;
+        var buffer = DecisionBufferPool.Rent(_evaluator.Plan);
         try
         {
             var length = Encoding.UTF8.GetBytes(line, bytes);
             var (customer, error) = _reader.Read(bytes.AsSpan(0, length));
-            lane.Writer.Reset(output);
+            writer.Reset(output);
             if (error is not null)
             {
-                DecisionJson.Write(lane.Writer, error);
+                DecisionJson.Write(writer, error);
                 Tally?.AddError();
                 return false;
             }
@@ -47,32 +53,26 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
             var decided = observer is null ? customer! : observer.Prepare(customer!, _evaluator.Plan, at);
             try
             {
-                _evaluator.DecideInto(decided, at, lane.Buffer);
+                _evaluator.DecideInto(decided, at, buffer);
             }
             catch (DecisionFailedException failed)
             {
-                DecisionJson.Write(lane.Writer, failed.Error);
+                DecisionJson.Write(writer, failed.Error);
                 Tally?.AddError();
                 return false;
             }
 
-            DecisionJson.Write(lane.Writer, lane.Buffer);
-            observer?.Decided(decided, lane.Buffer);
-            Tally?.Add(lane.Buffer);
+            DecisionJson.Write(writer, buffer);
+            observer?.Decided(decided, buffer);
+            Tally?.Add(buffer);
             return true;
         }
         finally
         {
-            lane.Writer.Flush();
+            writer.Flush();
+            t_writer = writer;
+            DecisionBufferPool.Return(buffer);
             ArrayPool<byte>.Shared.Return(bytes);
         }
-    }
-
-    // What one thread reuses from line to line.
-    private sealed class Lane(DecisionPlan plan)
-    {
-        public DecisionBuffer Buffer { get; } = new(plan);
-
-        public Utf8JsonWriter Writer { get; } = new(new ArrayBufferWriter<byte>(1), DecisionJson.WriterOptions);
     }
 }

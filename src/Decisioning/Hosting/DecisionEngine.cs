@@ -118,10 +118,6 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         }
     }
 
-    // One buffer per thread, for the map version it last decided with (a switch of map or version makes a new one).
-    [ThreadStatic]
-    private static DecisionBuffer? t_buffer;
-
     private bool DecideWith(Entry entry, MapVersion version, CustomerSnapshot snapshot, DateTime at,
         [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out SnapshotError? error)
     {
@@ -141,10 +137,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
 
         // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
         // (DecideIntoTests) in about two thirds of its time and half its bytes (benchmarks/README.md).
-        var buffer = t_buffer is { } reused && ReferenceEquals(reused.Plan, version.Plan) ? reused : new DecisionBuffer(version.Plan);
-        // Out of the slot while in use: a decision made from inside this one (a host model or
-        // policy calling the engine on this thread) gets a buffer of its own.
-        t_buffer = null;
+        // Out of this thread's pool while in use: a decision made from inside this one (a host
+        // model or policy calling the engine on this thread) gets a buffer of its own.
+        var buffer = DecisionBufferPool.Rent(version.Plan);
         try
         {
             version.Evaluator.DecideInto(customer, at, buffer);
@@ -161,7 +156,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         }
         finally
         {
-            t_buffer = buffer;
+            DecisionBufferPool.Return(buffer);
         }
 
         _history?.Record(decision, version.Plan, customer);
