@@ -16,6 +16,13 @@ internal static class CommandHelpCatalog
         [("decisioning import rulesengine Discount.json --out discount", "Microsoft RulesEngine workflows as discount/map.yaml, one segment per rule")],
         [(0, "every rule was converted"), (1, "some rules could not be converted (each as FILE:LINE:COL on the JSON)"), (2, "the file cannot be read or is not RulesEngine workflow JSON")]);
 
+    private static readonly (int, string) HistoryFailed = (1, "no history given, or the database cannot be opened, read or written");
+    private static readonly CommandHelp HistoryImport = new(
+        [
+            ("decisioning history import --db history.db --decisions decisions.jsonl", "store each decision's actions as offers"),
+            ("decisioning history import --db history.db --outcomes outcomes.jsonl", "store responses; identical records are stored once"),
+        ],
+        [(0, "the records were stored (bad lines are counted and skipped)"), HistoryFailed]);
     private static readonly (int, string) BadArguments = (1, "the map is invalid (its errors are printed), or an argument is (a bad --at, a missing file)");
 
     public static IReadOnlyDictionary<string, CommandHelp> All { get; } = new Dictionary<string, CommandHelp>(StringComparer.Ordinal)
@@ -69,6 +76,29 @@ internal static class CommandHelpCatalog
                 ($"decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --period 1d --lang zh --map {Map} --out board", "per day, Chinese labels, channel capacity from the map"),
             ],
             [(0, "the board was written (bad input lines are counted, not fatal)"), (1, "a bad --period, --window, --lang or --map, or a file cannot be read or written")]),
+        ["history"] = HistoryImport,
+        ["history import"] = HistoryImport,
+        ["history export"] = new(
+            [
+                ("decisioning history export --db history.db --out exported", "every record as JSON-lines files, one per kind"),
+                ("decisioning history export --postgres \"Host=db;Database=nba\" --out exported", "the same from a fleet's PostgreSQL"),
+            ],
+            [(0, "the files were written"), HistoryFailed]),
+        ["history purge"] = new(
+            [("decisioning history purge --db history.db --before 2026-06-01T00:00:00Z", "retention: delete everything decided or recorded before June")],
+            [(0, "the old records were deleted (the count is printed)"), HistoryFailed]),
+        ["replay"] = new(
+            [
+                ("decisioning replay --db history.db --maps strategies", "decide every stored decision again with its own map version"),
+                ("decisioning replay --decisions decisions.jsonl --snapshots snapshots.jsonl --maps old-maps strategies", "the same from files, map versions looked up by hash"),
+            ],
+            [(0, "every decision replayed identical"), (1, "a decision replayed different or its map version is missing, or an argument is bad")]),
+        ["learn"] = new(
+            [($"decisioning learn {Map} --decisions decisions.jsonl --snapshots {Customers} --outcomes outcomes.jsonl {At} --out state.json", "the adaptive models' counts, for the map's state: key")],
+            [(0, "the state file was written"), (1, "the map is invalid, a file cannot be read or written, or a bad --at")]),
+        ["learn-merge"] = new(
+            [("decisioning learn-merge part1.json part2.json --out state.json", "add states learned over separate partitions")],
+            [(0, "the merged state was written"), (1, "a state cannot be read, or the states are of different maps or models")]),
         ["import"] = ImportRulesEngine,
         ["import rulesengine"] = ImportRulesEngine,
     };
