@@ -92,6 +92,11 @@ internal static class AdaptiveCompiler
         {
             text = System.Text.Encoding.UTF8.GetString(readFile(full)).TrimStart('\uFEFF');
         }
+        catch (Loading.MapFileRefusedException e)
+        {
+            diagnostics.Error(e.Code, $"state file '{path.Value}' is refused: {e.Message}", path.Location);
+            return null;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var why = File.Exists(full) ? e.Message : "it does not exist (a state path is relative to the map file that names it)";
@@ -142,9 +147,9 @@ internal static class AdaptiveRules
 /// <summary>A path written in a map, relative to the map file that names it (lists, states).</summary>
 internal static class MapRelative
 {
-    public static string Path(Located<string> path)
-    {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path.Location.File)) ?? ".";
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, path.Value));
-    }
+    /// <summary>The full path of a file the map names (a list, a state), relative to the map file that names it.</summary>
+    public static string Path(Located<string> path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder(path), path.Value));
+
+    /// <summary>The folder of the map file that names <paramref name="path"/>: where MapFileRules keep its files.</summary>
+    public static string Folder(Located<string> path) => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path.Location.File)) ?? ".";
 }

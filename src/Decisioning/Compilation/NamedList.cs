@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Decisioning.Diagnostics;
+using Decisioning.Loading;
 using Decisioning.Model;
 
 namespace Decisioning.Compilation;
@@ -11,29 +12,35 @@ namespace Decisioning.Compilation;
 /// </summary>
 public static class NamedList
 {
-    public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics) => Read(path, diagnostics, File.ReadAllBytes);
+    public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics) =>
+        Read(path, diagnostics, full => MapFileRules.ReadInside(MapRelative.Folder(path), full));
 
     /// <summary>As the public overload, the file's bytes read by <paramref name="read"/> (the loader's, which hashes them).</summary>
     internal static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics, Func<string, byte[]> read)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path.Location.File)) ?? ".";
-        var full = Path.GetFullPath(Path.Combine(directory, path.Value));
-        if (!File.Exists(full))
-        {
-            diagnostics.Error(DiagnosticCodes.ListFileMissing, $"list file '{path.Value}' does not exist (a list path is relative to the map file that names it)", path.Location);
-            return null;
-        }
-
+        var full = MapRelative.Path(path);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            // Lists can hold millions of ids: not under the map's size limit. The bytes are read once,
-            // so the map hash covers exactly what was parsed.
+            // Lists can hold millions of ids: not under the map's size limit but under their own
+            // (MapFileRules). The bytes are read once, so the map hash covers exactly what was parsed.
             using var reader = new StreamReader(new MemoryStream(read(full), writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             while (reader.ReadLine() is { } raw)
             {
                 Add(ids, raw);
             }
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Only for a path inside the map's folder: outside it, MapFileRules refuse before looking,
+            // so a map cannot probe which files exist on the machine.
+            diagnostics.Error(DiagnosticCodes.ListFileMissing, $"list file '{path.Value}' does not exist (a list path is relative to the map file that names it)", path.Location);
+            return null;
+        }
+        catch (MapFileRefusedException e)
+        {
+            diagnostics.Error(e.Code, $"list file '{path.Value}' is refused: {e.Message}", path.Location);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -29,6 +29,15 @@ public static class DiagnosticCodes
     public const string BadValue = "DM035";
     public const string UnknownFieldType = "DM040";
     public const string ListFileMissing = "DM041";
+
+    /// <summary>A file a map names (or a file of a map folder) resolves, links followed, outside the map's folder.</summary>
+    public const string FileOutsideMap = "DM042";
+
+    /// <summary>A file a load would read is not a regular file: a folder, a FIFO, a device or a socket.</summary>
+    public const string NotRegularFile = "DM043";
+
+    /// <summary>A list or state file a map names is larger than <c>MapFileRules.MaxNamedFileBytes</c>.</summary>
+    public const string NamedFileTooLarge = "DM044";
     public const string ExpressionSyntax = "DM050";
     public const string ExpressionUnknownName = "DM051";
     public const string ExpressionForbidden = "DM052";

@@ -74,5 +74,7 @@ public sealed class MapCatalog
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static bool DeclaresMap(string path) => File.ReadLines(path).Any(line => line.StartsWith("map:", StringComparison.Ordinal));
+    // Only a regular file is opened: a FIFO or a device named *.yaml under a folder must not hang the catalog.
+    private static bool DeclaresMap(string path) =>
+        MapFileRules.IsRegularFile(path) && File.ReadLines(path).Any(line => line.StartsWith("map:", StringComparison.Ordinal));
 }

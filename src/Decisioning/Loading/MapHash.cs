@@ -45,10 +45,17 @@ internal sealed class MapSourceFiles(string folder)
     /// <summary>The full path of the map folder (a single-file map's directory).</summary>
     public string Folder { get; } = Path.GetFullPath(folder);
 
-    /// <summary>Reads a file of the map and remembers its bytes under its path relative to the folder.</summary>
-    public byte[] Read(string fullPath)
+    /// <summary>Reads the map file the user named (MapFileRules: regular, a link followed) and remembers its bytes.</summary>
+    public byte[] Read(string fullPath) => Remember(fullPath, MapFileRules.ReadRegular(fullPath, Parsing.SourceText.MaxBytes));
+
+    /// <summary>
+    /// Reads a file of a map folder, or a file the map names, and remembers its bytes under its path
+    /// relative to the folder: MapFileRules keep it inside the folder, regular and bounded.
+    /// </summary>
+    public byte[] ReadInside(string fullPath) => Remember(fullPath, MapFileRules.ReadInside(Folder, fullPath));
+
+    private byte[] Remember(string fullPath, byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(fullPath);
         Add(fullPath, bytes);
         return bytes;
     }

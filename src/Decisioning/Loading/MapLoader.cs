@@ -62,10 +62,12 @@ public static class MapLoader
         var files = MapFiles(path, diagnostics);
         var sources = new MapSourceFiles(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         var trees = new List<(string, YamlNode?)>();
+        // A map file the user named may be a link to anywhere; the files of a folder stay inside it.
+        Func<string, byte[]> read = Directory.Exists(path) ? sources.ReadInside : sources.Read;
         foreach (var file in files)
         {
             var display = Display(file);
-            var text = SourceText.ReadFile(file, display, diagnostics, sources.Read);
+            var text = SourceText.ReadFile(file, display, diagnostics, read);
             trees.Add((display, text is null ? null : YamlTreeReader.Read(text, display, diagnostics)));
         }
 
@@ -91,7 +93,7 @@ public static class MapLoader
         var document = MapDocumentReader.Read(trees, diagnostics);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
         MapValidation.Validate(document, hostIds, diagnostics);
-        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.Read);
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.ReadInside);
         // The lists were read while compiling: the hash covers every file the plan was made from.
         return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash(), DefinitionHash = sources.DefinitionHash() }, diagnostics.Sorted());
     }
