@@ -45,7 +45,7 @@ public sealed class GeneratedCustomer
     public IReadOnlyList<ResponseSnapshot> Responses { get; }
 
     /// <summary>The snapshot as one line of JSON (spec section 2).</summary>
-    public string Json => _json ??= GeneratedCustomerJson.Write(this, _idField);
+    public string Json => _json ??= SnapshotJson.Write(_idField, Id, _fields, Holdings, Events, Contacts, Responses);
 
     /// <summary>The snapshot as a host passes it to the engine (read from <see cref="Json"/>).</summary>
     public CustomerSnapshot Snapshot => _snapshot ??= CustomerSnapshot.FromJson(Json);

@@ -11,17 +11,43 @@ namespace Decisioning.History;
 public static class HistoryMerge
 {
     /// <summary>
-    /// How far back a decision with <paramref name="plan"/> can look at contacts and responses:
-    /// the longest cooldown or channel contact-policy period. Records older than that cannot change
-    /// the decision, so they are not read.
+    /// How far back a decision with <paramref name="plan"/> can look at contacts and responses: the
+    /// longest of every cooldown, channel cap period, event window, suppression window, adaptive
+    /// model window and wave delay, and, for a strategy with waves, a whole sequence (the sum of its
+    /// waves' delays) plus its cooldown, so that a decision in a sequence sees the sequence's first
+    /// contact and the responses since. A suppression rule without <c>within</c> counts every record:
+    /// the reach is then unbounded (<see cref="TimeSpan.MaxValue"/>). Records older than the reach
+    /// cannot change the decision, so they are not read.
     /// </summary>
     public static TimeSpan Reach(DecisionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var longest = TimeSpan.Zero;
+        foreach (var rule in plan.Suppression)
+        {
+            if (rule.Within is not { } within)
+            {
+                return TimeSpan.MaxValue;
+            }
+
+            longest = Max(longest, within);
+        }
+
         foreach (var strategy in plan.Strategies)
         {
             longest = Max(longest, strategy.Cooldown);
+            longest = Max(longest, strategy.Scenario?.Within);
+            longest = Max(longest, ModelWindow(strategy.Propensity));
+            if (strategy.HasWaves)
+            {
+                var sequence = TimeSpan.Zero;
+                foreach (var wave in strategy.Waves)
+                {
+                    sequence += wave.After;
+                }
+
+                longest = Max(longest, sequence + (strategy.Cooldown ?? TimeSpan.Zero));
+            }
         }
 
         foreach (var channel in plan.Channels)
@@ -33,32 +59,21 @@ public static class HistoryMerge
     }
 
     /// <summary>
-    /// <paramref name="customer"/> with <paramref name="history"/>'s records added (the same
-    /// instance when the history adds nothing new).
+    /// <paramref name="customer"/> with <paramref name="history"/>'s contacts (with their wave) and
+    /// responses added after its own (the same instance when the history adds nothing new).
     /// </summary>
     public static CustomerRecord Merge(CustomerRecord customer, CustomerHistory history)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(history);
-        if (history.Contacts.Count == 0)
-        {
-            return customer;
-        }
-
-        var contacts = new List<ContactRecord>(customer.Contacts);
-        var seen = new HashSet<ContactRecord>(customer.Contacts);
-        foreach (var entry in history.Contacts)
-        {
-            var contact = new ContactRecord(entry.Channel, entry.At, entry.Strategy, entry.Product, entry.Outcome);
-            if (seen.Add(contact))
-            {
-                contacts.Add(contact);
-            }
-        }
-
-        return contacts.Count == customer.Contacts.Length
+        var contacts = Added(customer.Contacts, history.Contacts,
+            entry => new ContactRecord(entry.Channel, entry.At, entry.Strategy, entry.Product, entry.Outcome, entry.Wave));
+        var responses = Added(customer.Responses, history.Responses,
+            entry => new ResponseRecord(entry.At, entry.Strategy, entry.Product, entry.Kind, entry.Value));
+        return contacts is null && responses is null
             ? customer
-            : new CustomerRecord(customer.Id, customer.Values, customer.Holdings, customer.Events, [.. contacts]);
+            : new CustomerRecord(customer.Id, customer.Values, customer.Holdings, customer.Events,
+                contacts ?? customer.Contacts, responses ?? customer.Responses);
     }
 
     /// <summary>Reads what the history holds for <paramref name="customer"/> within <paramref name="reach"/> of <paramref name="at"/>, and merges it.</summary>
@@ -70,4 +85,33 @@ public static class HistoryMerge
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan? b) => b is { } value && value > a ? value : a;
+
+    private static TimeSpan? ModelWindow(PropensityPlan propensity) => propensity switch
+    {
+        AdaptivePropensity bound => bound.Model.Window,
+        AdaptiveModelPlan model => model.Window,
+        _ => null,
+    };
+
+    // The snapshot's records, then the history's not already among them; null when there are none to add.
+    private static TRecord[]? Added<TEntry, TRecord>(TRecord[] own, IReadOnlyList<TEntry> stored, Func<TEntry, TRecord> read)
+    {
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+
+        var merged = new List<TRecord>(own);
+        var seen = new HashSet<TRecord>(own);
+        foreach (var entry in stored)
+        {
+            var record = read(entry);
+            if (seen.Add(record))
+            {
+                merged.Add(record);
+            }
+        }
+
+        return merged.Count == own.Length ? null : [.. merged];
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -229,7 +230,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
             }
 
             var line = item.Line ?? DecisionJson.ToJson(item.Decision!);
-            var snapshot = item.Kept is { } kept ? KeptSnapshot.Write(item.Plan!, kept) : null;
+            var snapshot = item.Kept is { } kept ? SnapshotJson.Write(item.Plan!, kept) : null;
             if (DecisionLines.TryRead(line, snapshot, OfferRoles.Served, out var decision, out var actions))
             {
                 decisions.Add(decision!);
