@@ -56,15 +56,17 @@ internal static class EvaluateCommand
                 : new WriterStream(context.Out);
             // The summary goes to stderr at the end: stdout holds nothing but decision lines.
             var tally = new DecisionTally(loaded.Plan!);
-            var served = new LineDecider(loaded.Plan!, observer: recorder) { Tally = tally };
             if (shadowLoaded is null)
             {
-                Run(served.Decide, input, sink, when);
+                Run(new LineDecider(loaded.Plan!, observer: recorder) { Tally = tally }.Decide, input, sink, when);
             }
             else
             {
-                // The shadow sees the same history; only the served decision is recorded.
-                var withShadow = new ShadowLineDecider(served, new LineDecider(shadowLoaded.Plan!, observer: history is null ? null : new HistoryReader(history)));
+                // The shadow decides on the history the served decision read; its offers are stored
+                // with role shadow and never become contacts.
+                var both = recorder is null ? null : new ShadowHistory(recorder, shadowLoaded.Plan!);
+                var withShadow = new ShadowLineDecider(new LineDecider(loaded.Plan!, observer: both?.Served) { Tally = tally },
+                    new LineDecider(shadowLoaded.Plan!, observer: both?.Shadow));
                 Run(withShadow.Decide, input, sink, when);
             }
 

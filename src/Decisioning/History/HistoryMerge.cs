@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
@@ -22,6 +23,17 @@ public static class HistoryMerge
     public static TimeSpan Reach(DecisionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        // Worked out once per plan: a plan is immutable, and every decision with a history asks.
+        return Reaches.GetValue(plan, p => new StrongBox<TimeSpan>(LongestWindow(p))).Value!;
+    }
+
+    /// <summary>The earliest time a decision at <paramref name="at"/> reads with <paramref name="reach"/>.</summary>
+    public static DateTime From(DateTime at, TimeSpan reach) => at.Ticks > reach.Ticks ? at - reach : DateTime.MinValue;
+
+    private static readonly ConditionalWeakTable<DecisionPlan, StrongBox<TimeSpan>> Reaches = new();
+
+    private static TimeSpan LongestWindow(DecisionPlan plan)
+    {
         var longest = TimeSpan.Zero;
         foreach (var rule in plan.Suppression)
         {
@@ -62,13 +74,20 @@ public static class HistoryMerge
     /// <paramref name="customer"/> with <paramref name="history"/>'s contacts (with their wave) and
     /// responses added after its own (the same instance when the history adds nothing new).
     /// </summary>
-    public static CustomerRecord Merge(CustomerRecord customer, CustomerHistory history)
+    public static CustomerRecord Merge(CustomerRecord customer, CustomerHistory history) => Merge(customer, history, DateTime.MinValue);
+
+    /// <summary>
+    /// <paramref name="customer"/> with <paramref name="history"/>'s records at or after
+    /// <paramref name="from"/> added: for a read wider than this decision's reach (one read shared
+    /// by a served map and its shadow), so each decides on exactly what its own read would give.
+    /// </summary>
+    public static CustomerRecord Merge(CustomerRecord customer, CustomerHistory history, DateTime from)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(history);
-        var contacts = Added(customer.Contacts, history.Contacts,
+        var contacts = Added(customer.Contacts, history.Contacts, from, entry => entry.At,
             entry => new ContactRecord(entry.Channel, entry.At, entry.Strategy, entry.Product, entry.Outcome, entry.Wave));
-        var responses = Added(customer.Responses, history.Responses,
+        var responses = Added(customer.Responses, history.Responses, from, entry => entry.At,
             entry => new ResponseRecord(entry.At, entry.Strategy, entry.Product, entry.Kind, entry.Value));
         return contacts is null && responses is null
             ? customer
@@ -80,8 +99,7 @@ public static class HistoryMerge
     public static CustomerRecord Merge(IInteractionHistory history, CustomerRecord customer, DateTime at, TimeSpan reach)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var from = at.Ticks > reach.Ticks ? at - reach : DateTime.MinValue;
-        return Merge(customer, history.Read(customer.Id, from, at));
+        return Merge(customer, history.Read(customer.Id, From(at, reach), at));
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan? b) => b is { } value && value > a ? value : a;
@@ -94,7 +112,8 @@ public static class HistoryMerge
     };
 
     // The snapshot's records, then the history's not already among them; null when there are none to add.
-    private static TRecord[]? Added<TEntry, TRecord>(TRecord[] own, IReadOnlyList<TEntry> stored, Func<TEntry, TRecord> read)
+    private static TRecord[]? Added<TEntry, TRecord>(TRecord[] own, IReadOnlyList<TEntry> stored, DateTime from, Func<TEntry, DateTime> at,
+        Func<TEntry, TRecord> read)
     {
         if (stored.Count == 0)
         {
@@ -105,6 +124,11 @@ public static class HistoryMerge
         var seen = new HashSet<TRecord>(own);
         foreach (var entry in stored)
         {
+            if (at(entry) < from)
+            {
+                continue;
+            }
+
             var record = read(entry);
             if (seen.Add(record))
             {

@@ -66,28 +66,46 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, _options.KeepSnapshots ? customer : null, null));
+        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
+    }
+
+    /// <summary>
+    /// Queues a shadow map's decision (spec section 14): stored with its offers under role
+    /// <see cref="OfferRoles.Shadow"/>, never as contacts, and without a snapshot (replay is the served map's).
+    /// </summary>
+    public void RecordShadow(Decision decision, DecisionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(plan);
+        Enqueue(new Pending(decision, null, plan, null, null, OfferRoles.Shadow));
+    }
+
+    /// <summary>Queues a shadow decision made into <paramref name="buffer"/> (see <see cref="RecordShadow"/>).</summary>
+    public void DecidedShadow(DecisionBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, null, null, OfferRoles.Shadow));
     }
 
     /// <summary>Queues a decision made by the engine; its line and snapshot are written in the background.</summary>
     public void Record(Decision decision, DecisionPlan plan, CustomerRecord customer)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        Enqueue(new Pending(decision, null, plan, _options.KeepSnapshots ? customer : null, null));
+        Enqueue(new Pending(decision, null, plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
     }
 
     /// <inheritdoc />
     public void RecordContact(ContactEntry contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([contact])));
+        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([contact]), null));
     }
 
     /// <inheritdoc />
     public void RecordResponse(ResponseEntry response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([response])));
+        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([response]), null));
     }
 
     /// <inheritdoc />
@@ -96,7 +114,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         ArgumentNullException.ThrowIfNull(offers);
         // Only served offers may become contacts; a shadow's never do.
         var contacts = _options.OffersAreContacts ? DecisionLines.AsContacts(offers).ToList() : [];
-        Enqueue(new Pending(null, null, null, null, new HistoryBatch(decision is null ? [] : [decision], offers, contacts, [])));
+        Enqueue(new Pending(null, null, null, null, new HistoryBatch(decision is null ? [] : [decision], offers, contacts, []), null));
     }
 
     /// <inheritdoc />
@@ -231,7 +249,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
 
             var line = item.Line ?? DecisionJson.ToJson(item.Decision!);
             var snapshot = item.Kept is { } kept ? SnapshotJson.Write(item.Plan!, kept) : null;
-            if (DecisionLines.TryRead(line, snapshot, OfferRoles.Served, out var decision, out var actions))
+            if (DecisionLines.TryRead(line, snapshot, item.Role!, out var decision, out var actions))
             {
                 decisions.Add(decision!);
                 offers.AddRange(actions);
@@ -245,6 +263,6 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         return new HistoryBatch(decisions, offers, contacts, responses);
     }
 
-    // One queued record: a decision (as an object or as its line), or records ready to store.
-    private sealed record Pending(Decision? Decision, string? Line, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch);
+    // One queued record: a decision (as an object or as its line) with its role, or records ready to store.
+    private sealed record Pending(Decision? Decision, string? Line, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch, string? Role);
 }

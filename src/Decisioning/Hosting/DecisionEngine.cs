@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Decisioning.Evaluation;
 using Decisioning.History;
+using Decisioning.Runtime;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -102,6 +103,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         return result;
     }
 
+    /// <summary>Lets the shadows decide what is queued (up to <paramref name="drain"/>) and stops them: served decisions go on unshadowed.</summary>
+    public void StopShadows(TimeSpan drain) => _shadows?.Stop(drain);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -133,7 +137,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         }
 
         // With a history: the customer's past contacts and responses join the snapshot's own.
-        customer = _history?.Prepare(customer, version.Plan, at) ?? customer;
+        var read = _history is null ? null : ReadHistory(entry, version, customer, at, out customer);
 
         // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
         // (DecideIntoTests) in about two thirds of its time and half its bytes (benchmarks/README.md).
@@ -165,10 +169,22 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         if (entry.Shadow is { } shadow)
         {
             // After the served decision is complete; the caller's cost is one queue write.
-            _shadows!.Offer(shadow, snapshot, at, decision);
+            _shadows!.Offer(shadow, snapshot, at, decision, read);
         }
 
         return true;
+    }
+
+    // One read for the served map and its shadow, as far back as the longer of their reaches: each
+    // merges what its own reach covers, so the shadow sees the history as the served decision saw
+    // it, and not the served decision's own offers, which may be recorded as contacts meanwhile.
+    private CustomerHistory ReadHistory(Entry entry, MapVersion version, CustomerRecord customer, DateTime at, out CustomerRecord merged)
+    {
+        var reach = HistoryMerge.Reach(version.Plan);
+        var widest = entry.Shadow is { } shadow && HistoryMerge.Reach(shadow.Current.Plan) is var shadowReach && shadowReach > reach ? shadowReach : reach;
+        var read = _history!.Store.Read(customer.Id, HistoryMerge.From(at, widest), at);
+        merged = HistoryMerge.Merge(customer, read, HistoryMerge.From(at, reach));
+        return read;
     }
 
     private Entry Find(string mapId)

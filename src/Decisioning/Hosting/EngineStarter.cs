@@ -43,6 +43,9 @@ internal sealed class EngineStarter(
 
     public void Dispose() => _engine?.Dispose();
 
+    /// <summary>Lets the shadows decide what is queued (up to <paramref name="drain"/>) and stops them, when started.</summary>
+    public void StopShadows(TimeSpan drain) => Volatile.Read(ref _engine)?.StopShadows(drain);
+
     private async Task<DecisionEngine> LoadAsync(CancellationToken cancellationToken)
     {
         // Reading the options validates their shape (OptionsValidationException); the maps load below.
@@ -73,10 +76,11 @@ internal sealed class EngineStarter(
             throw new MapLoadException(failures);
         }
 
+        var history = services.GetService<History.HistoryRecorder>();
         var shadows = loaded.Any(m => m.Shadow is not null)
-            ? new ShadowRunner(settings, [.. registry.Value.ShadowObservers.Select(f => f(services))], metrics, logger)
+            ? new ShadowRunner(settings, [.. registry.Value.ShadowObservers.Select(f => f(services))], metrics, logger, history)
             : null;
-        var engine = new DecisionEngine(loaded, shadows, metrics, logger, time, services.GetService<History.HistoryRecorder>());
+        var engine = new DecisionEngine(loaded, shadows, metrics, logger, time, history);
         foreach (var (served, shadow) in loaded)
         {
             served.Loaded(served.Current);

@@ -41,11 +41,17 @@ public static class HistoryBuilderExtensions
     public static DecisioningBuilder UseInMemoryHistory(this DecisioningBuilder builder, Action<HistoryOptions>? configure = null) =>
         builder.UseHistory(_ => new InMemoryHistory(), configure);
 
-    // Stopped before the engine (hosted services stop in reverse order): writes the queue within the host's shutdown time.
-    private sealed class HistoryShutdown(HistoryRecorder recorder) : IHostedService
+    // Stopped before the engine (hosted services stop in reverse order): lets the shadows finish
+    // what they hold first (their decisions are recorded too), then writes the queue within the
+    // host's shutdown time.
+    private sealed class HistoryShutdown(HistoryRecorder recorder, EngineStarter starter) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task StopAsync(CancellationToken cancellationToken) => recorder.StopAsync(cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            starter.StopShadows(TimeSpan.FromSeconds(5));
+            return recorder.StopAsync(cancellationToken);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Decisioning.Evaluation;
+using Decisioning.History;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -20,9 +21,12 @@ internal sealed class ShadowRunner : IDisposable
     private readonly DecisioningMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Task[] _workers;
+    private readonly HistoryRecorder? _history;
 
-    public ShadowRunner(DecisioningOptions options, IReadOnlyList<IShadowObserver> observers, DecisioningMetrics metrics, ILogger logger)
+    public ShadowRunner(DecisioningOptions options, IReadOnlyList<IShadowObserver> observers, DecisioningMetrics metrics, ILogger logger,
+        HistoryRecorder? history = null)
     {
+        _history = history;
         _fullMode = options.ShadowQueueFullMode;
         _observers = observers;
         _metrics = metrics;
@@ -39,10 +43,13 @@ internal sealed class ShadowRunner : IDisposable
         _workers = [.. Enumerable.Range(0, options.ShadowWorkers).Select(_ => Task.Run(WorkAsync))];
     }
 
-    /// <summary>Queues <paramref name="snapshot"/> for <paramref name="shadow"/>, after <paramref name="served"/> was decided.</summary>
-    public void Offer(MapSlot shadow, CustomerSnapshot snapshot, DateTime at, Decision served)
+    /// <summary>
+    /// Queues <paramref name="snapshot"/> for <paramref name="shadow"/>, after <paramref name="served"/> was
+    /// decided; <paramref name="history"/> is what the served decision read from the interaction history, if any.
+    /// </summary>
+    public void Offer(MapSlot shadow, CustomerSnapshot snapshot, DateTime at, Decision served, CustomerHistory? history = null)
     {
-        var work = new Work(shadow, snapshot, at, served);
+        var work = new Work(shadow, snapshot, at, served, history);
         if (_queue.Writer.TryWrite(work))
         {
             return;
@@ -110,9 +117,16 @@ internal sealed class ShadowRunner : IDisposable
             }
             else
             {
+                if (work.History is { } history)
+                {
+                    customer = HistoryMerge.Merge(customer, history, HistoryMerge.From(work.At, HistoryMerge.Reach(version.Plan)));
+                }
+
                 var decision = version.Evaluator.Decide(customer, work.At);
                 record = new ShadowDecision(version.MapId, work.Served, decision, null, version.Plan.Version);
                 _metrics.ShadowDecided(version.MapId, version.Plan.Version, record.AgreesOnFirstAction);
+                // Stored with role shadow: the offers are kept for comparison and never become contacts.
+                _history?.RecordShadow(decision, version.Plan);
             }
         }
         catch (DecisionFailedException failed)
@@ -145,5 +159,5 @@ internal sealed class ShadowRunner : IDisposable
     /// <summary>The <c>error.type</c> of a shadow observer that threw.</summary>
     public const string ObserverFailed = "observer";
 
-    private readonly record struct Work(MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision Served);
+    private readonly record struct Work(MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision Served, CustomerHistory? History);
 }
