@@ -69,7 +69,7 @@ internal static class ReplayCommand
             writer.Flush();
             var total = counts.Values.Sum();
             context.Error.WriteLine(CliIo.Invariant($"replayed {total:N0} decisions with {catalog.Count} map versions found: ")
-                + string.Join(", ", new[] { ReplayResult.Identical, ReplayResult.Different, ReplayResult.MapMissing, ReplayResult.NoSnapshot }
+                + string.Join(", ", ReplayResult.Statuses
                     .Select(s => CliIo.Invariant($"{counts.GetValueOrDefault(s):N0} {s}"))));
             return counts.GetValueOrDefault(ReplayResult.Identical) == total ? 0 : 1;
         });

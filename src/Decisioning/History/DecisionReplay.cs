@@ -9,15 +9,22 @@ public sealed record ReplayInput(string Line, string? Snapshot);
 
 /// <summary>
 /// What replaying one decision found: <c>identical</c>, <c>different</c> (with the first
-/// difference: its JSON path and both values) or <c>map-missing</c>; <c>no-snapshot</c> for a
-/// decision stored without its snapshot, which cannot be replayed.
+/// difference: its JSON path and both values) or <c>map-missing</c>, and nothing else. A decision
+/// stored without its snapshot cannot be decided again: it is <c>different</c> at path
+/// <c>snapshot</c>, with a <see cref="Reason"/> saying so.
 /// </summary>
-public sealed record ReplayResult(string? CustomerId, string? At, string? MapHash, string Status, string? Path = null, string? Stored = null, string? Replayed = null)
+public sealed record ReplayResult(string? CustomerId, string? At, string? MapHash, string Status, string? Path = null, string? Stored = null, string? Replayed = null,
+    string? Reason = null)
 {
     public const string Identical = "identical";
     public const string Different = "different";
     public const string MapMissing = "map-missing";
-    public const string NoSnapshot = "no-snapshot";
+
+    /// <summary>The <see cref="Path"/> of a decision stored without its snapshot.</summary>
+    public const string SnapshotPath = "snapshot";
+
+    /// <summary>The statuses, in the order a summary lists them.</summary>
+    public static IReadOnlyList<string> Statuses { get; } = [Identical, Different, MapMissing];
 }
 
 /// <summary>
@@ -35,14 +42,15 @@ public static class DecisionReplay
         ArgumentNullException.ThrowIfNull(maps);
         var stored = JsonNode.Parse(input.Line)!.AsObject();
         var (customer, at, hash) = (Text(stored, "customerId"), Text(stored, "at"), Text(stored, "mapHash"));
-        if (input.Snapshot is null)
-        {
-            return new ReplayResult(customer, at, hash, ReplayResult.NoSnapshot);
-        }
-
         if (maps.Find(hash) is not { } plan || at is null || !Validation.Syntax.TryParseInstant(at, out var when))
         {
             return new ReplayResult(customer, at, hash, ReplayResult.MapMissing);
+        }
+
+        if (input.Snapshot is null)
+        {
+            return new ReplayResult(customer, at, hash, ReplayResult.Different, ReplayResult.SnapshotPath,
+                Reason: "no snapshot was stored with this decision (evaluate --keep-snapshots), so it cannot be decided again");
         }
 
         var (record, error) = new SnapshotReader(plan).Read(input.Snapshot);

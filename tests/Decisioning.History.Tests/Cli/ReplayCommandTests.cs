@@ -50,6 +50,56 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.All(Results(replay.Out), r => Assert.Equal("map-missing", r["status"]!.GetValue<string>()));
     }
 
+    /// <summary>
+    /// Ten thousand and more stored decisions, made at four times with offers recorded as contacts
+    /// (so each round reads the rounds before it: cooldowns, waves, caps), all replay identical;
+    /// once a list the map names is edited, every one of them is the old version's: map-missing.
+    /// </summary>
+    [Fact]
+    public void Replay_OfTenThousandStoredDecisions_IsAllIdentical_AndAllMapMissingOnceAListIsEdited()
+    {
+        var db = _folder.File("h.db");
+        foreach (var at in new[] { "2026-11-20T00:00:00Z", "2026-11-22T00:00:00Z", "2026-11-25T00:00:00Z", "2026-11-29T00:00:00Z" })
+        {
+            Assert.Equal(0, Repo.Cli("evaluate", _map, "--customers", Repo.SampleCustomers, "--at", at, "--db", db, "--keep-snapshots", "--offers-are-contacts").Exit);
+        }
+
+        var replay = Repo.Cli("replay", "--db", db, "--maps", _maps);
+
+        Assert.Equal(0, replay.Exit);
+        var results = Results(replay.Out);
+        Assert.True(results.Count >= 10_000, $"{results.Count} decisions");
+        Assert.All(results, r => Assert.Equal("identical", r["status"]!.GetValue<string>()));
+
+        File.AppendAllText(Path.Combine(_map, "lists", "vip.csv"), "C-NEW\n");
+        var edited = Repo.Cli("replay", "--db", db, "--maps", _maps);
+
+        Assert.Equal(1, edited.Exit);
+        var missing = Results(edited.Out);
+        Assert.Equal(results.Count, missing.Count);
+        Assert.All(missing, r => Assert.Equal("map-missing", r["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Replay_OfADecisionStoredWithoutItsSnapshot_IsDifferentAtSnapshot_WithTheReason()
+    {
+        var customers = Repo.Customers(_folder, 20);
+        var db = _folder.File("h.db");
+        Repo.Cli("evaluate", _map, "--customers", customers, "--at", At, "--db", db);
+
+        var replay = Repo.Cli("replay", "--db", db, "--maps", _maps);
+
+        Assert.Equal(1, replay.Exit);
+        var results = Results(replay.Out);
+        Assert.Equal(20, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(("different", "snapshot"), (r["status"]!.GetValue<string>(), r["path"]!.GetValue<string>()));
+            Assert.Contains("--keep-snapshots", r["reason"]!.GetValue<string>());
+        });
+        Assert.Contains("0 identical, 20 different, 0 map-missing", replay.Error);
+    }
+
     [Fact]
     public void Replay_FromFiles_MatchesSnapshotsByCustomerId()
     {
