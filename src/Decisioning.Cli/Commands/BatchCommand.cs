@@ -53,6 +53,7 @@ internal static class BatchCommand
             var folder = parse.GetValue(output)!;
             try
             {
+                using var interrupt = InterruptCleanup.Register();
                 using var input = CliIo.OpenInput(path);
                 long? size = path == "-" ? null : new FileInfo(path).Length;
                 var lines = OrderedParallel.Lines(input);

@@ -22,6 +22,7 @@ internal static class BatchMergeCommand
             var folder = parse.GetValue(output)!;
             try
             {
+                using var interrupt = InterruptCleanup.Register();
                 var summary = ProgressView.Run(context, phase =>
                     PartitionMerger.Merge(parse.GetValue(partitions)!, folder, new BatchCommand.Observer(phase, null)));
                 BatchCommand.PrintSummary(context.Out, summary, folder);

@@ -17,6 +17,7 @@ internal sealed class AtomicFile : IDisposable
         var folder = Path.GetDirectoryName(_path)!;
         Directory.CreateDirectory(folder);
         _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        WorkFolders.Track(_temporary);
         Stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 
@@ -31,6 +32,7 @@ internal sealed class AtomicFile : IDisposable
         // A rename within one folder is atomic: readers see the old file or the new one.
         File.Move(_temporary, _path, overwrite: true);
         _committed = true;
+        WorkFolders.Forget(_temporary);
     }
 
     public void Dispose()
@@ -39,6 +41,7 @@ internal sealed class AtomicFile : IDisposable
         {
             Stream.Dispose();
             File.Delete(_temporary);
+            WorkFolders.Forget(_temporary);
         }
     }
 }

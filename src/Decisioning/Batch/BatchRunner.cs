@@ -5,7 +5,8 @@ namespace Decisioning.Batch;
 /// <summary>
 /// <c>batch</c> on one machine (spec section 7): one partition of everything, written to a hidden
 /// work folder inside <c>output</c> (so its size is on the output's disk), then merged into
-/// <c>output</c>; the work folder is removed. Running it this way makes one machine and a cluster
+/// <c>output</c>; the work folder is removed (<see cref="WorkFolders"/>: also on Ctrl-C, and swept
+/// by the next run when its process was killed). Running it this way makes one machine and a cluster
 /// produce their lists by the same code.
 /// </summary>
 public static class BatchRunner
@@ -13,8 +14,11 @@ public static class BatchRunner
     public static BatchSummary Run(DecisionPlan plan, IEnumerable<string> lines, DateTime at, string output,
         BatchOptions? options = null, IBatchObserver? observer = null)
     {
-        var work = Path.Combine(output, $".batch-{Guid.NewGuid():N}");
         Directory.CreateDirectory(output);
+        // What an earlier run killed mid-way left here (its process gone) goes first.
+        WorkFolders.SweepStale(output);
+        var work = WorkFolders.Claim(output, "batch");
+        OwnedOutput.Adopt(output);
         File.Delete(Path.Combine(output, BatchSummary.FileName));
         try
         {
@@ -23,10 +27,7 @@ public static class BatchRunner
         }
         finally
         {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            WorkFolders.Release(work);
         }
     }
 }

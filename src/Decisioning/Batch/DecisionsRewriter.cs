@@ -14,16 +14,20 @@ namespace Decisioning.Batch;
 internal static class DecisionsRewriter
 {
     public static BatchSummary Write(PartitionManifest run, IReadOnlyList<string> partitions, string path, AllocationThresholds thresholds,
-        IBatchObserver? observer)
+        Action<BatchCandidate> check, IBatchObserver? observer)
     {
         var summary = new BatchSummary(run);
-        var sources = partitions.Select(folder => JsonLines.ReadUtf8(Path.Combine(folder, PartitionWriter.DecisionsFile)).Select(Numbered)).ToList();
-        var records = SortedMerge.Merge(sources, Comparer<(long Line, byte[] Record)>.Create((a, b) => a.Line.CompareTo(b.Line)));
+        var sources = partitions.Select(folder =>
+        {
+            var file = Path.Combine(folder, PartitionWriter.DecisionsFile);
+            return JsonLines.ReadUtf8(file).Select((record, i) => Numbered(file, i + 1, record));
+        }).ToList();
+        var records = SortedMerge.Merge(sources, Comparer<(long Line, (string, long, byte[]) Record)>.Create((a, b) => a.Line.CompareTo(b.Line)));
         using var file = AtomicFile.Create(path);
         long written = 0;
         OrderedParallel.RunAsync(
             records.Select(r => r.Record),
-            batch => Rewrite(batch, thresholds),
+            batch => Rewrite(batch, thresholds, check),
             result =>
             {
                 file.Stream.Write(result.Json.WrittenSpan);
@@ -47,30 +51,40 @@ internal static class DecisionsRewriter
     // Per record: the allocated decision's JSON, and its placements (null for an error record).
     private sealed record Rewritten(PooledBuffer Json, List<List<Placement>?> Decisions);
 
-    private static Rewritten Rewrite(byte[][] records, AllocationThresholds thresholds)
+    private static Rewritten Rewrite((string File, long Record, byte[] Bytes)[] records, AllocationThresholds thresholds, Action<BatchCandidate> check)
     {
-        var buffer = new PooledBuffer(records.Sum(r => r.Length) + records.Length * 64);
+        var buffer = new PooledBuffer(records.Sum(r => r.Bytes.Length) + records.Length * 64);
         var decisions = new List<List<Placement>?>(records.Length);
         using var json = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions);
-        foreach (var bytes in records)
+        foreach (var (file, number, bytes) in records)
         {
-            using var document = JsonDocument.Parse(bytes);
-            var record = document.RootElement;
-            var decision = record.GetProperty("decision");
-            json.Reset(buffer);
-            if (decision.TryGetProperty("error", out _))
+            try
             {
-                decision.WriteTo(json);
-                decisions.Add(null);
+                using var document = JsonDocument.Parse(bytes);
+                var record = document.RootElement;
+                var decision = record.GetProperty("decision");
+                json.Reset(buffer);
+                if (decision.TryGetProperty("error", out _))
+                {
+                    decision.WriteTo(json);
+                    decisions.Add(null);
+                }
+                else
+                {
+                    var candidates = BatchJson.ReadCandidates(record);
+                    candidates.ForEach(check);
+                    var placements = candidates.Select(thresholds.Place).ToList();
+                    AllocatedDecisionWriter.Write(json, decision, placements);
+                    decisions.Add(placements);
+                }
+
+                json.Flush();
             }
-            else
+            catch (Exception e) when (JsonLines.IsMalformed(e))
             {
-                var placements = BatchJson.ReadCandidates(record).Select(thresholds.Place).ToList();
-                AllocatedDecisionWriter.Write(json, decision, placements);
-                decisions.Add(placements);
+                throw JsonLines.Malformed(file, number, e);
             }
 
-            json.Flush();
             buffer.Write("\n"u8);
         }
 
@@ -78,12 +92,19 @@ internal static class DecisionsRewriter
     }
 
     // A line record starts with its line number: read just that to order the records.
-    private static (long Line, byte[] Record) Numbered(byte[] record)
+    private static (long Line, (string, long, byte[]) Record) Numbered(string file, long number, byte[] record)
     {
-        var reader = new Utf8JsonReader(record.AsSpan(0, Math.Min(record.Length, 64)), isFinalBlock: false, state: default);
-        reader.Read();
-        reader.Read();
-        reader.Read();
-        return (reader.GetInt64(), record);
+        try
+        {
+            var reader = new Utf8JsonReader(record.AsSpan(0, Math.Min(record.Length, 64)), isFinalBlock: false, state: default);
+            reader.Read();
+            reader.Read();
+            reader.Read();
+            return (reader.GetInt64(), (file, number, record));
+        }
+        catch (Exception e) when (JsonLines.IsMalformed(e))
+        {
+            throw JsonLines.Malformed(file, number, e);
+        }
     }
 }

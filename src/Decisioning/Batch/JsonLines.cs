@@ -10,15 +10,40 @@ internal static class JsonLines
 {
     public static readonly UTF8Encoding Utf8 = new(false);
 
-    /// <summary>The values of a file, each turned into a <typeparamref name="T"/> while its document is alive.</summary>
+    /// <summary>
+    /// The values of a file, each turned into a <typeparamref name="T"/> while its document is alive.
+    /// A line that is not JSON or not of the expected shape (a file written by another tool, or
+    /// altered) throws <see cref="InvalidDataException"/> naming the file and the record.
+    /// </summary>
     public static IEnumerable<T> Read<T>(string path, Func<JsonElement, T> select)
     {
+        long record = 0;
         foreach (var line in ReadText(path))
         {
-            using var document = JsonDocument.Parse(line);
-            yield return select(document.RootElement);
+            record++;
+            T value;
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                value = select(document.RootElement);
+            }
+            catch (Exception e) when (IsMalformed(e))
+            {
+                throw Malformed(path, record, e);
+            }
+
+            yield return value;
         }
     }
+
+    /// <summary>Whether <paramref name="e"/> is what reading a record of the wrong shape throws.</summary>
+    public static bool IsMalformed(Exception e) =>
+        e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException
+            or IndexOutOfRangeException or ArgumentException;
+
+    /// <summary>The one-line error for record <paramref name="record"/> (1-based) of <paramref name="path"/>.</summary>
+    public static InvalidDataException Malformed(string path, long record, Exception e) =>
+        new($"{path}: record {record} is not a record this tool wrote ({e.Message})", e);
 
     /// <summary>The non-empty lines of a file as UTF-8 bytes (without the <c>\n</c>), lazily.</summary>
     public static IEnumerable<byte[]> ReadUtf8(string path)

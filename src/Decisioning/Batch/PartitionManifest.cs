@@ -93,6 +93,84 @@ public sealed record PartitionManifest(
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A check for candidates read back from partition files: it throws <see cref="InvalidDataException"/>
+    /// unless a candidate names a strategy of this run and only channels of that strategy, so a
+    /// merge writes nothing the map could not have produced.
+    /// </summary>
+    public Action<BatchCandidate> CandidateCheck()
+    {
+        var channelsOf = Strategies.ToDictionary(s => s.Id, s => s.Channels.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return candidate =>
+        {
+            if (!channelsOf.TryGetValue(candidate.Strategy ?? string.Empty, out var channels))
+            {
+                throw new InvalidDataException($"strategy '{Shown(candidate.Strategy)}' is not a strategy of the run");
+            }
+
+            if (candidate.Chain.Count == 0)
+            {
+                throw new InvalidDataException($"an action of strategy '{candidate.Strategy}' has no channel");
+            }
+
+            foreach (var offer in candidate.Chain)
+            {
+                if (!channels.Contains(offer.Channel ?? string.Empty))
+                {
+                    throw new InvalidDataException($"channel '{Shown(offer.Channel)}' is not a channel of strategy '{candidate.Strategy}'");
+                }
+            }
+        };
+    }
+
+    // Every id read back becomes part of a file name (<strategy>.<channel>.csv) or a summary key:
+    // each must be an id as a map writes it, so that no crafted manifest can name a file outside --out.
+    private static PartitionManifest Checked(string path, PartitionManifest m)
+    {
+        void Fail(string why) => throw new InvalidDataException($"{path}: {why}");
+
+        if (m.Lines < 0 || m.Customers < 0 || m.Errors < 0)
+        {
+            Fail("negative line, customer or error count");
+        }
+
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var channel in m.Channels)
+        {
+            if (!IsId(channel.Id) || !channels.Add(channel.Id))
+            {
+                Fail($"channel id '{Shown(channel.Id)}' is not an id (kebab-case, once)");
+            }
+
+            if (channel.Capacity < 0)
+            {
+                Fail($"channel '{channel.Id}' has a negative capacity");
+            }
+        }
+
+        var strategies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var strategy in m.Strategies)
+        {
+            if (!IsId(strategy.Id) || !strategies.Add(strategy.Id))
+            {
+                Fail($"strategy id '{Shown(strategy.Id)}' is not an id (kebab-case, once)");
+            }
+
+            if (strategy.Channels.FirstOrDefault(c => !channels.Contains(c)) is { } stray)
+            {
+                Fail($"strategy '{strategy.Id}' names channel '{Shown(stray)}', which is not a channel of the run");
+            }
+        }
+
+        return m;
+    }
+
+    private static bool IsId(string? text) => text is not null && Syntax.IsId(text) && !text.Contains('\n');
+
+    // An id from a file shown in a one-line message: control characters escaped, long ones cut.
+    internal static string Shown(string? text) =>
+        text is null ? "null" : System.Text.Json.JsonEncodedText.Encode(text.Length > 80 ? text[..80] + "..." : text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+
     /// <summary>Reads a folder's manifest; throws <see cref="InvalidDataException"/> when it is missing or malformed.</summary>
     public static PartitionManifest Read(string folder)
     {
@@ -117,7 +195,7 @@ public sealed record PartitionManifest(
                 throw new InvalidDataException($"{path}: bad 'at' or 'partition'");
             }
 
-            return new PartitionManifest(
+            return Checked(path, new PartitionManifest(
                 root.GetProperty("map").GetString()!,
                 root.GetProperty("version").GetString()!,
                 at,
@@ -130,7 +208,7 @@ public sealed record PartitionManifest(
                     c.GetProperty("capacity").ValueKind == JsonValueKind.Null ? null : c.GetProperty("capacity").GetInt64()))],
                 [.. root.GetProperty("strategies").EnumerateArray().Select(s => new BatchStrategy(
                     s.GetProperty("id").GetString()!,
-                    [.. s.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!)]))]);
+                    [.. s.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!)]))]));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -22,6 +22,14 @@ public static class PartitionMerger
     public static BatchSummary Merge(IReadOnlyList<string> partitions, string output, IBatchObserver? observer = null)
     {
         var run = Check(ref partitions);
+        var check = run.CandidateCheck();
+        BatchCandidate Read(JsonElement e)
+        {
+            var candidate = BatchJson.ReadCandidate(e);
+            check(candidate);
+            return candidate;
+        }
+
         var allocator = new CapacityAllocator(run.Channels
             .Where(c => c.Capacity is not null)
             .Select(c => KeyValuePair.Create(c.Id, c.Capacity!.Value)));
@@ -33,7 +41,7 @@ public static class PartitionMerger
         {
             foreach (var folder in partitions)
             {
-                foreach (var candidate in JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), BatchJson.ReadCandidate))
+                foreach (var candidate in JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), Read))
                 {
                     if (allocator.Offer(candidate) is { Dropped: false } settled)
                     {
@@ -44,29 +52,44 @@ public static class PartitionMerger
         }
 
         Directory.CreateDirectory(output);
-        // summary.json is written last: removed first, its presence says the folder is complete.
+        WorkFolders.SweepStale(output);
+        // summary.json is written last: removed first (the lists it names stay known as the batch's),
+        // its presence says the folder is complete.
+        var owned = OwnedOutput.Begin(output, OwnedOutput.FilesOf(run));
         File.Delete(Path.Combine(output, BatchSummary.FileName));
-        var listed = WriteLists(run, partitions, output, allocator, reached, observer);
-        var summary = DecisionsRewriter.Write(run, partitions, Path.Combine(output, DecisionsFile), allocator.Thresholds(), observer);
-        foreach (var ((strategy, channel), count) in listed)
+        BatchSummary summary;
+        try
         {
-            if (summary.AllocatedTo(strategy, channel) != count)
+            var listed = WriteLists(run, partitions, output, allocator, reached, Read, observer);
+            summary = DecisionsRewriter.Write(run, partitions, Path.Combine(output, DecisionsFile), allocator.Thresholds(), check, observer);
+            foreach (var ((strategy, channel), count) in listed)
             {
-                throw new InvalidOperationException(
-                    $"internal error: {TargetListWriter.FileName(strategy, channel)} has {count} rows but the decisions allocate {summary.AllocatedTo(strategy, channel)}");
-            }
-        }
-
-        using (var file = AtomicFile.Create(Path.Combine(output, BatchSummary.FileName)))
-        {
-            using (var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = DecisionJson.WriterOptions.Encoder }))
-            {
-                summary.Write(json);
+                if (summary.AllocatedTo(strategy, channel) != count)
+                {
+                    // Partitions written by batch always agree; files edited since do not.
+                    throw new InvalidDataException(
+                        $"the partitions disagree: {TargetListWriter.FileName(strategy, channel)} has {count} rows but their decisions allocate {summary.AllocatedTo(strategy, channel)} (was a partition file altered?)");
+                }
             }
 
-            file.Commit();
+            using (var file = AtomicFile.Create(Path.Combine(output, BatchSummary.FileName)))
+            {
+                using (var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = DecisionJson.WriterOptions.Encoder }))
+                {
+                    summary.Write(json);
+                }
+
+                file.Commit();
+            }
+        }
+        catch
+        {
+            // Never half a run beside another's summary: the lists written so far go too.
+            owned.Abandon();
+            throw;
         }
 
+        owned.Finish();
         return summary;
     }
 
@@ -121,7 +144,8 @@ public static class PartitionMerger
 
     // The target lists, channel after channel, each row in allocation order; returns rows per list.
     private static Dictionary<(string Strategy, string Channel), long> WriteLists(PartitionManifest run, IReadOnlyList<string> partitions,
-        string output, CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached, IBatchObserver? observer)
+        string output, CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached, Func<JsonElement, BatchCandidate> read,
+        IBatchObserver? observer)
     {
         var counts = new Dictionary<(string, string), long>();
         long rows = 0;
@@ -131,7 +155,7 @@ public static class PartitionMerger
                 .ToDictionary(s => s.Id, s => new TargetListWriter(output, s.Id, channel.Id), StringComparer.Ordinal);
             try
             {
-                foreach (var (candidate, offer) in Rows(channel, partitions, allocator, reached))
+                foreach (var (candidate, offer) in Rows(channel, partitions, allocator, reached, read))
                 {
                     writers[candidate.Strategy].Write(candidate, offer);
                     if (++rows % 4096 == 0)
@@ -160,14 +184,14 @@ public static class PartitionMerger
     }
 
     private static IEnumerable<(BatchCandidate, ChannelOffer)> Rows(BatchChannel channel, IReadOnlyList<string> partitions,
-        CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached)
+        CapacityAllocator allocator, Dictionary<string, List<BatchCandidate>> reached, Func<JsonElement, BatchCandidate> read)
     {
         if (channel.Capacity is not null)
         {
             return allocator.Held(channel.Id).Select(p => (p.Candidate, p.Offer));
         }
 
-        var sources = partitions.Select(folder => JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), BatchJson.ReadCandidate)).ToList();
+        var sources = partitions.Select(folder => JsonLines.Read(PartitionWriter.CandidatesFile(folder, channel.Id), read)).ToList();
         if (reached.TryGetValue(channel.Id, out var late))
         {
             late.Sort(AllocationOrder.Instance);

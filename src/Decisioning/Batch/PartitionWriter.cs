@@ -34,12 +34,14 @@ public static class PartitionWriter
     {
         options ??= BatchOptions.Default;
         Directory.CreateDirectory(folder);
+        WorkFolders.SweepStale(folder);
+        WorkFolders.SweepStale(Path.Combine(folder, CandidatesFolder));
         File.Delete(Path.Combine(folder, PartitionManifest.FileName));
         var evaluator = new LineEvaluator(plan, at, partition, options.Customers, options.Tally);
         var allocator = new CapacityAllocator(plan.Channels
             .Where(c => c.CapacityPerDay is not null)
             .Select(c => KeyValuePair.Create(c.Id, c.CapacityPerDay!.Value)));
-        var sortFolder = Path.Combine(folder, $".sort-{Guid.NewGuid():N}");
+        var sortFolder = WorkFolders.Claim(folder, "sort");
         long read = 0, bytes = 0, customers = 0, errors = 0;
         try
         {
@@ -74,10 +76,7 @@ public static class PartitionWriter
         }
         finally
         {
-            if (Directory.Exists(sortFolder))
-            {
-                Directory.Delete(sortFolder, recursive: true);
-            }
+            WorkFolders.Release(sortFolder);
         }
 
         var manifest = new PartitionManifest(plan.MapId, plan.Version, DateTime.SpecifyKind(at, DateTimeKind.Utc), partition, read, customers, errors,

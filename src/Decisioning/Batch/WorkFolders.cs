@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Decisioning.Batch;
+
+/// <summary>
+/// The hidden work a batch leaves in a folder while it runs (a work folder <c>.batch-PID-GUID</c>,
+/// a sort folder <c>.sort-PID-GUID</c>, temporary files <c>.NAME.PID.GUID.tmp</c>), named with the
+/// id of the process that made them. A run removes its own at the end; <see cref="RemoveAll"/>
+/// removes every live one at once (the command line calls it on Ctrl-C or SIGTERM, when no
+/// <c>finally</c> runs); and <see cref="SweepStale"/> removes, at the start of the next run in the
+/// same folder, what a process that no longer runs left behind (a kill -9, a power cut).
+/// </summary>
+public static partial class WorkFolders
+{
+    private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
+
+    /// <summary>A new work folder path <c>PARENT/.PREFIX-PID-GUID</c>, registered for <see cref="RemoveAll"/> (not yet created).</summary>
+    internal static string Claim(string parent, string prefix)
+    {
+        var path = Path.GetFullPath(Path.Combine(parent, $".{prefix}-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        Live[path] = 0;
+        return path;
+    }
+
+    /// <summary>Registers a temporary file for <see cref="RemoveAll"/> until <see cref="Forget"/>.</summary>
+    internal static void Track(string path) => Live[path] = 0;
+
+    /// <summary>The temporary file was renamed or deleted by its owner.</summary>
+    internal static void Forget(string path) => Live.TryRemove(path, out _);
+
+    /// <summary>Removes a claimed work folder (if it exists) and forgets it.</summary>
+    internal static void Release(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        finally
+        {
+            Live.TryRemove(path, out _);
+        }
+    }
+
+    /// <summary>
+    /// Removes every work folder and temporary file this process holds, best effort and without throwing: for a
+    /// signal handler, while the run's threads may still be writing. Returns how many it removed.
+    /// </summary>
+    public static int RemoveAll()
+    {
+        var removed = 0;
+        foreach (var path in Live.Keys)
+        {
+            try
+            {
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                    removed++;
+                }
+                else if (File.Exists(path))
+                {
+                    File.Delete(path);
+                    removed++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A thread still writing may recreate a file under it; the next run's sweep takes it.
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Removes the work folders and temporary files directly in <paramref name="folder"/> whose
+    /// process is no longer running. A live run's work (this process's or another's) is left alone.
+    /// </summary>
+    public static int SweepStale(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, ".*"))
+        {
+            var name = Path.GetFileName(entry);
+            var match = WorkName().Match(name);
+            if (!match.Success)
+            {
+                match = TemporaryName().Match(name);
+            }
+
+            if (!match.Success || IsRunning(int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture)))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another sweeper got there first, or the entry is not ours to remove: leave it.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\A\.(batch|sort)-(?<pid>[0-9]{1,9})-[0-9a-f]{32}\z")]
+    private static partial Regex WorkName();
+
+    [GeneratedRegex(@"\A\..+\.(?<pid>[0-9]{1,9})\.[0-9a-f]{32}\.tmp\z")]
+    private static partial Regex TemporaryName();
+}
