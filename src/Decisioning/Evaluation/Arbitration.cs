@@ -3,56 +3,70 @@ using Decisioning.Plan;
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// Arbitration (spec section 3, step 4): order the candidates, then keep at most one per product
-/// and per channel (when set) and at most <c>maxActions</c>.
+/// Arbitration (spec section 3, step 4) over a <see cref="DecisionBuffer"/>'s candidate slots:
+/// order them (score descending, or priority alone for the control group's <c>priority</c>
+/// policy; then priority descending, then file order), then keep at most one per product and per
+/// channel (when set) and at most <c>maxActions</c>. Allocates nothing: an insertion sort of slot
+/// indexes, a total order so the result never depends on the sort.
 /// </summary>
-public static class Arbitration
+internal static class Arbitration
 {
-    /// <summary>Score descending, then priority descending, then file order.</summary>
-    public static readonly Comparison<Candidate> ByScore = (a, b) =>
+    /// <summary>Writes the kept candidates' slot indexes, in rank order, into <paramref name="kept"/>; returns how many.</summary>
+    public static int Select(DecisionBuffer buffer, int[] kept, ArbitrationPlan plan, bool byScore)
     {
-        var c = b.Score.CompareTo(a.Score);
-        if (c != 0)
+        var order = buffer.Scratch;
+        var slots = buffer.Candidates;
+        for (var i = 0; i < buffer.CandidateCount; i++)
         {
-            return c;
-        }
-
-        c = b.Strategy.Priority.CompareTo(a.Strategy.Priority);
-        return c != 0 ? c : a.Strategy.Index.CompareTo(b.Strategy.Index);
-    };
-
-    /// <summary>Priority descending, then file order: the control group's <c>priority</c> policy.</summary>
-    public static readonly Comparison<Candidate> ByPriority = (a, b) =>
-    {
-        var c = b.Strategy.Priority.CompareTo(a.Strategy.Priority);
-        return c != 0 ? c : a.Strategy.Index.CompareTo(b.Strategy.Index);
-    };
-
-    /// <summary>The kept candidates, in rank order. <paramref name="candidates"/> is sorted in place.</summary>
-    public static List<Candidate> Select(List<Candidate> candidates, ArbitrationPlan plan, Comparison<Candidate> order)
-    {
-        candidates.Sort(order);
-        var kept = new List<Candidate>(Math.Min(plan.MaxActions, candidates.Count));
-        foreach (var candidate in candidates)
-        {
-            if (kept.Count >= plan.MaxActions)
+            var j = i;
+            while (j > 0 && Before(slots[i], slots[order[j - 1]], byScore))
             {
-                break;
+                order[j] = order[j - 1];
+                j--;
             }
 
-            if (plan.OnePerProduct && kept.Exists(k => k.Strategy.Product.Id == candidate.Strategy.Product.Id))
+            order[j] = i;
+        }
+
+        var count = 0;
+        for (var i = 0; i < buffer.CandidateCount && count < plan.MaxActions; i++)
+        {
+            ref readonly var candidate = ref slots[order[i]];
+            if (Clashes(slots, kept, count, candidate, plan))
             {
                 continue;
             }
 
-            if (plan.OnePerChannel && kept.Exists(k => k.Channel.Id == candidate.Channel.Id))
-            {
-                continue;
-            }
-
-            kept.Add(candidate);
+            kept[count++] = order[i];
         }
 
-        return kept;
+        return count;
+    }
+
+    // Score descending (unless by priority alone), then priority descending, then file order.
+    private static bool Before(in CandidateSlot a, in CandidateSlot b, bool byScore)
+    {
+        var c = byScore ? b.Score.CompareTo(a.Score) : 0;
+        if (c == 0)
+        {
+            c = b.Strategy.Priority.CompareTo(a.Strategy.Priority);
+        }
+
+        return (c != 0 ? c : a.Strategy.Index.CompareTo(b.Strategy.Index)) < 0;
+    }
+
+    private static bool Clashes(CandidateSlot[] slots, int[] kept, int count, in CandidateSlot candidate, ArbitrationPlan plan)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            ref readonly var other = ref slots[kept[k]];
+            if ((plan.OnePerProduct && other.Strategy.Product.Id == candidate.Strategy.Product.Id) ||
+                (plan.OnePerChannel && other.Choice.Channel.Id == candidate.Choice.Channel.Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

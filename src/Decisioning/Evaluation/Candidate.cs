@@ -11,16 +11,4 @@ public sealed record Candidate(StrategyPlan Strategy, ChannelPlan Channel, strin
     /// <summary>Whether it is the arbitration fallback (spec section 11).</summary>
     public bool Fallback { get; init; }
 
-    public DecisionAction ToAction(int rank) => new(
-        rank,
-        Strategy.Id,
-        Strategy.Objective?.Id,
-        Strategy.Scenario?.Id,
-        Strategy.Product.Id,
-        Channel.Id,
-        Script,
-        Score,
-        Propensity,
-        Wave > 0 ? Wave : null,
-        Fallback ? true : null);
 }

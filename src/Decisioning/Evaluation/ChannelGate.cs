@@ -37,48 +37,20 @@ public static class ChannelGate
             Stage = decision.Stage,
             Segments = decision.Segments,
         };
-        var fields = new ScriptFields(plan, customer);
-        var index = wave > 1 && strategy.HasWaves ? wave - 1 : 0;
         var layout = GateLayout.For(plan);
-        var choices = layout.WaveChannels[strategy.Index][index];
-        var texts = layout.WaveScripts[strategy.Index][index];
+        var gates = new Gates(layout);
+        gates.Reset(customer, frame, at, [], renderScripts: true);
+        var choices = layout.WaveChannels[strategy.Index][wave > 1 && strategy.HasWaves ? wave - 1 : 0];
         var passing = new List<ChannelPass>(choices.Length);
         for (var i = from; i < choices.Length; i++)
         {
-            var choice = choices[i];
-            if (Test(choice, strategy, customer, frame, at, fields, ContactWindow.Spec, out var script, texts[i]) is null)
+            if (gates.TryChannel(strategy, wave, i, out var script) is null)
             {
-                passing.Add(new ChannelPass(choice.Channel, script));
+                passing.Add(new ChannelPass(choices[i].Channel, script));
             }
         }
 
         return passing;
-    }
-
-    /// <summary>
-    /// Why <paramref name="choice"/> fails (<see cref="Unreachable"/>, ...), or null when it passes.
-    /// <paramref name="window"/> is <see cref="ContactWindow.Spec"/> except in mutation tests.
-    /// </summary>
-    internal static string? Test(ChannelChoice choice, StrategyPlan s, CustomerRecord customer, Frame frame, DateTime at,
-        ScriptFields fields, ContactWindow window, out string? script, ScriptText? text = null)
-    {
-        script = null;
-        if (Open(choice.Channel, customer, frame, at, window) is { } closed)
-        {
-            return closed;
-        }
-
-        if (choice.Script is { } template)
-        {
-            script = text?.Render(customer.Values)
-                ?? template.Render(fields.Value, s.Product.ScriptValue, choice.Channel.ScriptValue, s.ScriptValue);
-            if (choice.Channel.MaxLength is { } limit && script.Length > limit)
-            {
-                return TooLong;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -31,26 +31,26 @@ public sealed partial class DecisionBuffer
     /// <summary>The slot of the arbitration fallback when it passed its gates, else -1.</summary>
     internal int FallbackSlot = -1;
     internal readonly Gates Gates;
-    private Decision? _copied;
+
+    /// <summary>Per strategy: the policy verdict behind a <c>policy</c> rejection (filled only by an evaluator with policies).</summary>
+    internal readonly PolicyNote[] PolicyNotes;
 
     public DecisionBuffer(DecisionPlan plan)
     {
         Plan = plan;
         InSegment = new bool[plan.Segments.Count];
         SegmentIds = new List<string>(plan.Segments.Count);
-        // Twice the strategies: a decision copied from elsewhere may hold its actions and its counterfactual apart.
-        Candidates = new CandidateSlot[2 * plan.Strategies.Count];
+        // One slot per strategy, the last kept for the fallback (it never also sits among the others).
+        Candidates = new CandidateSlot[Math.Max(1, plan.Strategies.Count)];
         Model = new int[plan.Strategies.Count];
         Chosen = new int[plan.Strategies.Count];
         Scratch = new int[plan.Strategies.Count];
         Reasons = new string?[plan.Strategies.Count];
         Waves = new int[plan.Strategies.Count];
         RuleIds = new string?[plan.Strategies.Count];
-        Gates = new Gates(GateLayout.For(plan), EvaluationRules.Spec, explain: null, renderScripts: false);
+        PolicyNotes = new PolicyNote[plan.Strategies.Count];
+        Gates = new Gates(GateLayout.For(plan));
     }
-
-    /// <summary>The decision this buffer was filled from, when an evaluator with policies made it.</summary>
-    internal Decision? Copied => _copied;
 
     /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>
     public DecisionPlan Plan { get; }
@@ -99,20 +99,20 @@ public sealed partial class DecisionBuffer
         return slot.Script;
     }
 
-    internal void Reset(CustomerRecord customer, DateTime at)
+    internal void Reset(CustomerRecord customer, DateTime at, EvaluationRules rules, IExplainRecorder? explain)
     {
         Customer = customer;
         At = at;
-        _copied = null;
         CandidateCount = ModelCount = ChosenCount = 0;
         FallbackSlot = -1;
         Array.Clear(Waves);
         Array.Clear(RuleIds);
+        Array.Clear(PolicyNotes);
         Group = null;
         Bucket = 0;
         NoAction = null;
         SegmentIds.Clear();
-        Gates.Reset(customer, Frame, at, InSegment);
+        Gates.Reset(customer, Frame, at, InSegment, rules, explain);
     }
 
     private BufferedAction Slot(int[] order, int count, int rank)

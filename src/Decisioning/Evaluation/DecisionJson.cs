@@ -89,16 +89,7 @@ public static class DecisionJson
     /// writes for <see cref="DecisionBuffer.ToDecision"/>, without building that copy: only the
     /// scripts of the written actions are rendered.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, DecisionBuffer buffer)
-    {
-        if (buffer.Copied is { } decision)
-        {
-            Write(w, decision);
-            return;
-        }
-
-        WriteDecision(w, new BufferView(buffer));
-    }
+    public static void Write(Utf8JsonWriter w, DecisionBuffer buffer) => WriteDecision(w, new BufferView(buffer));
 
     // One writer for both sources, so that a decision and its buffer cannot be written differently.
     private static void WriteDecision<TView>(Utf8JsonWriter w, TView d)

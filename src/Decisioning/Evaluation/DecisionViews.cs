@@ -117,8 +117,10 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
         var layout = b.Gates.Layout;
         var wave = b.Waves[index];
         var adaptive = layout.Strategies[index].Propensity as Plan.AdaptivePropensity;
+        // A policy rejection names its rule (and the rule's words); a suppression its rule.
+        var note = reason is null ? default : b.PolicyNotes[index];
         return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason,
-            reason is null ? null : b.RuleIds[index], layout.EncodedStrategyIds[index], Wave: reason is not null && wave > 1 ? wave : null,
-            Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence);
+            reason is null ? null : note.Rule ?? b.RuleIds[index], layout.EncodedStrategyIds[index], note.Message, note.Error,
+            Wave: reason is not null && wave > 1 ? wave : null, Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence);
     }
 }

@@ -5,9 +5,16 @@ namespace Decisioning.Evaluation;
 
 /// <summary>
 /// Decides one customer against a <see cref="DecisionPlan"/>, exactly in the order of spec
-/// section 3. Thread-safe: all per-decision state lives in locals.
+/// section 3. Thread-safe: all per-decision state lives in the <see cref="DecisionBuffer"/> it
+/// decides into.
 /// </summary>
-public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null)
+/// <remarks>
+/// There is one decision pass (<see cref="Run"/>): every entry point decides into a buffer, and
+/// <see cref="Decide"/> copies the buffer into records afterwards. The policy gate and the explain
+/// recorder are optional steps of that pass, so a gate, an arbitration rule or a trace field is
+/// written once and every caller sees the same decision.
+/// </remarks>
+public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies = null)
 {
     private readonly IReadOnlyList<IDecisionPolicy> _policies = policies ?? [];
     private readonly EvaluationRules _gateRules = EvaluationRules.Spec;
@@ -22,110 +29,206 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
 
     public DecisionPlan Plan { get; } = plan;
 
-    /// <summary>The decision for <paramref name="customer"/> at <paramref name="at"/> (UTC).</summary>
+    /// <summary>The decision for <paramref name="customer"/> at <paramref name="at"/> (UTC), as records a caller may keep.</summary>
+    /// <remarks>An explain recorder, when given, is told every step of the decision; every tried channel's script is then rendered.</remarks>
     /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
     public Decision Decide(CustomerRecord customer, DateTime at, IExplainRecorder? explain = null)
     {
-        var gates = new Gates(_layout, _gateRules, explain, renderScripts: true);
+        var buffer = DecisionBufferPool.Rent(Plan);
         try
         {
-            return DecideWith(gates, customer, at, explain);
+            Fill(customer, at, buffer, explain);
+            return Copy(customer, buffer);
         }
-        catch (Exception e) when (e is not DecisionFailedException)
+        finally
         {
-            throw DecisionFailedException.For(customer.Id, gates.Current, e);
+            DecisionBufferPool.Return(buffer);
         }
     }
 
-    private Decision DecideWith(Gates gates, CustomerRecord customer, DateTime at, IExplainRecorder? explain)
+    /// <summary>
+    /// The decision of <see cref="Decide"/>, written into <paramref name="buffer"/> instead of new
+    /// objects: nothing is allocated per call except the scripts a channel with <c>maxLength</c>
+    /// must measure and, when policies are registered, what the policies see (see <see cref="DecisionBuffer"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffer was made for another plan.</exception>
+    /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
+    public void DecideInto(CustomerRecord customer, DateTime at, DecisionBuffer buffer) => Fill(customer, at, buffer, explain: null);
+
+    // The pass, its checks and its failure handling: what every entry point runs.
+    private void Fill(CustomerRecord customer, DateTime at, DecisionBuffer buffer, IExplainRecorder? explain)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (!ReferenceEquals(buffer.Plan, Plan))
+        {
+            throw new ArgumentException("the buffer was made for another plan", nameof(buffer));
+        }
+
+        ArgumentNullException.ThrowIfNull(customer);
+
+        try
+        {
+            Run(customer, at, buffer, explain);
+            // A script that goes through Fluid may fail for this customer: rendered now, so that a
+            // failure is this decision's error record and never a half-written decision line.
+            // Text-and-field scripts (ScriptText) cannot fail and stay lazy.
+            for (var i = 0; i < buffer.ActionCount; i++)
+            {
+                PrepareScript(buffer, buffer.Action(i));
+            }
+
+            for (var i = 0; i < buffer.CounterfactualCount; i++)
+            {
+                PrepareScript(buffer, buffer.Counterfactual(i));
+            }
+        }
+        catch (Exception e) when (e is not DecisionFailedException)
+        {
+            throw DecisionFailedException.For(customer.Id, buffer.Gates.Current, e);
+        }
+    }
+
+    // The copy out of the buffer renders the remaining (text-and-field) scripts, which cannot fail;
+    // a failure here would still be the customer's error record, never an exception of another kind.
+    private static Decision Copy(CustomerRecord customer, DecisionBuffer buffer)
+    {
+        try
+        {
+            return buffer.ToDecision();
+        }
+        catch (Exception e) when (e is not DecisionFailedException)
+        {
+            throw DecisionFailedException.For(customer.Id, buffer.Gates.Current, e);
+        }
+    }
+
+    private static void PrepareScript(DecisionBuffer buffer, BufferedAction action)
+    {
+        ref readonly var slot = ref buffer.Candidates[action.Candidate];
+        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice, slot.Wave))
+        {
+            buffer.Script(action);
+        }
+    }
+
+    /// <summary>The decision pass: spec section 3, steps 1-5, with sections 9-11's gates, fallback and noAction.</summary>
+    private void Run(CustomerRecord customer, DateTime at, DecisionBuffer buffer, IExplainRecorder? explain)
     {
         at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
-        var frame = new Frame { Customer = customer.Values, Holdings = customer.Holdings };
-        var inSegment = new bool[Plan.Segments.Count];
-        var segments = new List<string>();
-        Profile(_layout, customer, frame, inSegment, segments);
+        buffer.Reset(customer, at, _gateRules, explain);
+
+        // 1. Profile: tier, stage, segments.
+        var frame = buffer.Frame;
+        frame.Customer = customer.Values;
+        frame.Holdings = customer.Holdings;
+        frame.Event = null;
+        Profile(_layout, customer, frame, buffer.InSegment, buffer.SegmentIds);
         explain?.Profile(frame);
 
-        gates.Reset(customer, frame, at, inSegment);
-        var reasons = new string?[Plan.Strategies.Count];
-        var rules = _policies.Count > 0 ? new PolicyNote[Plan.Strategies.Count] : null;
-        var waves = new int[Plan.Strategies.Count];
-        var suppressedBy = new string?[Plan.Strategies.Count];
-        var candidates = new List<Candidate>();
-        foreach (var strategy in Plan.Strategies)
+        // 2. Gates, strategy by strategy in file order; a strategy that passes becomes a candidate.
+        var gates = buffer.Gates;
+        var strategies = _layout.Strategies;
+        for (var i = 0; i < strategies.Length; i++)
         {
-            var candidate = gates.Check(strategy, out var reason);
-            reasons[strategy.Index] = reason;
-            waves[strategy.Index] = gates.Wave;
-            suppressedBy[strategy.Index] = gates.Rule;
-            if (candidate is not null)
+            var s = strategies[i];
+            var reason = gates.Run(s, out var choice, out var script);
+            buffer.Reasons[s.Index] = reason;
+            buffer.Waves[s.Index] = gates.Wave;
+            buffer.RuleIds[s.Index] = gates.Rule;
+            if (reason is null)
             {
-                candidates.Add(candidate);
+                // The fallback waits in the last slot, out of arbitration (spec section 11).
+                var fallback = s.Index == Plan.Arbitration.Fallback;
+                ref var slot = ref buffer.Candidates[fallback ? buffer.FallbackSlot = buffer.Candidates.Length - 1 : buffer.CandidateCount++];
+                slot.Wave = gates.Wave;
+                slot.Fallback = fallback;
+                slot.Strategy = s;
+                slot.Choice = choice!;
+                slot.Script = script;
+                slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
+                slot.Score = Gates.Score(s, slot.Propensity);
             }
         }
 
-        var passed = candidates;
-        if (rules is not null && candidates.Count > 0)
+        // The policy gate runs last and sees every candidate of the decision at once, so that a rule
+        // engine can match them together in one session.
+        var outcomes = explain is null ? null : new Candidate?[Plan.Strategies.Count];
+        if (_policies.Count > 0 && (buffer.CandidateCount > 0 || buffer.FallbackSlot >= 0))
         {
-            // The policy gate runs last and sees every candidate of the decision at once, so that a
-            // rule engine can match them together in one session.
-            candidates = PolicyGate(customer, frame, at, candidates, reasons, rules, explain);
+            PolicyGate(customer, at, buffer, explain, outcomes);
         }
 
         if (explain is not null)
         {
-            foreach (var strategy in Plan.Strategies)
+            Outcomes(buffer, explain, outcomes!);
+        }
+
+        // 4. Arbitration; the fallback only when it returns nothing.
+        var limits = _gateRules.Limits(Plan.Arbitration);
+        buffer.ModelCount = Arbitration.Select(buffer, buffer.Model, limits, byScore: true);
+        if (buffer.ModelCount == 0 && buffer.FallbackSlot >= 0)
+        {
+            buffer.Model[0] = buffer.FallbackSlot;
+            buffer.ModelCount = 1;
+        }
+
+        Array.Copy(buffer.Model, buffer.Chosen, buffer.ModelCount);
+        buffer.ChosenCount = buffer.ModelCount;
+
+        // 5. The experiment: the control group's policy decides its actions, the model's are its counterfactual.
+        if (Plan.Experiment is { } e)
+        {
+            buffer.Bucket = ExperimentHash.Bucket(e.Salt, customer.Id);
+            buffer.Group = buffer.Bucket < e.Control ? ExperimentAssignment.ControlGroup : ExperimentAssignment.ModelGroup;
+            if (buffer.Group == ExperimentAssignment.ControlGroup)
             {
-                var candidate = candidates.Find(c => ReferenceEquals(c.Strategy, strategy)) ??
-                    passed.Find(c => ReferenceEquals(c.Strategy, strategy));
-                explain.Outcome(strategy, reasons[strategy.Index], candidate);
+                buffer.ChosenCount = e.Policy switch
+                {
+                    ControlPolicy.Priority => Arbitration.Select(buffer, buffer.Chosen, limits, byScore: false),
+                    // Candidates sit in file order, the fallback apart, so the pick is by file position.
+                    ControlPolicy.Random when buffer.CandidateCount > 0 =>
+                        Pick(buffer, ExperimentHash.RandomPick(e.Salt, customer.Id, buffer.CandidateCount)),
+                    _ => 0,
+                };
             }
         }
 
-        // The fallback (spec section 11) is no ordinary candidate: it is returned only when arbitration returns nothing.
-        var fallbackIndex = Plan.Arbitration.Fallback;
-        var fallback = fallbackIndex >= 0 ? candidates.Find(c => c.Strategy.Index == fallbackIndex) : null;
-        if (fallback is not null)
+        // The trace: a candidate that arbitration dropped says so; the model's choice is selected.
+        for (var i = 0; i < buffer.CandidateCount; i++)
         {
-            candidates = candidates.FindAll(c => !ReferenceEquals(c, fallback));
+            buffer.Reasons[buffer.Candidates[i].Strategy.Index] = ReasonCodes.Arbitration;
         }
 
-        var model = Arbitration.Select([.. candidates], _gateRules.Limits(Plan.Arbitration), Arbitration.ByScore);
-        if (model.Count == 0 && fallback is not null)
+        if (buffer.FallbackSlot >= 0)
         {
-            model = [fallback with { Fallback = true }];
+            buffer.Reasons[buffer.Candidates[buffer.FallbackSlot].Strategy.Index] = ReasonCodes.Arbitration;
         }
 
-        var experiment = Assign(customer.Id);
-        IReadOnlyList<DecisionAction> actions = Ranked(model);
-        IReadOnlyList<DecisionAction>? counterfactual = null;
-        if (experiment?.Group == ExperimentAssignment.ControlGroup)
+        for (var i = 0; i < buffer.ModelCount; i++)
         {
-            counterfactual = actions;
-            actions = Ranked(ControlChoice(candidates, customer.Id));
+            buffer.Reasons[buffer.Candidates[buffer.Model[i]].Strategy.Index] = null;
         }
 
-        var trace = new TraceEntry[Plan.Strategies.Count];
-        foreach (var strategy in Plan.Strategies)
-        {
-            var reason = reasons[strategy.Index] ??= model.Exists(c => c.Strategy == strategy) ? null : ReasonCodes.Arbitration;
-            var wave = waves[strategy.Index] > 1 ? waves[strategy.Index] : (int?)null;
-            trace[strategy.Index] = (reason is null
-                ? new TraceEntry(strategy.Id, TraceEntry.Selected, null)
-                : rules?[strategy.Index] is { Rule: not null } note
-                    ? new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, note.Rule, note.Message, note.Error, wave)
-                    : new TraceEntry(strategy.Id, TraceEntry.Rejected, reason, suppressedBy[strategy.Index], Wave: wave)).WithModel(strategy);
-        }
-
-        var noAction = ReasonCodes.NoAction(actions.Count, ControlNone(experiment?.Group), reasons);
-        return new Decision(customer.Id, Plan.MapId, Plan.Version, at, frame.Tier, frame.Stage, segments,
-            experiment, actions, counterfactual, trace, Plan.MapHash, noAction);
+        buffer.NoAction = ReasonCodes.NoAction(buffer.ChosenCount, ControlNone(buffer.Group), buffer.Reasons);
     }
 
-    private List<Candidate> PolicyGate(CustomerRecord customer, Frame frame, DateTime at, List<Candidate> candidates,
-        string?[] reasons, PolicyNote[] rules, IExplainRecorder? explain)
+    /// <summary>
+    /// The policies review the candidates (file order, the fallback among them); vetoed ones leave
+    /// the buffer with their rule in the trace, scaled ones keep their new score.
+    /// </summary>
+    private void PolicyGate(CustomerRecord customer, DateTime at, DecisionBuffer buffer, IExplainRecorder? explain, Candidate?[]? outcomes)
     {
-        var review = new PolicyReview(Plan, customer, at, frame, candidates);
+        var slots = FileOrder(buffer);
+        var candidates = new Candidate[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            // Policies read the candidate's script: rendered here when the gates left it lazy.
+            ref var slot = ref buffer.Candidates[slots[i]];
+            slot.Script ??= slot.Choice.Script is null ? null : buffer.Gates.RenderScript(slot.Strategy, slot.Choice, slot.Wave);
+            candidates[i] = AsCandidate(slot);
+        }
+
+        var review = new PolicyReview(Plan, customer, at, buffer.Frame, candidates);
         foreach (var policy in _policies)
         {
             try
@@ -138,70 +241,153 @@ public sealed partial class Evaluator(DecisionPlan plan, IReadOnlyList<IDecision
             }
         }
 
-        var kept = new List<Candidate>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++)
+        var notes = buffer.PolicyNotes;
+        var vetoed = new bool[buffer.Candidates.Length];
+        for (var i = 0; i < slots.Length; i++)
         {
-            var candidate = candidates[i];
-            var strategy = candidate.Strategy;
+            ref var slot = ref buffer.Candidates[slots[i]];
+            var strategy = slot.Strategy;
             if (review.Vetoed(i) is { } rule)
             {
-                reasons[strategy.Index] = ReasonCodes.Policy;
+                vetoed[slots[i]] = true;
+                buffer.Reasons[strategy.Index] = ReasonCodes.Policy;
                 var message = review.VetoMessage(i);
-                rules[strategy.Index] = review.VetoWasError(i) ? new PolicyNote(rule, null, message) : new PolicyNote(rule, message, null);
-                explain?.Gate(strategy, "policy", false, null, frame, message is null ? rule : $"{rule}: {message}");
+                notes[strategy.Index] = review.VetoWasError(i) ? new PolicyNote(rule, null, message) : new PolicyNote(rule, message, null);
+                explain?.Gate(strategy, "policy", false, null, buffer.Frame, message is null ? rule : $"{rule}: {message}");
+                if (outcomes is not null)
+                {
+                    outcomes[strategy.Index] = candidates[i];
+                }
+
                 continue;
             }
 
             var factor = review.Factor(i);
-            explain?.Gate(strategy, "policy", true, null, frame, review.Scalers(i));
-            // Scaling by exactly 1 keeps the candidate as it was, so that its score stays bit-identical.
-            var score = candidate.Score * factor;
+            explain?.Gate(strategy, "policy", true, null, buffer.Frame, review.Scalers(i));
+            // Scaling by exactly 1 keeps the score as it was, bit-identical.
+            var score = slot.Score * factor;
             if (!double.IsFinite(score))
             {
                 throw new EvaluationFault($"strategy '{strategy.Id}': a policy scaled the score to {score.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a finite number", ofDecision: true);
             }
 
-            kept.Add(factor == 1.0 ? candidate : candidate with { Score = score });
+            slot.Score = factor == 1.0 ? slot.Score : score;
         }
 
-        return kept;
+        // Close the gaps, keeping file order.
+        var kept = 0;
+        for (var i = 0; i < buffer.CandidateCount; i++)
+        {
+            if (!vetoed[i])
+            {
+                buffer.Candidates[kept++] = buffer.Candidates[i];
+            }
+        }
+
+        buffer.CandidateCount = kept;
+        if (buffer.FallbackSlot >= 0 && vetoed[buffer.FallbackSlot])
+        {
+            buffer.FallbackSlot = -1;
+        }
     }
+
+    // The candidates' slots in file order: the ordinary ones, with the fallback's slot put back in its place.
+    private static int[] FileOrder(DecisionBuffer buffer)
+    {
+        var fallback = buffer.FallbackSlot;
+        var order = new int[buffer.CandidateCount + (fallback >= 0 ? 1 : 0)];
+        var n = 0;
+        for (var i = 0; i < buffer.CandidateCount; i++)
+        {
+            if (fallback >= 0 && buffer.Candidates[fallback].Strategy.Index < buffer.Candidates[i].Strategy.Index)
+            {
+                order[n++] = fallback;
+                fallback = -1;
+            }
+
+            order[n++] = i;
+        }
+
+        if (fallback >= 0)
+        {
+            order[n] = fallback;
+        }
+
+        return order;
+    }
+
+    // The recorder hears each strategy's outcome before arbitration: its reason, and the candidate it
+    // became (after the policies, or as the policies saw it when they vetoed it).
+    private void Outcomes(DecisionBuffer buffer, IExplainRecorder explain, Candidate?[] outcomes)
+    {
+        for (var i = 0; i < buffer.CandidateCount; i++)
+        {
+            outcomes[buffer.Candidates[i].Strategy.Index] = AsCandidate(buffer.Candidates[i]);
+        }
+
+        if (buffer.FallbackSlot >= 0)
+        {
+            outcomes[buffer.Candidates[buffer.FallbackSlot].Strategy.Index] = AsCandidate(buffer.Candidates[buffer.FallbackSlot]);
+        }
+
+        foreach (var strategy in Plan.Strategies)
+        {
+            explain.Outcome(strategy, buffer.Reasons[strategy.Index], outcomes[strategy.Index]);
+        }
+    }
+
+    private static Candidate AsCandidate(in CandidateSlot slot) =>
+        new(slot.Strategy, slot.Choice.Channel, slot.Script, slot.Score, slot.Propensity) { Wave = slot.Wave };
 
     // A control-group decision under the policy `none` has no action by design (noAction `control`).
     private bool ControlNone(string? group) =>
         group == ExperimentAssignment.ControlGroup && Plan.Experiment!.Policy == ControlPolicy.None;
 
-    private ExperimentAssignment? Assign(string customerId)
+    /// <summary>
+    /// Spec section 3, step 1: the first tier and the first stage whose condition holds, then every
+    /// segment the customer is in (in <paramref name="inSegment"/> by index and in
+    /// <paramref name="segmentIds"/> in map order, which also becomes the frame's).
+    /// </summary>
+    private static void Profile(GateLayout layout, CustomerRecord customer, Frame frame, bool[] inSegment, List<string> segmentIds)
     {
-        if (Plan.Experiment is not { } e)
+        frame.Tier = null;
+        frame.Stage = null;
+        frame.Tier = FirstOf(layout.Tiers, frame);
+        frame.Stage = FirstOf(layout.Stages, frame);
+        var segments = layout.Segments;
+        for (var i = 0; i < segments.Length; i++)
         {
-            return null;
+            var segment = segments[i];
+            inSegment[i] = segment.Members is { } members ? members.Contains(customer.Id) : segment.When!.Test(frame);
+            if (inSegment[i])
+            {
+                segmentIds.Add(segment.Id);
+            }
         }
 
-        var bucket = ExperimentHash.Bucket(e.Salt, customerId);
-        var group = bucket < e.Control ? ExperimentAssignment.ControlGroup : ExperimentAssignment.ModelGroup;
-        return new ExperimentAssignment(e.Id, group, bucket, e.Control);
+        frame.Segments = segmentIds;
     }
 
-    private List<Candidate> ControlChoice(List<Candidate> candidates, string customerId) => Plan.Experiment!.Policy switch
+    // An index loop over the layout's array: foreach over an IReadOnlyList boxes its enumerator.
+    private static string? FirstOf(NamedRule[] rules, Frame frame)
     {
-        ControlPolicy.Priority => Arbitration.Select([.. candidates], _gateRules.Limits(Plan.Arbitration), Arbitration.ByPriority),
-        ControlPolicy.Random when candidates.Count > 0 =>
-            [candidates[ExperimentHash.RandomPick(Plan.Experiment.Salt, customerId, candidates.Count)]],
-        _ => [],
-    };
-
-    private static DecisionAction[] Ranked(List<Candidate> chosen)
-    {
-        var actions = new DecisionAction[chosen.Count];
-        for (var i = 0; i < chosen.Count; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
-            actions[i] = chosen[i].ToAction(i + 1);
+            if (rules[i].When.Test(frame))
+            {
+                return rules[i].Id;
+            }
         }
 
-        return actions;
+        return null;
     }
 
-    /// <summary>The policy verdict behind a <c>policy</c> rejection, for the trace.</summary>
-    private readonly record struct PolicyNote(string? Rule, string? Message, string? Error);
+    private static int Pick(DecisionBuffer buffer, int candidate)
+    {
+        buffer.Chosen[0] = candidate;
+        return 1;
+    }
 }
+
+/// <summary>The policy verdict behind a <c>policy</c> rejection, for the trace.</summary>
+internal readonly record struct PolicyNote(string? Rule, string? Message, string? Error);

@@ -6,12 +6,12 @@ using Decisioning.Runtime;
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// The gates of spec section 3, step 2, for one customer at one time, in their order: the first
-/// gate that fails is the strategy's reason code. The one implementation behind both
-/// <see cref="Evaluator.Decide"/> (with an explain recorder, scripts rendered) and
-/// <see cref="Evaluator.DecideInto"/> (no recorder, a script measured against <c>maxLength</c>
-/// without rendering where <see cref="ScriptText"/> can, otherwise rendered when read), so the two
-/// paths cannot drift apart.
+/// The gates of spec section 3, step 2 (with sections 9 and 10's), for one customer at one time,
+/// in their order: the first gate that fails is the strategy's reason code. The one implementation
+/// of every gate: <see cref="Evaluator"/>'s decision pass runs it strategy by strategy, and batch
+/// allocation asks it for the channel gate alone (<see cref="TryChannel"/>). With an explain
+/// recorder every tried channel's script is rendered; otherwise a script is measured against
+/// <c>maxLength</c> without rendering where <see cref="ScriptText"/> can, and rendered when read.
 /// </summary>
 /// <remarks>
 /// A scenario, a product's <c>eligible</c> and a channel's <c>reachable</c> and contact policy
@@ -26,9 +26,9 @@ internal sealed class Gates
     private const byte Unknown = 0, Holds = 1, Fails = 2, Full = 3;
 
     private readonly GateLayout _layout;
-    private readonly EvaluationRules _rules;
-    private readonly IExplainRecorder? _explain;
-    private readonly bool _renderScripts;
+    private EvaluationRules _rules = EvaluationRules.Spec;
+    private IExplainRecorder? _explain;
+    private bool _renderScripts;
     private readonly byte[] _scenario, _eligible, _channel;
     private CustomerRecord _customer = null!;
     private Frame _frame = null!;
@@ -37,18 +37,9 @@ internal sealed class Gates
     private ScriptFields? _fields;
 
     /// <param name="layout">The plan's layout (<see cref="GateLayout.For"/>), looked up once by the caller.</param>
-    /// <param name="rules">The spec's rules (<see cref="EvaluationRules.Spec"/>) except in mutation tests.</param>
-    /// <param name="explain">Told every gate of every strategy, when given.</param>
-    /// <param name="renderScripts">
-    /// Render the passing channel's script (and every tried one's, for the recorder); otherwise a
-    /// script is rendered only when its length cannot be measured without it.
-    /// </param>
-    public Gates(GateLayout layout, EvaluationRules rules, IExplainRecorder? explain, bool renderScripts)
+    public Gates(GateLayout layout)
     {
         _layout = layout;
-        _rules = rules;
-        _explain = explain;
-        _renderScripts = renderScripts || explain is not null;
         _scenario = new byte[_layout.ScenarioCount];
         _eligible = new byte[_layout.ProductCount];
         _channel = new byte[_layout.ChannelCount];
@@ -72,8 +63,18 @@ internal sealed class Gates
     public StrategyPlan? Current { get; private set; }
 
     /// <summary>Starts a decision: the frame holds the customer's tier, stage and segments already.</summary>
-    public void Reset(CustomerRecord customer, Frame frame, DateTime at, bool[] inSegment)
+    /// <remarks>
+    /// The rules are the spec's (<see cref="EvaluationRules.Spec"/>) except in mutation tests. An
+    /// explain recorder is told every gate of every strategy, and every tried channel's script is
+    /// then rendered; so it is with <c>renderScripts</c>, otherwise a script is rendered only when
+    /// its length cannot be measured without it, and later when it is read.
+    /// </remarks>
+    public void Reset(CustomerRecord customer, Frame frame, DateTime at, bool[] inSegment,
+        EvaluationRules? rules = null, IExplainRecorder? explain = null, bool renderScripts = false)
     {
+        _rules = rules ?? EvaluationRules.Spec;
+        _explain = explain;
+        _renderScripts = renderScripts || explain is not null;
         _customer = customer;
         _frame = frame;
         _at = at;
@@ -83,19 +84,6 @@ internal sealed class Gates
         Array.Clear(_scenario);
         Array.Clear(_eligible);
         Array.Clear(_channel);
-    }
-
-    /// <summary>The strategy as a candidate, or null with the reason code of the first gate it fails.</summary>
-    public Candidate? Check(StrategyPlan s, out string? reason)
-    {
-        reason = Run(s, out var choice, out var script);
-        if (reason is not null)
-        {
-            return null;
-        }
-
-        var propensity = s.Propensity.Evaluate(_customer, _frame.Tier, _frame.Stage);
-        return new Candidate(s, choice!.Channel, script, Score(s, propensity), propensity) { Wave = Wave };
     }
 
     /// <summary>
@@ -467,6 +455,21 @@ internal sealed class Gates
         chosen = null;
         script = null;
         return false;
+    }
+
+    /// <summary>
+    /// The channel gate alone, for the channel at <paramref name="position"/> of <paramref name="s"/>'s
+    /// wave <paramref name="wave"/> (1 for a strategy without waves): why it fails, or null with its
+    /// script (batch allocation falls back along every channel that passes).
+    /// </summary>
+    public string? TryChannel(StrategyPlan s, int wave, int position, out string? script)
+    {
+        Current = s;
+        Wave = s.HasWaves ? Math.Max(wave, 1) : 0;
+        var index = Wave > 1 ? Wave - 1 : 0;
+        var choice = _layout.WaveChannels[s.Index][index][position];
+        script = null;
+        return Open(choice.Channel, _layout.WaveChannelSlot[s.Index][index][position]) ?? Measure(s, choice, position, out script);
     }
 
     // For explain only: the numbers behind a channel's failure.

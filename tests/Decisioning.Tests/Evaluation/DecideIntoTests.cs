@@ -7,8 +7,10 @@ using Xunit;
 namespace Decisioning.Tests.Evaluation;
 
 /// <summary>
-/// <see cref="Evaluator.DecideInto"/> against <see cref="Evaluator.Decide"/>: one reused buffer,
-/// every sample customer, at several times, the same decision line byte for byte.
+/// A reused buffer gives every sample customer's decision, at several times, as the records of
+/// <see cref="Evaluator.Decide"/> and as the decision line written straight from the buffer: the
+/// copy out of the buffer and the buffer's writer read it alike, and nothing of one customer stays
+/// for the next.
 /// </summary>
 public sealed class DecideIntoTests
 {
@@ -48,7 +50,7 @@ public sealed class DecideIntoTests
     [Fact]
     public void WriteBuffer_EvaluatorWithAPolicy_WritesTheDecisionWithItsRules()
     {
-        // With a policy DecideInto fills the buffer from Decide's record: its line carries the vetoing rule.
+        // A policy's veto is a step of the same pass: the line written from the buffer carries the vetoing rule.
         var plan = Sample.Value;
         var evaluator = new Evaluator(plan, [DecisionPolicy.Veto("no-rm-calls", (_, c, _) => c.Channel.Id != "rm-call")]);
         var buffer = new DecisionBuffer(plan);

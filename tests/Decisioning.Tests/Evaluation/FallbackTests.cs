@@ -66,3 +66,76 @@ public sealed class FallbackTests
         Assert.Equal(TraceEntry.Selected, d.Trace[1].Outcome);
     }
 }
+
+/// <summary>The policy gate and the fallback: policies review the fallback like any candidate, in file order.</summary>
+public sealed class FallbackAndPolicyTests
+{
+    private const string Map = """
+        products:
+          - { id: fund }
+          - { id: card }
+          - { id: loan }
+        channels:
+          - { id: sms }
+          - { id: email }
+        strategies:
+          - { id: fund-offer, product: fund, channels: [sms], priority: 90 }
+          - { id: basic, product: card, channels: [email], priority: 10 }
+          - { id: loan-offer, product: loan, channels: [email], priority: 50 }
+        arbitration: { fallback: basic, maxActions: 3 }
+        """;
+
+    [Fact]
+    public void Decide_PolicySeesTheFallbackAmongTheCandidates_InFileOrder()
+    {
+        var seen = new List<string>();
+        var policy = new RecordingPolicy(review => seen.AddRange(review.Candidates.Select(c => c.Strategy.Id)));
+
+        var d = TestMaps.Decide(Map, TestMaps.Customer(), policies: [policy]);
+
+        Assert.Equal(["fund-offer", "basic", "loan-offer"], seen);
+        Assert.Equal(["fund-offer", "loan-offer"], d.Actions.Select(a => a.Strategy));
+        Assert.Equal(ReasonCodes.Arbitration, d.Trace[1].Reason);
+    }
+
+    [Fact]
+    public void Decide_PolicyVetoesEveryOrdinaryCandidate_TheFallbackIsReturned()
+    {
+        var policy = DecisionPolicy.Veto("only-basic", (_, c, _) => c.Strategy.Id == "basic");
+
+        var d = TestMaps.Decide(Map, TestMaps.Customer(), policies: [policy]);
+
+        var action = Assert.Single(d.Actions);
+        Assert.Equal(("basic", true), (action.Strategy, action.Fallback));
+        Assert.Equal(("policy", "only-basic"), (d.Trace[0].Reason, d.Trace[0].Rule));
+        Assert.Equal(("policy", "only-basic"), (d.Trace[2].Reason, d.Trace[2].Rule));
+    }
+
+    [Fact]
+    public void Decide_PolicyVetoesEverything_NoActionIsPolicy()
+    {
+        var d = TestMaps.Decide(Map, TestMaps.Customer(), policies: [DecisionPolicy.Veto("none", (_, _, _) => false)]);
+
+        Assert.Empty(d.Actions);
+        Assert.Equal(ReasonCodes.Policy, d.NoAction);
+        Assert.All(d.Trace, t => Assert.Equal("none", t.Rule));
+    }
+
+    [Fact]
+    public void DecideInto_WithAPolicy_WritesTheSameLineAsDecide()
+    {
+        var plan = TestMaps.Load(Map);
+        var evaluator = new Evaluator(plan, [DecisionPolicy.Veto("only-basic", (_, c, _) => c.Strategy.Id == "basic")]);
+        var customer = new SnapshotReader(plan).Read(TestMaps.Customer()).Customer!;
+        var buffer = new DecisionBuffer(plan);
+
+        evaluator.DecideInto(customer, TestMaps.At, buffer);
+
+        Assert.Equal(DecisionJson.ToJson(evaluator.Decide(customer, TestMaps.At)), DecisionJson.ToJson(buffer));
+    }
+
+    private sealed class RecordingPolicy(Action<PolicyReview> review) : IDecisionPolicy
+    {
+        public void Review(PolicyReview r) => review(r);
+    }
+}
