@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Runtime.CompilerServices;
 using Decisioning.Plan;
 using Decisioning.Snapshots;
@@ -62,12 +63,7 @@ public static class MapArbitraries
             ? customer
             : throw new ArgumentException("not a snapshot of this arbitrary", nameof(snapshot)));
 
-    internal static DateTime Utc(DateTime at) => at.Kind switch
-    {
-        DateTimeKind.Local => at.ToUniversalTime(),
-        DateTimeKind.Unspecified => DateTime.SpecifyKind(at, DateTimeKind.Utc),
-        _ => at,
-    };
+    internal static DateTime Utc(DateTime at) => Instant.Utc(at);
 
     private static CustomerSnapshot Remember(GeneratedCustomer customer)
     {

@@ -85,7 +85,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Decides every line of <paramref name="input"/> with <paramref name="decide"/> and writes the lines in order.</summary>
-    public static void Run(Func<string, DateTime, IBufferWriter<byte>, bool> decide, TextReader input, Stream output, DateTime at)
+    public static void Run(Func<string, DateTimeOffset, IBufferWriter<byte>, bool> decide, TextReader input, Stream output, DateTimeOffset at)
     {
         // A batch's output (about a megabyte) lives on the large-object heap; allocating one per
         // batch made the stream spend its time in gen-2 collections (benchmarks/README.md), so the

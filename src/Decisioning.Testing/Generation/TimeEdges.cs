@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -27,6 +28,6 @@ internal static class TimeEdges
         var reach = 2 * lengths.DefaultIfEmpty(TimeSpan.FromDays(7)).Max();
         var past = Gen.Choose(0, (int)Math.Min(reach.TotalMinutes, int.MaxValue)).Select(m => at - TimeSpan.FromMinutes(m));
         return Gen.Frequency((4, Pick.From(exact)), (2, Pick.From(beside)), (2, past))
-            .Select(t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)));
+            .Select(t => new DateTimeOffset(Instant.Utc(t)));
     }
 }

@@ -32,9 +32,9 @@ public sealed class AdaptiveLearner
 
     /// <param name="plan">The map whose adaptive models are learned.</param>
     /// <param name="at">The learning time: responses after it have not arrived, windows open at it are not counted.</param>
-    public AdaptiveLearner(DecisionPlan plan, DateTime at)
+    public AdaptiveLearner(DecisionPlan plan, DateTimeOffset at)
     {
-        At = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        At = at.UtcDateTime;
         State = new AdaptiveState { Map = plan.MapId, At = At };
         foreach (var s in plan.Strategies)
         {
@@ -93,7 +93,7 @@ public sealed class AdaptiveLearner
         }
 
         var model = entry.Propensity.Model;
-        var outcome = Classify(model, entry.Strategy, DateTime.SpecifyKind(contactAt, DateTimeKind.Utc), responses, At);
+        var outcome = Classify(model, entry.Strategy, Instant.Utc(contactAt), responses, At);
         if (outcome == InteractionOutcome.Open)
         {
             return outcome;

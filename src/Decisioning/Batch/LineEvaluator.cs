@@ -30,7 +30,7 @@ internal sealed class LineEvaluator
         _reader = new SnapshotReader(plan);
         _evaluator = new Evaluator(plan);
         _strategies = plan.Strategies.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        _at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        _at = Instant.Utc(at);
         _partition = partition;
     }
 

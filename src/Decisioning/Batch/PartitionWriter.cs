@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Buffers;
 using System.Text.Json;
 using Decisioning.Evaluation;
@@ -79,7 +80,7 @@ public static class PartitionWriter
             WorkFolders.Release(sortFolder);
         }
 
-        var manifest = new PartitionManifest(plan.MapId, plan.Version, DateTime.SpecifyKind(at, DateTimeKind.Utc), partition, read, customers, errors,
+        var manifest = new PartitionManifest(plan.MapId, plan.Version, Instant.Utc(at), partition, read, customers, errors,
             PartitionManifest.ChannelsOf(plan), PartitionManifest.StrategiesOf(plan));
         using (var file = AtomicFile.Create(Path.Combine(folder, PartitionManifest.FileName)))
         {

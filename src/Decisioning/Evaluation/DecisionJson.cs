@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -77,7 +78,7 @@ public static class DecisionJson
     // Seconds only when whole, else up to seven fractional digits, trailing zeros dropped.
     private static int FormatInstant(DateTime at, Span<char> text)
     {
-        var utc = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        var utc = Instant.Utc(at);
         utc.TryFormat(text, out var written, utc.Ticks % TimeSpan.TicksPerSecond == 0 ? WholeSeconds : Fraction, CultureInfo.InvariantCulture);
         return written;
     }

@@ -40,5 +40,5 @@ internal static class Window
     /// at <c>0001-01-01</c> with a 30-day window looks back to the beginning of time instead of failing.
     /// </summary>
     public static DateTime Start(DateTime at, TimeSpan length) =>
-        at.Ticks <= length.Ticks ? DateTime.SpecifyKind(DateTime.MinValue, at.Kind) : at - length;
+        at.Ticks <= length.Ticks ? new DateTime(DateTime.MinValue.Ticks, at.Kind) : at - length;
 }

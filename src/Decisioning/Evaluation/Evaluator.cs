@@ -29,15 +29,21 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
 
     public DecisionPlan Plan { get; } = plan;
 
-    /// <summary>The decision for <paramref name="customer"/> at <paramref name="at"/> (UTC), as records a caller may keep.</summary>
-    /// <remarks>An explain recorder, when given, is told every step of the decision; every tried channel's script is then rendered.</remarks>
+    /// <summary>The decision for <paramref name="customer"/> at the instant <paramref name="at"/>, as records a caller may keep.</summary>
+    /// <remarks>
+    /// A <see cref="DateTime"/> converts to <see cref="DateTimeOffset"/> as .NET converts it: a UTC
+    /// time as it is, a local or unspecified one at the machine's offset. Pass UTC or an offset.
+    /// </remarks>
+    /// <param name="customer">The customer's snapshot, read against this evaluator's plan.</param>
+    /// <param name="at">The decision time.</param>
+    /// <param name="explain">Told every step of the decision, when given; every tried channel's script is then rendered.</param>
     /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
-    public Decision Decide(CustomerRecord customer, DateTime at, IExplainRecorder? explain = null)
+    public Decision Decide(CustomerRecord customer, DateTimeOffset at, IExplainRecorder? explain = null)
     {
         var buffer = DecisionBufferPool.Rent(Plan);
         try
         {
-            Fill(customer, at, buffer, explain);
+            Fill(customer, at.UtcDateTime, buffer, explain);
             return Copy(customer, buffer);
         }
         finally
@@ -53,7 +59,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     /// </summary>
     /// <exception cref="ArgumentException">The buffer was made for another plan.</exception>
     /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
-    public void DecideInto(CustomerRecord customer, DateTime at, DecisionBuffer buffer) => Fill(customer, at, buffer, explain: null);
+    public void DecideInto(CustomerRecord customer, DateTimeOffset at, DecisionBuffer buffer) => Fill(customer, at.UtcDateTime, buffer, explain: null);
 
     // The pass, its checks and its failure handling: what every entry point runs.
     private void Fill(CustomerRecord customer, DateTime at, DecisionBuffer buffer, IExplainRecorder? explain)
@@ -111,10 +117,9 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         }
     }
 
-    /// <summary>The decision pass: spec section 3, steps 1-5, with sections 9-11's gates, fallback and noAction.</summary>
+    /// <summary>The decision pass: spec section 3, steps 1-5, with sections 9-11's gates, fallback and noAction; <paramref name="at"/> is UTC.</summary>
     private void Run(CustomerRecord customer, DateTime at, DecisionBuffer buffer, IExplainRecorder? explain)
     {
-        at = DateTime.SpecifyKind(at, DateTimeKind.Utc);
         buffer.Reset(customer, at, _gateRules, explain);
 
         // 1. Profile: tier, stage, segments.

@@ -30,7 +30,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     /// Decides a line and writes its decision (or its error record) to <paramref name="output"/>;
     /// true when the snapshot was valid.
     /// </summary>
-    public bool Decide(string line, DateTime at, IBufferWriter<byte> output)
+    public bool Decide(string line, DateTimeOffset at, IBufferWriter<byte> output)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
         var writer = t_writer ?? new Utf8JsonWriter(new ArrayBufferWriter<byte>(1), DecisionJson.WriterOptions);
@@ -50,7 +50,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
 
             // The same decision as Evaluator.Decide (DecideIntoTests, the cross-check), written
             // straight from the buffer: no decision records, and only the actions' scripts rendered.
-            var decided = observer is null ? customer! : observer.Prepare(customer!, _evaluator.Plan, at);
+            var decided = observer is null ? customer! : observer.Prepare(customer!, _evaluator.Plan, at.UtcDateTime);
             try
             {
                 _evaluator.DecideInto(decided, at, buffer);

@@ -36,7 +36,7 @@ public sealed class ShadowLineDecider
     /// <c>shadow</c> field, or the served map's error record alone; true when the served map could
     /// read the snapshot.
     /// </summary>
-    public bool Decide(string line, DateTime at, IBufferWriter<byte> output)
+    public bool Decide(string line, DateTimeOffset at, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var lane = t_lane ??= new Lane();

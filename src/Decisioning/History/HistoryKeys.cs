@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,7 +46,7 @@ public static class HistoryTime
 
     /// <summary>The stored text of <paramref name="at"/> (taken as UTC).</summary>
     public static string Format(DateTime at) =>
-        DateTime.SpecifyKind(at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : at, DateTimeKind.Utc)
+        Instant.Utc(at)
             .ToString(Pattern, CultureInfo.InvariantCulture);
 
     /// <summary>Reads a stored time back.</summary>

@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -84,7 +85,7 @@ public static class HistoryLines
 
     /// <summary>An instant as the decision lines write it: ISO-8601 UTC, seconds, fractions only when present.</summary>
     public static string Iso(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString(at.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        Instant.Utc(at).ToString(at.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
             System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool TryParse(string line, out JsonElement root, out string? customer, out DateTime at)

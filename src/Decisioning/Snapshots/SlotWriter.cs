@@ -61,8 +61,7 @@ internal static class SlotWriter
     public static DateTime ToInstant(object value, FieldSlot? slot, string what) => value switch
     {
         DateTimeOffset o => o.UtcDateTime,
-        DateTime { Kind: DateTimeKind.Local } d => d.ToUniversalTime(),
-        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        DateTime d => Instant.Utc(d),
         DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         string s when Syntax.TryParseInstant(s, out var parsed) => parsed,
         string s => throw new SnapshotFormatException(BadDate, $"{what} '{s}' is not an ISO-8601 date or date-time"),

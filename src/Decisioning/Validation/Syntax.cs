@@ -1,3 +1,4 @@
+using Decisioning.Runtime;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -67,7 +68,7 @@ public static partial class Syntax
             DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
         {
-            utc = DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            utc = Instant.Utc(date);
             return true;
         }
 
