@@ -132,7 +132,7 @@ public static class SnapshotJson
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyPayload = new Dictionary<string, object?>();
 
-    private static DateTimeOffset At(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+    private static DateTimeOffset At(DateTime at) => new(Instant.Utc(at));
 
     private static IEnumerable<KeyValuePair<string, object?>> Fields(ValueRow row) =>
         row.Layout.Fields.Select(field => KeyValuePair.Create(field.Name, row.Get(field.Index)));
