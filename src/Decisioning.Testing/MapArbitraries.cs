@@ -36,7 +36,10 @@ public static class MapArbitraries
     /// <summary>
     /// Customers valid for every one of <paramref name="versions"/> (several versions of one map):
     /// the union of their fields, a field required when any version requires it, and the constants
-    /// of every version's expressions.
+    /// of every version's expressions. What differs between the versions is weighted: half the
+    /// values of a field compared in a changed expression are that expression's edges (and likewise
+    /// changed literals and window lengths), and half the customers are ones on whom the versions'
+    /// gates disagree, so that a one-unit shift of a threshold is found within 100 tests.
     /// </summary>
     /// <exception cref="ArgumentException">No version given.</exception>
     public static Arbitrary<GeneratedCustomer> For(IReadOnlyList<DecisionPlan> versions, DateTime at)
@@ -48,7 +51,8 @@ public static class MapArbitraries
         }
 
         var schema = MapSchema.From(versions, Utc(at));
-        var customers = Pressure.Mix(CustomerGen.For(schema), versions[^1], schema.At);
+        var plain = CustomerGen.For(schema);
+        var customers = Divergence.Mix(Pressure.Mix(plain, versions[^1], schema.At), plain, versions, schema.At);
         return Arb.From(customers, customer => CustomerShrinker.Shrink(customer, schema));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Decisioning.Evaluation;
 using Decisioning.Snapshots;
 using Decisioning.Testing.Tests.Support;
@@ -41,6 +42,21 @@ public sealed class ReachReportTests(ITestOutputHelper output)
             var plan = SampleMap.Plan.Strategies.Single(s => s.Id == strategy.Strategy);
             Assert.All(strategy.Gates.Where(g => CanFail(plan, g.Gate)), g => Assert.True(g.Flipped, $"{strategy.Strategy} {g}"));
         }
+    }
+
+    [Fact]
+    public void Reach_DocsExample_ShowsWhatTheCodeProduces()
+    {
+        // docs/testing.md shows the start and the end of this very report; "..." stands for the rows left out.
+        var doc = File.ReadAllText(SampleMap.Repo("docs", "testing.md")).ReplaceLineEndings("\n");
+        var example = Regex.Match(doc, "```\n(reach of 1000 generated customers.*?)```", RegexOptions.Singleline);
+        Assert.True(example.Success, "docs/testing.md has no reach example");
+        var produced = SampleReach.Value.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+
+        var shown = example.Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l != "...").ToList();
+
+        Assert.True(shown.Count >= 5, "the example shows too little to be checked");
+        Assert.All(shown, line => Assert.Contains(line.TrimEnd(), produced));
     }
 
     [Fact]

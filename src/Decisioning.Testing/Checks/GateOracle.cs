@@ -15,6 +15,9 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
     /// <summary>The profile and every gate of every strategy, each checked whatever the others gave.</summary>
     public Recheck Check(CustomerRecord customer) => Run(customer, everyGate: true);
 
+    /// <summary>The profile and every strategy checked up to its first failing gate.</summary>
+    public Recheck FirstFailures(CustomerRecord customer) => Run(customer, everyGate: false);
+
     /// <summary>The strategies that pass every gate; a strategy's checks stop at its first failing gate.</summary>
     public IEnumerable<StrategyCheck> Candidates(CustomerRecord customer) =>
         Run(customer, everyGate: false).Strategies.Where(s => s.FirstFailure is null);

@@ -73,7 +73,7 @@ internal static class CustomerGen
         {
             var payload = Gen.CollectToArray(spec.Payload,
                 f => FieldValues.For(f, schema)([]).Select(v => new KeyValuePair<string, object?>(f.Name, v)));
-            var times = TimeEdges.Around(schema.At, spec.Windows);
+            var times = TimeEdges.Around(schema.At, spec.Windows, schema.ShiftedWindows);
             return from at in times
                    from values in payload
                    select new EventSnapshot(spec.Type, at, new Dictionary<string, object?>(values, StringComparer.Ordinal));
@@ -99,7 +99,7 @@ internal static class CustomerGen
         var channels = own.Count == 0 || own.Count == schema.Channels.Count
             ? Pick.From(schema.Channels)
             : Gen.Frequency((4, Pick.From(own)), (1, Pick.From(schema.Channels)));
-        var times = schema.Channels.ToDictionary(c => c.Id, c => TimeEdges.Around(schema.At, Windows(c, strategy)));
+        var times = schema.Channels.ToDictionary(c => c.Id, c => TimeEdges.Around(schema.At, Windows(c, strategy), schema.ShiftedWindows));
         // Mostly wave 1, so that cooldown edges keep their weight; now and then any wave, one past the last included.
         var wave = strategy.Waves > 1 ? Gen.Frequency((3, Gen.Constant(1)), (2, Gen.Choose(1, strategy.Waves + 1))) : Gen.Constant(1);
         return channels.SelectMany(c => times[c.Id].SelectMany(t => wave.Select(k =>
@@ -112,7 +112,7 @@ internal static class CustomerGen
         var strategy = users.Count == 0
             ? Gen.Constant<StrategySpec?>(null)
             : Gen.Frequency((1, Gen.Constant<StrategySpec?>(null)), (2, Pick.From(users).Select(s => (StrategySpec?)s)));
-        var time = TimeEdges.Around(schema.At, Windows(channel, null));
+        var time = TimeEdges.Around(schema.At, Windows(channel, null), schema.ShiftedWindows);
         var max = channel.Max ?? 1;
         var count = Gen.Frequency((1, Gen.Choose(1, Math.Max(1, max - 1))), (2, Gen.Constant(max)), (1, Gen.Constant(max + 1)));
         return from s in strategy
@@ -135,7 +135,7 @@ internal static class CustomerGen
             from kind in Pick.From(Decisioning.Runtime.ResponseRecord.Kinds)
             from byId in Gen.Choose(0, 2)
             from n in Gen.Choose(1, 3)
-            from times in Gen.ArrayOf(TimeEdges.Around(schema.At, [.. s.Windows ?? [], .. s.Cooldown is { } c ? [c] : Array.Empty<TimeSpan>()]), n)
+            from times in Gen.ArrayOf(TimeEdges.Around(schema.At, [.. s.Windows ?? [], .. s.Cooldown is { } c ? [c] : Array.Empty<TimeSpan>()], schema.ShiftedWindows), n)
             select times.Select(at => new ResponseSnapshot(at, kind, byId == 0 ? null : s.Id, s.Product)).ToArray());
         return Gen.Frequency((3, Gen.Constant(Array.Empty<ResponseSnapshot>())), (2, some));
     }

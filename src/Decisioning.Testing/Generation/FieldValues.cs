@@ -8,8 +8,9 @@ namespace Decisioning.Testing.Generation;
 /// Generators of one field's values: numbers around the constants its expressions compare it
 /// with (499999, 500000 and 500001 for <c>aum &gt;= 500000</c>), the string literals it is compared
 /// with, strings as long as a script's room, and now and then a value related to an earlier field
-/// (<c>aum &lt; aumPeak12m * 0.5</c>). Every value is of the field's declared kind; an optional field
-/// is sometimes null.
+/// (<c>aum &lt; aumPeak12m * 0.5</c>). Between two versions, half the values are the edges of the
+/// expressions that changed. Every value is of the field's declared kind; an optional field is
+/// sometimes null.
 /// </summary>
 internal static class FieldValues
 {
@@ -100,7 +101,7 @@ internal static class FieldValues
             choices.Add((4, Pick.From(edges)));
         }
 
-        return Gen.Frequency(choices).Select(v => Typed(field, v));
+        return Shifted(Gen.Frequency(choices), Edges(field.ShiftedNumbers, whole)).Select(v => Typed(field, v));
     }
 
     // Values at the edge of a comparison with a field generated before this one.
@@ -131,8 +132,14 @@ internal static class FieldValues
 
         var random = Gen.Frequency(lengths).SelectMany(n => Gen.ArrayOf(Gen.Elements(Letters.ToCharArray()), n))
             .Select(chars => (object?)new string(chars));
-        return field.Strings.Count == 0
+        var text = field.Strings.Count == 0
             ? random
             : Gen.Frequency((3, Pick.From(field.Strings).Select(s => (object?)s)), (2, random));
+        return Shifted(text, [.. field.ShiftedStrings.Select(s => (object?)s)]);
     }
+
+    // Half the time one of the values that separate two versions (the edges of their changed
+    // expressions): a one-unit shift shows on one value only, too rare among the map's constants.
+    private static Gen<T> Shifted<T>(Gen<T> values, IReadOnlyList<T> shifted) =>
+        shifted.Count == 0 ? values : Gen.Frequency((1, values), (1, Pick.From(shifted)));
 }

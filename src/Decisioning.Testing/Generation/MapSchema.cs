@@ -7,9 +7,16 @@ namespace Decisioning.Testing.Generation;
 /// <summary>
 /// A declared field, the constants and literals its expressions compare it with, and for a bool
 /// how the map uses it as a condition on its own (<see cref="ExpressionConstants.PolarityOf"/>).
+/// <see cref="ShiftedNumbers"/> and <see cref="ShiftedStrings"/> are those of expressions that differ
+/// between the versions generated for (<see cref="VersionDelta"/>), drawn with extra weight.
 /// </summary>
 internal sealed record FieldSpec(string Name, FieldKind Kind, bool Optional, IReadOnlyList<decimal> Numbers, IReadOnlyList<string> Strings,
-    int Polarity = 0);
+    int Polarity = 0)
+{
+    public IReadOnlyList<decimal> ShiftedNumbers { get; init; } = [];
+
+    public IReadOnlyList<string> ShiftedStrings { get; init; } = [];
+}
 
 /// <summary>A declared event type, its payload and the windows of the scenarios that watch it.</summary>
 internal sealed record EventSpec(string Type, IReadOnlyList<FieldSpec> Payload, IReadOnlyList<TimeSpan> Windows);
@@ -42,6 +49,9 @@ internal sealed class MapSchema
     public IReadOnlyList<ChannelSpec> Channels { get; private init; } = [];
     public IReadOnlyList<StrategySpec> Strategies { get; private init; } = [];
 
+    /// <summary>Window lengths (cooldowns, <c>per</c>, <c>within</c>, wave delays, suppression) that differ between the versions.</summary>
+    public IReadOnlyList<TimeSpan> ShiftedWindows { get; private init; } = [];
+
     /// <summary>String lengths at which a rendered script just fits, or just fails, a channel's <c>maxLength</c>.</summary>
     public IReadOnlyList<int> EdgeLengths { get; private init; } = [];
 
@@ -72,7 +82,8 @@ internal sealed class MapSchema
             }
         }
 
-        var fields = UnionFields(plans.Select(p => p.Customer.Fields.Select(f => (f.Name, f.Type))), plans[^1].IdField, customer, name => name);
+        var delta = VersionDelta.Between(plans);
+        var fields = UnionFields(plans.Select(p => p.Customer.Fields.Select(f => (f.Name, f.Type))), plans[^1].IdField, customer, delta.Customer, name => name);
         return new MapSchema(at)
         {
             IdField = plans[^1].IdField,
@@ -86,13 +97,15 @@ internal sealed class MapSchema
             Events = [.. plans.SelectMany(p => p.Events).GroupBy(e => e.Key).Select(g => new EventSpec(
                 g.Key,
                 UnionFields(g.Select(e => e.Value.Fields.Select(f => (f.Name, f.Type))), null,
-                    events.GetValueOrDefault(g.Key) ?? new ExpressionConstants(), name => "event." + name),
+                    events.GetValueOrDefault(g.Key) ?? new ExpressionConstants(), delta.Events.GetValueOrDefault(g.Key) ?? new ExpressionConstants(),
+                    name => "event." + name),
                 windows.TryGetValue(g.Key, out var w) ? [.. w] : []))],
             Channels = [.. plans.SelectMany(p => p.Channels).DistinctBy(c => c.Id).Select(c => new ChannelSpec(c.Id, c.MaxContacts, c.Per))],
             Strategies = [.. plans.SelectMany(p => p.Strategies).DistinctBy(s => s.Id).Select(s =>
                 new StrategySpec(s.Id, s.Product.Id, [.. s.Channels.Select(c => c.Channel.Id)], s.Cooldown, Math.Max(1, s.Waves.Count),
                     [.. s.Waves.Skip(1).Select(w => w.After), .. plans.SelectMany(p => p.Suppression).SelectMany(r => r.Within is { } w ? new[] { w, r.Pause } : [r.Pause])]))],
             EdgeLengths = ScriptEdges.Lengths(plans),
+            ShiftedWindows = [.. delta.Windows.Order()],
         };
     }
 
@@ -107,7 +120,7 @@ internal sealed class MapSchema
 
     // Later versions decide a field's kind; a field is optional only when every version says so.
     private static List<FieldSpec> UnionFields(IEnumerable<IEnumerable<(string Name, FieldType Type)>> versions, string? idField,
-        ExpressionConstants constants, Func<string, string> scopedName)
+        ExpressionConstants constants, ExpressionConstants shifted, Func<string, string> scopedName)
     {
         var order = new List<string>();
         var kinds = new Dictionary<string, FieldKind>(StringComparer.Ordinal);
@@ -132,6 +145,10 @@ internal sealed class MapSchema
         }
 
         return [.. order.Select(n => new FieldSpec(n, kinds[n], optional[n], constants.NumbersOf(scopedName(n)), constants.StringsOf(scopedName(n)),
-            constants.PolarityOf(scopedName(n))))];
+            constants.PolarityOf(scopedName(n)))
+        {
+            ShiftedNumbers = shifted.NumbersOf(scopedName(n)),
+            ShiftedStrings = shifted.StringsOf(scopedName(n)),
+        })];
     }
 }

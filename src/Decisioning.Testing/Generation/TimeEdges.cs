@@ -14,7 +14,17 @@ internal static class TimeEdges
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    public static Gen<DateTimeOffset> Around(DateTime at, IEnumerable<TimeSpan> windows)
+    /// <summary>
+    /// Times around the edges of <paramref name="windows"/>; half the time, when two versions differ
+    /// in some window lengths (<paramref name="shifted"/>), on or beside the edges of those instead.
+    /// </summary>
+    public static Gen<DateTimeOffset> Around(DateTime at, IEnumerable<TimeSpan> windows, IReadOnlyCollection<TimeSpan>? shifted = null)
+    {
+        var times = Edges(at, windows);
+        return shifted is not { Count: > 0 } ? times : Gen.Frequency((1, times), (1, Edges(at, shifted)));
+    }
+
+    private static Gen<DateTimeOffset> Edges(DateTime at, IEnumerable<TimeSpan> windows)
     {
         var lengths = windows.Distinct().ToList();
         var exact = new List<DateTime> { at };
