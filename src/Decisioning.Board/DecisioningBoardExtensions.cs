@@ -1,3 +1,4 @@
+using Decisioning.History;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Board;
 using Decisioning.Reporting.Input;
@@ -39,12 +40,15 @@ public static class DecisioningBoardExtensions
 
     /// <summary>
     /// Maps <c>GET {pattern}</c> (the page) and <c>GET {pattern}/dashboard.json</c>, built on each
-    /// request from the recent decisions; <c>?period=7d</c> and <c>?lang=zh</c> override the options.
+    /// request from the host's interaction history when one is attached (and
+    /// <see cref="DecisioningBoardOptions.FromHistory"/>), else from the recent decisions;
+    /// <c>?period=7d</c> and <c>?lang=zh</c> override the options.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// No <see cref="DecisioningBoardOptions.AuthorizationPolicy"/> is named and
     /// <see cref="DecisioningBoardOptions.AllowAnonymous"/> is not set; or the named policy is not
-    /// registered; or <see cref="AddDecisioningBoard"/> was not called.
+    /// registered; or <see cref="AddDecisioningBoard"/> was not called; or
+    /// <see cref="DecisioningBoardOptions.HistorySpan"/> is not a duration.
     /// </exception>
     public static IEndpointConventionBuilder MapDecisioningBoard(this IEndpointRouteBuilder endpoints, string pattern = "/decisioning")
     {
@@ -56,6 +60,11 @@ public static class DecisioningBoardExtensions
         }
 
         var options = services.GetRequiredService<IOptions<DecisioningBoardOptions>>().Value;
+        if (options.HistorySpan is { } span && !AttributionWindow.TryParse(span, out _))
+        {
+            throw new InvalidOperationException($"The board's HistorySpan '{span}' is not a duration such as 90d, 12h or 30m (or null for all of the history).");
+        }
+
         var group = endpoints.MapGroup(pattern);
         if (options.AuthorizationPolicy is { } policy)
         {
@@ -129,15 +138,28 @@ public static class DecisioningBoardExtensions
             return false;
         }
 
-        var (decisions, outcomes) = recent.Snapshot();
+        var boardOptions = new BoardOptions
+        {
+            Period = period,
+            Window = window,
+            ChannelCapacity = new Dictionary<string, long>(options.ChannelCapacity, StringComparer.Ordinal),
+        };
         try
         {
-            board = StrategyBoard.Build(decisions, outcomes, new BoardOptions
+            if (options.FromHistory && context.RequestServices.GetService<IInteractionHistory>() is { } history)
             {
-                Period = period,
-                Window = window,
-                ChannelCapacity = new Dictionary<string, long>(options.ChannelCapacity, StringComparer.Ordinal),
-            });
+                // The history's lines, exactly as `decisioning dashboard --db` reads them.
+                var span = Span(options, context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System);
+                using var decisions = HistoryTransfer.DecisionStream(history, span);
+                using var outcomes = HistoryTransfer.OutcomeStream(history, span);
+                board = StrategyBoard.Build(decisions, outcomes, boardOptions);
+            }
+            else
+            {
+                var (decisions, outcomes) = recent.Snapshot();
+                board = StrategyBoard.Build(decisions, outcomes, boardOptions);
+            }
+
             return true;
         }
         catch (ArgumentException e)
@@ -146,4 +168,10 @@ public static class DecisioningBoardExtensions
             return false;
         }
     }
+
+    // Everything recorded since now minus the span; null (all of it) without a span.
+    private static HistoryQuery? Span(DecisioningBoardOptions options, TimeProvider clock) =>
+        options.HistorySpan is { } text && AttributionWindow.TryParse(text, out var span)
+            ? new HistoryQuery(From: clock.GetUtcNow().UtcDateTime - span.Length)
+            : null;
 }

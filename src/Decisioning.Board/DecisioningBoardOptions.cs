@@ -17,6 +17,21 @@ public sealed class DecisioningBoardOptions
     /// </summary>
     public bool AllowAnonymous { get; set; }
 
+    /// <summary>
+    /// Whether the board reads the host's interaction history when one is attached
+    /// (<c>UseHistory</c>, <c>UseSqliteHistory</c>, <c>UsePostgresHistory</c>): its served decisions
+    /// and responses, as <c>decisioning dashboard --db</c> reads them. Default true; false, or no
+    /// history attached, shows the recent decisions kept in memory (<see cref="RecentDecisions"/>).
+    /// </summary>
+    public bool FromHistory { get; set; } = true;
+
+    /// <summary>
+    /// How far back the board reads the history, from now (<c>&lt;n&gt;d</c>, <c>&lt;n&gt;h</c>,
+    /// <c>&lt;n&gt;m</c>); default 90 days; null reads all of it. Each request reads this span again,
+    /// so a long span over a large history makes a slow page.
+    /// </summary>
+    public string? HistorySpan { get; set; } = "90d";
+
     /// <summary>How many recent decision lines are kept (the oldest are dropped first). Default 100,000.</summary>
     public int DecisionCapacity { get; set; } = 100_000;
 

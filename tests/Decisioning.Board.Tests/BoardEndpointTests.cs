@@ -70,6 +70,59 @@ public sealed class BoardEndpointTests
     }
 
     [Fact]
+    public async Task GetJson_HostAttachedAHistory_RendersFromItAsTheRecentDecisionsWould()
+    {
+        var history = new Decisioning.History.InMemoryHistory();
+        Lines.Fill(history);
+        await using var fromHistory = await BoardHost.StartAsync(o => (o.AllowAnonymous, o.HistorySpan) = (true, null), history: history);
+        await using var fromMemory = await BoardHost.StartAsync(o => o.AllowAnonymous = true);
+        Lines.Fill(fromMemory.Services.GetRequiredService<RecentDecisions>());
+
+        var live = await fromHistory.GetTestClient().GetStringAsync("/decisioning/dashboard.json");
+        var recent = await fromMemory.GetTestClient().GetStringAsync("/decisioning/dashboard.json");
+
+        // Nothing was added to the history host's recent decisions: every number comes from the history.
+        Assert.Empty(fromHistory.Services.GetRequiredService<RecentDecisions>().Snapshot().Decisions);
+        using var json = JsonDocument.Parse(live);
+        Assert.Equal(10, json.RootElement.GetProperty("counts").GetProperty("decisions").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("attributedOutcomes").GetInt32());
+        Assert.Equal(recent, live);
+    }
+
+    [Fact]
+    public async Task GetJson_HistoryButFromHistoryOff_ShowsTheRecentDecisions()
+    {
+        var history = new Decisioning.History.InMemoryHistory();
+        Lines.Fill(history);
+        await using var app = await BoardHost.StartAsync(o => (o.AllowAnonymous, o.FromHistory) = (true, false), history: history);
+
+        using var json = JsonDocument.Parse(await app.GetTestClient().GetStringAsync("/decisioning/dashboard.json"));
+
+        Assert.Equal(0, json.RootElement.GetProperty("counts").GetProperty("decisions").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetJson_HistorySpan_ReadsOnlyTheRecentPartOfTheHistory()
+    {
+        // The lines are of November 2026; a span of one minute before now leaves none of them.
+        var history = new Decisioning.History.InMemoryHistory();
+        Lines.Fill(history);
+        await using var app = await BoardHost.StartAsync(o => (o.AllowAnonymous, o.HistorySpan) = (true, "1m"), history: history);
+
+        using var json = JsonDocument.Parse(await app.GetTestClient().GetStringAsync("/decisioning/dashboard.json"));
+
+        Assert.Equal(0, json.RootElement.GetProperty("counts").GetProperty("decisions").GetInt32());
+    }
+
+    [Fact]
+    public async Task Map_HistorySpanNotADuration_Refuses()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BoardHost.StartAsync(o => (o.AllowAnonymous, o.HistorySpan) = (true, "ninety days")));
+
+        Assert.Contains("HistorySpan 'ninety days'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetPage_QueryAsksForChineseAndAPeriod_RendersThem()
     {
         await using var app = await BoardHost.StartAsync(o => o.AllowAnonymous = true);

@@ -15,7 +15,8 @@ internal static class BoardHost
 {
     public const string Policy = "board-readers";
 
-    public static async Task<WebApplication> StartAsync(Action<DecisioningBoardOptions> configure, bool kestrel = false, bool withPolicy = true)
+    public static async Task<WebApplication> StartAsync(Action<DecisioningBoardOptions> configure, bool kestrel = false, bool withPolicy = true,
+        Decisioning.History.IInteractionHistory? history = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,6 +38,12 @@ internal static class BoardHost
                 auth.AddPolicy(Policy, p => p.RequireRole("board-reader"));
             }
         });
+        if (history is not null)
+        {
+            // As UseHistory registers the store a host attaches.
+            builder.Services.AddSingleton(history);
+        }
+
         builder.Services.AddDecisioningBoard(configure);
         var app = builder.Build();
         app.UseAuthentication();

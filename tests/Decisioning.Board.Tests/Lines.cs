@@ -18,16 +18,38 @@ internal static class Lines
     /// <summary>Ten decisions: six retiree-pension (one control), two card-activation, two with no action.</summary>
     public static void Fill(RecentDecisions recent)
     {
-        for (var i = 0; i < 5; i++)
+        foreach (var line in DecisionLines())
         {
-            recent.Add(Decision($"P{i}", "2026-11-23T08:00:00Z", "retiree-pension"));
+            recent.Add(line);
         }
 
-        recent.Add(Decision("K1", "2026-11-23T09:00:00Z", "retiree-pension", group: "control", noAction: "control"));
-        recent.Add(Decision("C1", "2026-11-24T08:00:00Z", "card-activation"));
-        recent.Add(Decision("C2", "2026-11-24T08:00:00Z", "card-activation"));
-        recent.Add(Decision("N1", "2026-11-24T08:00:00Z", null, noAction: "cooldown"));
-        recent.Add(Decision("N2", "2026-11-24T08:00:00Z", null, noAction: "cooldown"));
-        recent.AddOutcome("{\"customerId\":\"P0\",\"at\":\"2026-11-25T08:00:00Z\",\"product\":\"retiree-pension-product\",\"kind\":\"converted\",\"value\":120}");
+        foreach (var line in OutcomeLines())
+        {
+            recent.AddOutcome(line);
+        }
     }
+
+    /// <summary>The same ten decisions and their outcome, in an interaction history.</summary>
+    public static void Fill(Decisioning.History.IInteractionHistory history)
+    {
+        Decisioning.History.HistoryTransfer.Import(history, new StringReader(string.Join('\n', DecisionLines())), Decisioning.History.HistoryFile.Decisions);
+        Decisioning.History.HistoryTransfer.Import(history, new StringReader(string.Join('\n', OutcomeLines())), Decisioning.History.HistoryFile.Outcomes);
+    }
+
+    private static IEnumerable<string> DecisionLines()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            yield return Decision($"P{i}", "2026-11-23T08:00:00Z", "retiree-pension");
+        }
+
+        yield return Decision("K1", "2026-11-23T09:00:00Z", "retiree-pension", group: "control", noAction: "control");
+        yield return Decision("C1", "2026-11-24T08:00:00Z", "card-activation");
+        yield return Decision("C2", "2026-11-24T08:00:00Z", "card-activation");
+        yield return Decision("N1", "2026-11-24T08:00:00Z", null, noAction: "cooldown");
+        yield return Decision("N2", "2026-11-24T08:00:00Z", null, noAction: "cooldown");
+    }
+
+    private static IEnumerable<string> OutcomeLines() =>
+        ["{\"customerId\":\"P0\",\"at\":\"2026-11-25T08:00:00Z\",\"product\":\"retiree-pension-product\",\"kind\":\"converted\",\"value\":120}"];
 }

@@ -74,8 +74,9 @@ internal static class CommandHelpCatalog
             [
                 ("decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --out board", "dashboard.json and dashboard.html: every strategy per week, the funnel, no-action reasons"),
                 ($"decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --period 1d --lang zh --map {Map} --out board", "per day, Chinese labels, channel capacity from the map"),
+                ("decisioning dashboard --db history.db --out board", "the same board from the interaction history's decisions and responses"),
             ],
-            [(0, "the board was written (bad input lines are counted, not fatal)"), (1, "a bad --period, --window, --lang or --map, or a file cannot be read or written")]),
+            [(0, "the board was written (bad input lines are counted, not fatal)"), (1, "a bad --period, --window, --lang or --map, or a file or the history cannot be read or written")]),
         ["history"] = HistoryImport,
         ["history import"] = HistoryImport,
         ["history export"] = new(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Decisioning.Cli.Infrastructure;
+using Decisioning.History;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Board;
 using Decisioning.Reporting.Input;
@@ -11,26 +12,29 @@ using Decisioning.Reporting.Rendering.Board;
 namespace Decisioning.Cli.Commands;
 
 /// <summary>
-/// <c>decisioning dashboard --decisions F --outcomes F [--period 7d] [--window 30d] [--lang en|zh]
-/// [--map MAP] --out DIR</c>: the strategy board (策略管理看板) as DIR/dashboard.json and
-/// DIR/dashboard.html. Exit 0; 1 when a file cannot be read or written, a duration or the language
-/// is not understood, the map is invalid, or the period cuts the log into too many periods.
+/// <c>decisioning dashboard (--decisions F --outcomes F | --db PATH | --postgres CS) [--period 7d]
+/// [--window 30d] [--lang en|zh] [--map MAP] --out DIR</c>: the strategy board (策略管理看板) as
+/// DIR/dashboard.json and DIR/dashboard.html, from files or from the interaction history (its
+/// served decisions and responses, read as the same lines the files hold, so both give the same
+/// board). Exit 0; 1 when a file or the history cannot be read or written, a duration or the
+/// language is not understood, the map is invalid, or the period cuts the log into too many periods.
 /// </summary>
 internal static class DashboardCommand
 {
     public static Command Create(CliContext context)
     {
-        var decisions = new Option<FileInfo>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)", Required = true };
-        var outcomes = new Option<FileInfo>("--outcomes") { Description = "Outcomes and responses, one {customerId, at, product, strategy?, kind, value} a line", Required = true };
+        var decisions = new Option<FileInfo?>("--decisions") { Description = "Decision log, one decision a line (from evaluate or batch)" };
+        var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Outcomes and responses, one {customerId, at, product, strategy?, kind, value} a line" };
+        var store = new HistoryStoreOption();
         var period = new Option<string>("--period") { Description = "Length of a period, counted from the earliest decision: <n>d, <n>h or <n>m", DefaultValueFactory = _ => "7d" };
         var window = new Option<string>("--window") { Description = "How long after a decision its outcomes count, as for report", DefaultValueFactory = _ => "30d" };
         var lang = new Option<string>("--lang") { Description = "Language of the page's labels: en or zh", DefaultValueFactory = _ => "en" };
         var map = new Option<string?>("--map") { Description = "The map (file or folder), for the channels' daily capacity" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for dashboard.json and dashboard.html", Required = true };
-        var command = new Command("dashboard", "The strategy board: every strategy over time, the decision funnel, customers with no action")
+        var command = store.AddTo(new Command("dashboard", "The strategy board: every strategy over time, the decision funnel, customers with no action")
         {
             decisions, outcomes, period, window, lang, map, output,
-        };
+        });
         command.SetAction(parse =>
         {
             if (!Duration(parse.GetValue(period), "--period", context, out var periodLength)
@@ -42,6 +46,15 @@ internal static class DashboardCommand
             if (!BoardLanguages.TryParse(parse.GetValue(lang), out var language))
             {
                 context.Error.WriteLine($"error: --lang '{parse.GetValue(lang)}' must be en or zh");
+                return 1;
+            }
+
+            // Files, or a history's decisions and responses as the same lines.
+            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.FullName, parse.GetValue(outcomes)?.FullName);
+            var fromFiles = decisionFile is not null && outcomeFile is not null;
+            if (!fromFiles && !store.Given(parse))
+            {
+                context.Error.WriteLine("error: give --decisions and --outcomes, or a history with --db or --postgres");
                 return 1;
             }
 
@@ -60,17 +73,29 @@ internal static class DashboardCommand
                 }
             }
 
+            using var history = fromFiles ? null : store.Open(parse, context);
+            if (!fromFiles && history is null)
+            {
+                return 1;
+            }
+
             try
             {
                 var options = new BoardOptions { Period = periodLength, Window = windowLength, ChannelCapacity = capacity };
-                var board = StrategyBoard.Build(parse.GetValue(decisions)!.FullName, parse.GetValue(outcomes)!.FullName, options);
+                Dashboard board;
+                using (var decisionLines = HistoryStoreOption.OpenLines(decisionFile, history, HistoryTransfer.DecisionStream))
+                using (var outcomeLines = HistoryStoreOption.OpenLines(outcomeFile, history, HistoryTransfer.OutcomeStream))
+                {
+                    board = StrategyBoard.Build(decisionLines, outcomeLines, options);
+                }
+
                 var directory = parse.GetValue(output)!.FullName;
                 DashboardFiles.Write(board, directory, language);
                 context.Out.WriteLine(Summary(board));
                 context.Out.WriteLine($"wrote {Path.Combine(directory, DashboardFiles.JsonName)} and {Path.Combine(directory, DashboardFiles.HtmlName)}");
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Data.Common.DbException)
             {
                 context.Error.WriteLine($"error: {e.Message}");
                 return 1;
