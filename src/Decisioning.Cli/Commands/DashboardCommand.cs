@@ -50,7 +50,7 @@ internal static class DashboardCommand
             }
 
             // Files, or a history's decisions and responses as the same lines.
-            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.FullName, parse.GetValue(outcomes)?.FullName);
+            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.ToString(), parse.GetValue(outcomes)?.ToString());
             var fromFiles = decisionFile is not null && outcomeFile is not null;
             if (!fromFiles && !store.Given(parse))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Decisioning.Cli.Import;
+using Decisioning.Cli.Infrastructure;
 using Decisioning.Loading;
 
 namespace Decisioning.Cli.Commands;
@@ -27,11 +28,12 @@ internal static class ImportCommand
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = File.ReadAllBytes(CliIo.RequireFile(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"{file}: cannot be read: {e.Message}");
+            // Exit 2, as for a file that is not workflow JSON (docs/rulesengine.md).
+            context.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
 

@@ -82,11 +82,11 @@ internal static class LearnMergeCommand
                 string text;
                 try
                 {
-                    text = File.ReadAllText(path);
+                    text = File.ReadAllText(CliIo.RequireFile(path));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    context.Error.WriteLine($"error: cannot read '{path}': {e.Message}");
+                    context.Error.WriteLine($"error: {e.Message}");
                     return 1;
                 }
 

@@ -84,7 +84,7 @@ internal static class ReplayCommand
     private static IEnumerable<ReplayInput> FromFiles(string decisions, string snapshots)
     {
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(snapshots))
+        foreach (var line in File.ReadLines(CliIo.RequireFile(snapshots)))
         {
             if (IdOf(line, "customerId") is { } id)
             {
@@ -92,7 +92,7 @@ internal static class ReplayCommand
             }
         }
 
-        foreach (var line in File.ReadLines(decisions))
+        foreach (var line in File.ReadLines(CliIo.RequireFile(decisions)))
         {
             if (string.IsNullOrWhiteSpace(line) || line.Contains("\"error\":", StringComparison.Ordinal))
             {

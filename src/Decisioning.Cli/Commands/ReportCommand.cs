@@ -32,7 +32,8 @@ internal static class ReportCommand
             }
 
             // Files, or a history's decisions and responses as the same lines.
-            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.FullName, parse.GetValue(outcomes)?.FullName);
+            // As given (FileInfo.ToString), so that an error names the file as the user wrote it.
+            var (decisionFile, outcomeFile) = (parse.GetValue(decisions)?.ToString(), parse.GetValue(outcomes)?.ToString());
             if ((decisionFile is null || outcomeFile is null) && !store.Given(parse))
             {
                 context.Error.WriteLine("error: give --decisions and --outcomes, or a history with --db or --postgres");

@@ -69,6 +69,6 @@ internal sealed class HistoryStoreOption
     /// </summary>
     public static Stream OpenLines(string? file, IInteractionHistory? history, Func<IInteractionHistory, HistoryQuery?, Stream> fromHistory) =>
         file is not null
-            ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+            ? new FileStream(CliIo.RequireFile(file), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
             : fromHistory(history ?? throw new ArgumentNullException(nameof(history)), null);
 }

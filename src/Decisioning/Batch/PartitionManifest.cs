@@ -175,6 +175,11 @@ public sealed record PartitionManifest(
     public static PartitionManifest Read(string folder)
     {
         var path = Path.Combine(folder, FileName);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidDataException(File.Exists(folder) ? $"'{folder}' is a file, not a partition folder" : $"no folder '{folder}'");
+        }
+
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"'{folder}' is not a finished partition: it has no {FileName}");

@@ -91,6 +91,120 @@ public sealed class CliFileErrorTests
         AssertOneErrorLine(exit, error, bad);
     }
 
+    // Every command that reads a file, with BAD where the file goes; "{ok}" is a readable empty
+    // JSON-lines file, "{map}" a valid map, "{out}" a fresh output path.
+    public static TheoryData<string, string> EveryCommand()
+    {
+        string[] commands =
+        [
+            "evaluate {map} --customers BAD --at 2026-11-23",
+            "evaluate {map} --customers {ok} --shadow BAD --at 2026-11-23",
+            "explain {map} --customer BAD --at 2026-11-23",
+            "diff {map} {map} --customers BAD --at 2026-11-23",
+            "batch {map} --customers BAD --out {out} --at 2026-11-23",
+            "batch-merge BAD --out {out}",
+            "report --decisions BAD --outcomes {ok} --out {out}",
+            "report --decisions {ok} --outcomes BAD --out {out}",
+            "dashboard --decisions BAD --outcomes {ok} --out {out}",
+            "dashboard --decisions {ok} --outcomes BAD --out {out}",
+            "learn {map} --decisions BAD --snapshots {ok} --outcomes {ok} --at 2026-11-23 --out {out}",
+            "learn {map} --decisions {ok} --snapshots BAD --outcomes {ok} --at 2026-11-23 --out {out}",
+            "learn {map} --decisions {ok} --snapshots {ok} --outcomes BAD --at 2026-11-23 --out {out}",
+            "learn-merge BAD --out {out}",
+            "replay --decisions BAD --snapshots {ok} --maps {folder}",
+            "replay --decisions {ok} --snapshots BAD --maps {folder}",
+            "history import --decisions BAD --db {out}",
+            "history import --contacts BAD --db {out}",
+            "history import --outcomes BAD --db {out}",
+        ];
+        var data = new TheoryData<string, string>();
+        foreach (var command in commands)
+        {
+            foreach (var kind in new[] { "missing", "folder" })
+            {
+                data.Add(command, kind);
+            }
+        }
+
+        return data;
+    }
+
+    private static string[] Arguments(string command, string bad)
+    {
+        var ok = Path.GetTempFileName();
+        var folder = Directory.CreateTempSubdirectory("decisioning-maps-").FullName;
+        var map = MapFile();
+        return [.. command.Split(' ').Select(a => a switch
+        {
+            "BAD" => bad,
+            "{ok}" => ok,
+            "{map}" => map,
+            "{folder}" => folder,
+            "{out}" => Path.Combine(Path.GetTempPath(), $"decisioning-out-{Guid.NewGuid():N}"),
+            _ => a,
+        })];
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCommand))]
+    public void EveryCommand_MissingFileOrFolderForAFile_OneErrorLineExit1(string command, string kind)
+    {
+        var bad = Bad(kind);
+        var (exit, output, error) = CliRunner.Run(Arguments(command, bad));
+
+        Assert.DoesNotContain("   at ", output + error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (command.Contains("--shadow", StringComparison.Ordinal))
+        {
+            // A map is reported as maps are: the diagnostic, then one error line.
+            Assert.Equal(1, exit);
+            Assert.Contains(lines, l => l.StartsWith($"{bad}:1:1: error DM0", StringComparison.Ordinal));
+            Assert.StartsWith("error: ", lines[^1]);
+            return;
+        }
+
+        AssertOneErrorLine(exit, error, bad);
+        Assert.Contains((command.StartsWith("batch-merge", StringComparison.Ordinal), kind) switch
+        {
+            // batch-merge reads folders: an empty one is not a partition.
+            (true, "folder") => "is not a finished partition",
+            (true, _) => $"no folder '{bad}'",
+            (false, "folder") => "is a folder, not a file",
+            _ => $"no file '{bad}'",
+        }, error);
+    }
+
+    [NotRootTheory]
+    [InlineData("evaluate {map} --customers BAD --at 2026-11-23")]
+    [InlineData("report --decisions BAD --outcomes {ok} --out {out}")]
+    [InlineData("learn-merge BAD --out {out}")]
+    [InlineData("history import --decisions BAD --db {out}")]
+    public void EveryCommand_UnreadableFile_OneErrorLineExit1(string command)
+    {
+        var bad = Bad("missing");
+        File.WriteAllText(bad, "{}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(bad, UnixFileMode.None);
+        }
+
+        var (exit, _, error) = CliRunner.Run(Arguments(command, bad));
+
+        AssertOneErrorLine(exit, error, bad);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ImportRulesEngine_BadWorkflowFile_OneErrorLineExit2AsDocumented(string kind)
+    {
+        var bad = Bad(kind);
+        var (exit, _, error) = CliRunner.Run("import", "rulesengine", bad, "--out", Bad("missing"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains(Path.GetFileName(bad), error);
+    }
+
     [Fact]
     public void Validate_MissingMap_OneErrorLine()
     {
@@ -99,5 +213,17 @@ public sealed class CliFileErrorTests
         Assert.Equal(1, exit);
         Assert.DoesNotContain("   at ", output + error);
         Assert.Contains(Path.GetFileName(bad), output + error);
+    }
+}
+
+/// <summary>A theory that needs file modes to deny reading: skipped for root, who reads every file whatever its mode.</summary>
+public sealed class NotRootTheoryAttribute : TheoryAttribute
+{
+    public NotRootTheoryAttribute()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            Skip = "root (or Windows) reads a file whatever its Unix mode: an unreadable file cannot be made here";
+        }
     }
 }
