@@ -66,7 +66,7 @@ public sealed class AdaptiveLearner
     public static InteractionOutcome Classify(
         AdaptiveModelPlan model, StrategyPlan strategy, DateTime contactAt, IEnumerable<LearnResponse> responses, DateTime at)
     {
-        var end = contactAt + model.Window;
+        var end = Evaluation.Window.End(contactAt, model.Window);
         foreach (var r in responses)
         {
             var belongs = r.Strategy is not null ? r.Strategy == strategy.Id : r.Product == strategy.Product.Id;

@@ -41,10 +41,12 @@ internal static class ContactReader
         string? channel = null, strategy = null, product = null, outcome = null;
         DateTime? at = null;
         var wave = 1;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            seen = Once(seen, Array.IndexOf(ContactKeys, name), name, "contact", number);
             switch (name)
             {
                 case "at":
@@ -76,6 +78,31 @@ internal static class ContactReader
         return at is { } when
             ? new ContactRecord(channel, when, strategy, product, outcome, wave)
             : throw new SnapshotFormatException(BadContacts, $"contact {number} has no 'at'");
+    }
+
+    internal static SnapshotFormatException Duplicate(string name, string what, int number) =>
+        new(DuplicateKey, $"'{name}' appears more than once in {what} {number}");
+
+    private static readonly string[] ContactKeys = ["at", "channel", "strategy", "product", "outcome", "wave"];
+    private static readonly string[] ResponseKeys = ["at", "strategy", "product", "kind", "value"];
+
+    /// <summary>
+    /// Marks key number <paramref name="index"/> (-1: a key the reader does not use) as seen in a
+    /// record; a key the reader uses given twice is a <c>duplicate-key</c> error: which of the two
+    /// values was meant cannot be known, and a last-one-wins reading would hide a contact's real
+    /// time or a response's real kind (docs/reference/snapshot-errors.md).
+    /// </summary>
+    internal static int Once(int seen, int index, string name, string what, int number)
+    {
+        if (index < 0)
+        {
+            return seen;
+        }
+
+        var flag = 1 << index;
+        return (seen & flag) != 0
+            ? throw Duplicate(name, what, number)
+            : seen | flag;
     }
 
     private static string? Text(ref Utf8JsonReader reader, string name, int number, string code = BadContacts, string what = "contact") =>
@@ -117,10 +144,12 @@ internal static class ContactReader
         string? strategy = null, product = null, kind = null;
         DateTime? at = null;
         var value = 0.0;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            seen = Once(seen, Array.IndexOf(ResponseKeys, name), name, "response", number);
             switch (name)
             {
                 case "at":

@@ -41,4 +41,11 @@ internal static class Window
     /// </summary>
     public static DateTime Start(DateTime at, TimeSpan length) =>
         at.Ticks <= length.Ticks ? new DateTime(DateTime.MinValue.Ticks, at.Kind) : at - length;
+
+    /// <summary>
+    /// <c>from + length</c>, or <see cref="DateTime.MaxValue"/> when that is past year 9999: a wave
+    /// due, a pause or a learning window that would end after the calendar never ends instead of failing.
+    /// </summary>
+    public static DateTime End(DateTime from, TimeSpan length) =>
+        DateTime.MaxValue.Ticks - from.Ticks <= length.Ticks ? new DateTime(DateTime.MaxValue.Ticks, from.Kind) : from + length;
 }

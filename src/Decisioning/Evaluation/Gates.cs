@@ -226,12 +226,12 @@ internal sealed class Gates
                 }
             }
 
-            var suppressed = count >= rule.AtLeast && _at < latest + rule.Pause;
+            var suppressed = count >= rule.AtLeast && _at < Window.End(latest, rule.Pause);
             if (_explain is not null)
             {
                 _explain.Gate(s, "suppression", !suppressed, null, _frame,
                     $"rule {rule.Id}: {count} {rule.CountText} record(s) counted (scope {rule.Scope.ToString().ToLowerInvariant()}, at least {rule.AtLeast})" +
-                    (count > 0 ? $", latest {DecisionJson.FormatInstant(latest)}, paused until {DecisionJson.FormatInstant(latest + rule.Pause)}" : ""));
+                    (count > 0 ? $", latest {DecisionJson.FormatInstant(latest)}, paused until {DecisionJson.FormatInstant(Window.End(latest, rule.Pause))}" : ""));
             }
 
             if (suppressed)
@@ -322,7 +322,7 @@ internal sealed class Gates
         {
             // 3. Wave k+1 is due at L.at + after.
             var next = last.Wave + 1;
-            var due = last.At + s.Waves[next - 1].After;
+            var due = Window.End(last.At, s.Waves[next - 1].After);
             Wave = next;
             if (_at < due)
             {

@@ -212,16 +212,23 @@ public sealed class SnapshotReader(DecisionPlan plan)
         var payload = layout is null ? null : new ValueRow(layout);
         var seen = new bool[layout?.Fields.Count ?? 0];
         DateTime? at = null;
+        var keys = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            keys = ContactReader.Once(keys, name switch { "at" => 0, "type" => 1, _ => -1 }, name, "event", index + 1);
             if (name == "at")
             {
                 at = ReadInstant(ref reader, BadEvents, $"'at' of event {index + 1}");
             }
             else if (layout?.Find(name) is { } slot)
             {
+                if (seen[slot.Index])
+                {
+                    throw ContactReader.Duplicate(name, "event", index + 1);
+                }
+
                 seen[slot.Index] = true;
                 FieldReader.Read(ref reader, slot, payload!, $"'{name}' of event {index + 1} ({type})");
             }
