@@ -13,6 +13,10 @@ public sealed class SqliteHistory : SqlHistory
 {
     private readonly string _connectionString;
 
+    // One open connection and prepared read per deciding thread, closed with the store.
+    private readonly ThreadLocal<ThreadReader> _readers;
+    private volatile bool _disposed;
+
     /// <summary>Opens (or creates) the history in <paramref name="path"/>.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="busyTimeout">How long a write waits for another process's write. Default 30 s.</param>
@@ -36,6 +40,21 @@ public sealed class SqliteHistory : SqlHistory
         }
 
         EnsureSchema();
+        _readers = new ThreadLocal<ThreadReader>(() => new ThreadReader(Open()), trackAllValues: true);
+    }
+
+    /// <summary>
+    /// A customer's contacts and responses, on this thread's own connection with the statement
+    /// prepared once: the decision path's read costs one indexed lookup, not an open, a pragma and
+    /// a statement compiled each time. WAL gives each read the latest committed writes, of this
+    /// process and of others.
+    /// </summary>
+    public override CustomerHistory Read(string customerId, DateTime from, DateTime to)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var reader = _readers.Value!;
+        return ReadCustomer(reader.Command, customerId, from, to);
     }
 
     /// <summary>The database file's full path.</summary>
@@ -43,6 +62,12 @@ public sealed class SqliteHistory : SqlHistory
 
     /// <inheritdoc />
     protected override string IdColumn => "INTEGER PRIMARY KEY";
+
+    /// <summary>
+    /// One: SQLite finds each named parameter of a statement by a linear search, so a statement of
+    /// hundreds of rows spends its time matching names; one row a statement, prepared once, does not.
+    /// </summary>
+    protected override int RowsPerInsert => 1;
 
     /// <inheritdoc />
     protected override string RealColumn => "REAL";
@@ -60,5 +85,42 @@ public sealed class SqliteHistory : SqlHistory
         pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=" + (connection.DefaultTimeout * 1000);
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            _disposed = true;
+            foreach (var reader in _readers.Values)
+            {
+                reader.Dispose();
+            }
+
+            _readers.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private sealed class ThreadReader : IDisposable
+    {
+        private readonly DbConnection _connection;
+
+        public ThreadReader(DbConnection connection)
+        {
+            _connection = connection;
+            Command = CustomerReadCommand(connection);
+            Command.Prepare();
+        }
+
+        public DbCommand Command { get; }
+
+        public void Dispose()
+        {
+            Command.Dispose();
+            _connection.Dispose();
+        }
     }
 }

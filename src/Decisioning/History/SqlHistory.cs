@@ -12,8 +12,6 @@ namespace Decisioning.History;
 /// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
 public abstract class SqlHistory : IInteractionHistory
 {
-    // Rows per INSERT statement: well under both databases' limit on parameters a statement.
-    private const int RowsPerStatement = 400;
 
     private static readonly string[] DecisionColumns = ["key", "role", "customer_id", "at", "map", "version", "map_hash", "line", "snapshot"];
     private static readonly string[] OfferColumns =
@@ -24,6 +22,13 @@ public abstract class SqlHistory : IInteractionHistory
 
     /// <summary>Opens a new connection to the store (pooled by the driver).</summary>
     protected abstract DbConnection Open();
+
+    /// <summary>
+    /// Rows per INSERT statement (well under the database's limit on parameters a statement). Many
+    /// rows a statement save round trips to a server; an embedded database prefers one row a
+    /// statement, prepared once and run again for each row.
+    /// </summary>
+    protected virtual int RowsPerInsert => 400;
 
     /// <summary>The column type of an auto-increment primary key.</summary>
     protected abstract string IdColumn { get; }
@@ -75,13 +80,64 @@ public abstract class SqlHistory : IInteractionHistory
     }
 
     /// <inheritdoc />
-    public CustomerHistory Read(string customerId, DateTime from, DateTime to)
+    public virtual CustomerHistory Read(string customerId, DateTime from, DateTime to)
     {
         ArgumentNullException.ThrowIfNull(customerId);
         using var connection = Open();
-        var range = new HistoryQuery(customerId, from, to);
-        return new CustomerHistory([.. ReadContacts(connection, range)], [.. ReadResponses(connection, range)]);
+        using var command = CustomerReadCommand(connection);
+        return ReadCustomer(command, customerId, from, to);
     }
+
+    /// <summary>
+    /// The statement of <see cref="Read"/>: a customer's contacts and responses in a time range, in
+    /// one round trip (the decision path's one query), parameters <c>@customer</c>, <c>@from</c> and
+    /// <c>@to</c>. A store that keeps it prepared runs it with <see cref="ReadCustomer"/>.
+    /// </summary>
+    protected static DbCommand CustomerReadCommand(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = Command(connection, null, CustomerReadSql);
+        Add(command, "@customer", "");
+        Add(command, "@from", "");
+        Add(command, "@to", "");
+        return command;
+    }
+
+    /// <summary>Runs a <see cref="CustomerReadCommand"/> for one customer and time range.</summary>
+    protected static CustomerHistory ReadCustomer(DbCommand command, string customerId, DateTime from, DateTime to)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Parameters["@customer"].Value = customerId;
+        command.Parameters["@from"].Value = HistoryTime.Format(from);
+        command.Parameters["@to"].Value = HistoryTime.Format(to);
+        List<ContactEntry>? contacts = null;
+        List<ResponseEntry>? responses = null;
+        using var row = command.ExecuteReader();
+        while (row.Read())
+        {
+            var at = HistoryTime.Parse(row.GetString(1));
+            if (Convert.ToInt32(row.GetValue(0)) == 0)
+            {
+                (contacts ??= []).Add(new ContactEntry(customerId, at, Text(row, 2), Text(row, 3), Text(row, 4), Convert.ToInt32(row.GetValue(5)), Text(row, 6)));
+            }
+            else
+            {
+                (responses ??= []).Add(new ResponseEntry(customerId, at, Text(row, 3), Text(row, 4), row.GetString(7), row.GetDouble(8)));
+            }
+        }
+
+        return contacts is null && responses is null ? CustomerHistory.Empty : new CustomerHistory(contacts ?? [], responses ?? []);
+    }
+
+    // Contacts then responses, each in the order recorded; both tables are indexed on (customer_id, at).
+    private const string CustomerReadSql = """
+        SELECT 0 AS part, at, channel, strategy, product, wave, outcome, NULL AS kind, NULL AS value, id FROM contacts
+         WHERE customer_id = @customer AND at >= @from AND at <= @to
+        UNION ALL
+        SELECT 1, at, NULL, strategy, product, NULL, NULL, kind, value, id FROM responses
+         WHERE customer_id = @customer AND at >= @from AND at <= @to
+        ORDER BY part, id
+        """;
 
     /// <inheritdoc />
     public void Append(HistoryBatch batch)
@@ -251,28 +307,60 @@ public abstract class SqlHistory : IInteractionHistory
             .Select(g => g.MinBy(d => d.At)!)
             .Select(d => new object?[] { d.MapHash, d.Map, d.Version, HistoryTime.Format(d.At) });
 
-    private static void Insert(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows)
+    // A statement per chunk of rows, kept (prepared) while chunks have its size: every chunk of a
+    // batch but the last reuses it, binding parameters by position.
+    private void Insert(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows)
     {
-        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        DbCommand? command = null;
+        var rowsInCommand = 0;
+        try
         {
-            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-            using var command = Command(connection, transaction, "");
-            for (var r = 0; r < chunk.Length; r++)
+            foreach (var chunk in rows.Chunk(RowsPerInsert))
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
+                if (command is null || rowsInCommand != chunk.Length)
                 {
-                    var name = $"@p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    Add(command, name, chunk[r][c]);
+                    command?.Dispose();
+                    command = InsertCommand(connection, transaction, table, columns, chunk.Length);
+                    rowsInCommand = chunk.Length;
                 }
 
-                sql.Append(')');
+                var index = 0;
+                foreach (var row in chunk)
+                {
+                    foreach (var value in row)
+                    {
+                        command.Parameters[index++].Value = value ?? DBNull.Value;
+                    }
+                }
+
+                command.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            command?.Dispose();
+        }
+    }
+
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, string table, string[] columns, int rows)
+    {
+        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+        var command = Command(connection, transaction, "");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var name = $"@p{r}_{c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                Add(command, name, null);
             }
 
-            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
-            command.ExecuteNonQuery();
+            sql.Append(')');
         }
+
+        command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
+        return command;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
