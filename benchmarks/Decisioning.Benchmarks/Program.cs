@@ -6,7 +6,8 @@ namespace Decisioning.Benchmarks;
 /// <summary>
 /// <c>--quick</c>: the one-line summary within 90 seconds (QuickRun); <c>--board [N]</c>: the
 /// strategy board on N decisions, time and peak memory beside report's (BoardHarness); <c>--policy-gate</c>: the
-/// policy gate with a RulesEngine workflow against the same rules in the map (PolicyGateRun); <c>--profile TARGET</c>: a
+/// policy gate with a RulesEngine workflow against the same rules in the map (PolicyGateRun); <c>--history [LINES]</c>: decisions
+/// per second with a SQLite history against without, and a 1M-line import (HistoryRun); <c>--profile TARGET</c>: a
 /// workload in a loop for dotnet-trace (ProfileLoop). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
@@ -17,6 +18,11 @@ public static class Program
         if (args.Contains("--board"))
         {
             return Board.BoardHarness.Run(args, Console.Out);
+        }
+
+        if (args.Contains("--history"))
+        {
+            return HistoryRun.Run(args, Console.Out);
         }
 
         if (args.Contains("--policy-gate"))

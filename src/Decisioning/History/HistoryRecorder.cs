@@ -20,7 +20,7 @@ namespace Decisioning.History;
 /// a process killed outright loses at most what the queue held (the store itself stays readable:
 /// every batch is one transaction).
 /// </remarks>
-public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable
+public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
 
@@ -31,6 +31,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     private readonly Task _pump;
     private long _queued, _written, _dropped, _failed;
     private int _stopped;
+    private HistoryQueueCounts? _stopReported;
 
     /// <summary>Starts the queue's writer over <paramref name="store"/>; the recorder does not own the store.</summary>
     public HistoryRecorder(IInteractionHistory store, HistoryOptions? options = null, ILogger? logger = null)
@@ -147,12 +148,23 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
             // Reported below as unwritten.
         }
 
+        // Logged once per outcome: a second stop (the host's, then the container's) that finds the
+        // same numbers says nothing new.
         var counts = Counts;
-        HistoryLog.Stopped(_logger, counts.Written, counts.Dropped, counts.Failed, counts.Pending);
+        if (Interlocked.Exchange(ref _stopReported, counts) != counts)
+        {
+            HistoryLog.Stopped(_logger, counts.Written, counts.Dropped, counts.Failed, counts.Pending);
+        }
     }
 
     /// <summary>Stops, writing what is queued.</summary>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>
+    /// Stops, writing what is queued, and waits: for a service provider disposed synchronously,
+    /// which refuses a service that is only asynchronously disposable.
+    /// </summary>
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
 
     private void Enqueue(Pending pending)
     {

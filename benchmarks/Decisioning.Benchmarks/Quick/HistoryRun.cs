@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Decisioning.Benchmarks.Inputs;
+using Decisioning.Hosting;
+using Decisioning.History.Sqlite;
+using Decisioning.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Decisioning.Benchmarks.Quick;
+
+/// <summary>
+/// <c>--history [LINES]</c>: the interaction history's cost, side by side in one run, with a
+/// stopwatch (benchmarks/README.md, "Interaction history"):
+/// <list type="bullet">
+/// <item><c>evaluate</c> over LINES customers (the sample's, repeated under new ids), in this
+/// process, without a history and with a fresh SQLite history (offers recorded as contacts), then
+/// again a day later on the same history, so that every decision reads the contacts of the first
+/// run; rounds alternate off and on, and each on-run's time includes writing its queue out;</item>
+/// <item>the engine (<c>IDecisionEngine.Decide</c>) on one thread over parsed snapshots, without
+/// and with a SQLite history;</item>
+/// <item><c>history import --outcomes</c> of 1,000,000 outcome lines into a fresh SQLite file.</item>
+/// </list>
+/// </summary>
+public static class HistoryRun
+{
+    private const int Rounds = 3;
+    private const int ImportLines = 1_000_000;
+    private static readonly string Day1 = "2026-11-20T00:00:00Z";
+    private static readonly string Day3 = "2026-11-22T00:00:00Z";
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        var lines = Array.IndexOf(args, "--history") is var at && at + 1 < args.Length && int.TryParse(args[at + 1], out var n) ? n : 60_000;
+        var folder = Directory.CreateTempSubdirectory("decisioning-history-bench-").FullName;
+        try
+        {
+            var customers = Path.Combine(folder, "customers.jsonl");
+            WriteCustomers(customers, lines);
+            output.WriteLine($"history benchmark: {lines:N0} customers, sample map, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+            // Warm-up: every path jitted once before anything is timed.
+            Evaluate(customers, Day1, null, folder, lines: 3000);
+            Evaluate(customers, Day1, Path.Combine(folder, "warm.db"), folder, lines: 3000);
+
+            var ratios = new List<double>();
+            var ratiosRead = new List<double>();
+            for (var round = 1; round <= Rounds; round++)
+            {
+                var db = Path.Combine(folder, $"round{round}.db");
+                var off1 = Evaluate(customers, Day1, null, folder);
+                var on1 = Evaluate(customers, Day1, db, folder);
+                var off3 = Evaluate(customers, Day3, null, folder);
+                var on3 = Evaluate(customers, Day3, db, folder);
+                ratios.Add(off1 / on1);
+                ratiosRead.Add(off3 / on3);
+                output.WriteLine(Invariant($"evaluate round {round}: off {lines / off1,8:F0} /s, on {lines / on1,8:F0} /s ({off1 / on1:P0}); a day later, reading the first run's contacts: off {lines / off3,8:F0} /s, on {lines / on3,8:F0} /s ({off3 / on3:P0})"));
+            }
+
+            output.WriteLine(Invariant($"evaluate with a SQLite history: median {Median(ratios):P0} of the decisions per second without (first day), {Median(ratiosRead):P0} (a day later)"));
+
+            var (engineOff, engineOn) = Engine(folder, output);
+            output.WriteLine(Invariant($"engine, one thread: off {engineOff,8:F0} /s, on {engineOn,8:F0} /s ({engineOn / engineOff:P0})"));
+
+            var outcomes = Path.Combine(folder, "outcomes.jsonl");
+            WriteOutcomes(outcomes, ImportLines);
+            var import = Stopwatch.StartNew();
+            var exit = Cli("history", "import", "--outcomes", outcomes, "--db", Path.Combine(folder, "import.db"));
+            import.Stop();
+            output.WriteLine(Invariant($"history import --outcomes: {ImportLines:N0} lines in {import.Elapsed.TotalSeconds:F1} s ({ImportLines / import.Elapsed.TotalSeconds:F0} lines/s), exit {exit}"));
+            return exit;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Seconds for `evaluate` over the first `lines` customers; with a database, offers are contacts.
+    private static double Evaluate(string customers, string at, string? db, string folder, int? lines = null)
+    {
+        var input = customers;
+        if (lines is { } count)
+        {
+            input = Path.Combine(folder, $"first-{count}.jsonl");
+            File.WriteAllLines(input, File.ReadLines(customers).Take(count));
+        }
+
+        string[] args = ["evaluate", Samples.MapPath, "--customers", input, "--at", at, "--out", Path.Combine(folder, "decisions.jsonl")];
+        if (db is not null)
+        {
+            args = [.. args, "--db", db, "--offers-are-contacts"];
+        }
+
+        GC.Collect();
+        var clock = Stopwatch.StartNew();
+        var exit = Cli(args);
+        clock.Stop();
+        return exit == 0 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"evaluate exited {exit}");
+    }
+
+    private static (double Off, double On) Engine(string folder, TextWriter output)
+    {
+        var snapshots = File.ReadLines(Samples.CustomersPath).Select(CustomerSnapshot.FromJson).ToArray();
+        var at = new DateTimeOffset(Samples.At);
+        double Rate(bool history)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddDecisioning(d =>
+            {
+                d.AddMap("retail-wealth", Samples.MapPath);
+                d.Configure(o => o.WatchForChanges = false);
+                if (history)
+                {
+                    d.UseSqliteHistory(Path.Combine(folder, $"engine-{Guid.NewGuid():N}.db"), o => o.OffersAreContacts = true);
+                }
+            });
+            using var provider = services.BuildServiceProvider();
+            var engine = provider.GetRequiredService<IDecisionEngine>();
+            for (var i = 0; i < snapshots.Length; i++)
+            {
+                engine.Decide("retail-wealth", snapshots[i], at);
+            }
+
+            var best = 0.0;
+            for (var repeat = 0; repeat < 3; repeat++)
+            {
+                var clock = Stopwatch.StartNew();
+                var decided = 0;
+                while (clock.Elapsed < TimeSpan.FromSeconds(3))
+                {
+                    engine.Decide("retail-wealth", snapshots[decided % snapshots.Length], at.AddSeconds(decided));
+                    decided++;
+                }
+
+                best = Math.Max(best, decided / clock.Elapsed.TotalSeconds);
+            }
+
+            if (provider.GetService<History.HistoryRecorder>() is { } recorder)
+            {
+                recorder.StopAsync().GetAwaiter().GetResult();
+                output.WriteLine(Invariant($"engine history queue: {recorder.Counts.Written:N0} written, {recorder.Counts.Dropped:N0} dropped"));
+            }
+
+            return best;
+        }
+
+        var off = Rate(history: false);
+        var on = Rate(history: true);
+        return (off, on);
+    }
+
+    // The sample customers repeated under new ids (C00001 -> C00001-r2), so every line is a customer of its own.
+    private static void WriteCustomers(string path, int lines)
+    {
+        var sample = File.ReadAllLines(Samples.CustomersPath);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (var i = 0; i < lines; i++)
+        {
+            var line = sample[i % sample.Length];
+            var repeat = i / sample.Length;
+            writer.WriteLine(repeat == 0 ? line : IdSuffix(line, $"-r{repeat}"));
+        }
+    }
+
+    private static string IdSuffix(string line, string suffix)
+    {
+        const string key = "\"customerId\":\"";
+        var start = line.IndexOf(key, StringComparison.Ordinal);
+        var end = line.IndexOf('"', start + key.Length);
+        return string.Concat(line.AsSpan(0, end), suffix, line.AsSpan(end));
+    }
+
+    private static void WriteOutcomes(string path, int lines)
+    {
+        string[] products = ["pension-fund", "credit-card", "fund-sip", "cash-plus", "digital-gold"];
+        string[] kinds = ["responded", "declined", "converted"];
+        var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (var i = 0; i < lines; i++)
+        {
+            var at = start.AddSeconds(i * 2.5);
+            writer.WriteLine(Invariant($"{{\"customerId\":\"C{i % 200_000:D6}\",\"at\":\"{at:yyyy-MM-ddTHH:mm:ss.fZ}\",\"product\":\"{products[i % products.Length]}\",\"kind\":\"{kinds[i % kinds.Length]}\",\"value\":{i % 7 * 100}}}"));
+        }
+    }
+
+    private static int Cli(params string[] args) => Decisioning.Cli.Program.Run(args, TextWriter.Null, TextWriter.Null);
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
