@@ -6,7 +6,7 @@ public enum HistoryQueueFullMode
     /// <summary>The deciding thread waits for room: nothing is lost, decisions slow to the store's pace.</summary>
     Wait,
 
-    /// <summary>The record is dropped and counted (metric <c>decisioning.history.dropped</c>, and the stop log): decisions never wait.</summary>
+    /// <summary>The record is dropped and counted (<see cref="IHistoryRecorder.Counts"/>, and the stop log): decisions never wait.</summary>
     Drop,
 }
 
