@@ -30,6 +30,11 @@ public static class Program
             return PolicyGateRun.Run(Console.Out);
         }
 
+        if (args.Contains("--scaling"))
+        {
+            return Quick.ScalingRun.Run(Console.Out);
+        }
+
         if (args.Contains("--quick"))
         {
             return QuickRun.Run(Console.Out);

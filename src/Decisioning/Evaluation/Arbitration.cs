@@ -6,38 +6,46 @@ namespace Decisioning.Evaluation;
 /// Arbitration (spec section 3, step 4) over a <see cref="DecisionBuffer"/>'s candidate slots:
 /// order them (score descending, or priority alone for the control group's <c>priority</c>
 /// policy; then priority descending, then file order), then keep at most one per product and per
-/// channel (when set) and at most <c>maxActions</c>. Allocates nothing: an insertion sort of slot
-/// indexes, a total order so the result never depends on the sort.
+/// channel (when set) and at most <c>maxActions</c>. Allocates nothing; the order is total (file
+/// order breaks every tie), so the result is one whatever the way of finding it.
 /// </summary>
 internal static class Arbitration
 {
     /// <summary>Writes the kept candidates' slot indexes, in rank order, into <paramref name="kept"/>; returns how many.</summary>
+    /// <remarks>
+    /// Picks, <c>maxActions</c> times, the best candidate not yet kept that clashes with none kept:
+    /// the same actions as sorting every candidate and keeping them greedily (a candidate the greedy
+    /// pass skips clashes with one kept before it, and the kept set only grows), in
+    /// O(candidates x maxActions) rather than a sort of every candidate (a map of a thousand
+    /// strategies can have hundreds of candidates and return three actions).
+    /// </remarks>
     public static int Select(DecisionBuffer buffer, int[] kept, ArbitrationPlan plan, bool byScore)
     {
-        var order = buffer.Scratch;
+        var taken = buffer.Scratch;
         var slots = buffer.Candidates;
-        for (var i = 0; i < buffer.CandidateCount; i++)
-        {
-            var j = i;
-            while (j > 0 && Before(slots[i], slots[order[j - 1]], byScore))
-            {
-                order[j] = order[j - 1];
-                j--;
-            }
-
-            order[j] = i;
-        }
-
+        var candidates = buffer.CandidateCount;
+        Array.Clear(taken, 0, candidates);
         var count = 0;
-        for (var i = 0; i < buffer.CandidateCount && count < plan.MaxActions; i++)
+        while (count < plan.MaxActions)
         {
-            ref readonly var candidate = ref slots[order[i]];
-            if (Clashes(slots, kept, count, candidate, plan))
+            var best = -1;
+            for (var i = 0; i < candidates; i++)
             {
-                continue;
+                if (taken[i] != 0 || (best >= 0 && !Before(slots[i], slots[best], byScore)) || Clashes(slots, kept, count, slots[i], plan))
+                {
+                    continue;
+                }
+
+                best = i;
             }
 
-            kept[count++] = order[i];
+            if (best < 0)
+            {
+                break;
+            }
+
+            taken[best] = 1;
+            kept[count++] = best;
         }
 
         return count;

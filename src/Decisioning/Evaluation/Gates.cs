@@ -29,7 +29,7 @@ internal sealed class Gates
     private EvaluationRules _rules = EvaluationRules.Spec;
     private IExplainRecorder? _explain;
     private bool _renderScripts;
-    private readonly byte[] _scenario, _eligible, _channel;
+    private readonly byte[] _scenario, _eligible, _held, _channel;
     private CustomerRecord _customer = null!;
     private Frame _frame = null!;
     private DateTime _at;
@@ -42,6 +42,7 @@ internal sealed class Gates
         _layout = layout;
         _scenario = new byte[_layout.ScenarioCount];
         _eligible = new byte[_layout.ProductCount];
+        _held = new byte[_layout.ProductCount];
         _channel = new byte[_layout.ChannelCount];
     }
 
@@ -83,6 +84,7 @@ internal sealed class Gates
         Current = null;
         Array.Clear(_scenario);
         Array.Clear(_eligible);
+        Array.Clear(_held);
         Array.Clear(_channel);
     }
 
@@ -141,7 +143,7 @@ internal sealed class Gates
             return ReasonCodes.Ineligible;
         }
 
-        if (!Pass(s, "held", s.Product.Repeatable || !_customer.Holds(s.Product.Id), null))
+        if (!Pass(s, "held", s.Product.Repeatable || !Held(s.Product, _layout.ProductSlot[s.Index]), null))
         {
             return ReasonCodes.AlreadyHeld;
         }
@@ -418,6 +420,18 @@ internal sealed class Gates
         }
 
         return _eligible[slot] == Holds;
+    }
+
+    // Whether the customer holds the product: a set lookup, remembered for the strategies that share the product.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Held(ProductPlan product, int slot)
+    {
+        if (_held[slot] == Unknown)
+        {
+            _held[slot] = _customer.Holds(product.Id) ? Holds : Fails;
+        }
+
+        return _held[slot] == Holds;
     }
 
     // A contact for this strategy in (at - cooldown, at] (the window is the spec's, except in mutation tests).
