@@ -1,3 +1,4 @@
+using Decisioning.Streaming;
 using Decisioning.Reporting.Collection;
 using Decisioning.Reporting.Input;
 

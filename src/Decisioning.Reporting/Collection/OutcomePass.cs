@@ -1,3 +1,4 @@
+using Decisioning.Streaming;
 using Decisioning.Reporting.Input;
 
 namespace Decisioning.Reporting.Collection;

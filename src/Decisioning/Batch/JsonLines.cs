@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Evaluation;
+using Decisioning.Streaming;
 
 namespace Decisioning.Batch;
 
@@ -49,60 +50,36 @@ internal static class JsonLines
     public static IEnumerable<byte[]> ReadUtf8(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        int start = 0, end = 0;
+        var reader = new Utf8LineReader(stream);
         while (true)
         {
-            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (newline >= 0)
+            if (!reader.TryReadLine(out var line))
             {
-                if (newline > 0)
-                {
-                    yield return buffer.AsSpan(start, newline).ToArray();
-                }
-
-                start += newline + 1;
-                continue;
-            }
-
-            // No whole line left in the buffer: keep the partial one, grow if it fills the buffer, read more.
-            if (start > 0)
-            {
-                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-
-            if (end == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            var read = stream.Read(buffer, end, buffer.Length - end);
-            if (read == 0)
-            {
-                if (end > start)
-                {
-                    yield return buffer.AsSpan(start, end - start).ToArray();
-                }
-
                 yield break;
             }
 
-            end += read;
+            if (!line.IsEmpty)
+            {
+                yield return line.ToArray();
+            }
         }
     }
 
     /// <summary>The non-empty lines of a file, lazily.</summary>
     public static IEnumerable<string> ReadText(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream, Utf8, false, 1 << 16);
-        while (reader.ReadLine() is { } line)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var reader = new Utf8LineReader(stream);
+        while (true)
         {
-            if (line.Length > 0)
+            if (!reader.TryReadLine(out var line))
             {
-                yield return line;
+                yield break;
+            }
+
+            if (!line.IsEmpty)
+            {
+                yield return Utf8.GetString(line);
             }
         }
     }

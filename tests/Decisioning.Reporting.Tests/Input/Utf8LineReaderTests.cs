@@ -1,3 +1,4 @@
+using Decisioning.Streaming;
 using System.Text;
 using Decisioning.Reporting.Input;
 

@@ -1,8 +1,10 @@
-namespace Decisioning.Reporting.Input;
+namespace Decisioning.Streaming;
 
 /// <summary>
-/// Splits a UTF-8 stream into lines without decoding them, so that a file of ten million lines
-/// is read through one reusable buffer. Not thread-safe.
+/// The product's one reader of JSON-lines files: splits a UTF-8 stream into lines without decoding
+/// them, so that a file of ten million lines is read through one reusable buffer. A line ends at
+/// <c>\n</c> or <c>\r\n</c>; a UTF-8 byte order mark before the first line is dropped; a last
+/// line without its newline is still a line. Not thread-safe.
 /// </summary>
 internal sealed class Utf8LineReader
 {
