@@ -21,7 +21,7 @@ public class ShadowTests(ITestOutputHelper output)
         """{"customerId": "C3", "name": "Zhao", "age": 61, "riskLevel": 1}""",
     ];
 
-    [Fact(Skip = "Flaky on an overloaded 2-core machine: a served decision's version sometimes differs from the champion replayed after a concurrent reload (race under investigation, issue 20)")]
+    [Fact]
     public void DecideFrom8Threads_BothMapsHotReloaded_ServedEqualsTheChampionAloneAndEveryShadowRecordTheShadowAlone()
     {
         const int threads = 8;
@@ -98,8 +98,9 @@ public class ShadowTests(ITestOutputHelper output)
         }
 
         Assert.True(versions >= rewrites / 2, $"the shadow reloaded: {versions} versions decided");
+        // Reloads are asynchronous (debounced file events): the last rewrite is served once its reload has run.
+        EngineFixture.WaitUntil(() => engine.GetMap(DemoMap.Id)!.Version == $"v{rewrites}", $"the champion serves v{rewrites}");
         Assert.Equal($"v{1000 + rewrites - 1}", engine.GetMap(DemoMap.Id)!.Shadow!.Version);
-        Assert.Equal($"v{rewrites}", engine.GetMap(DemoMap.Id)!.Version);
     }
 
     [Fact]
