@@ -5,9 +5,10 @@ using System.Text;
 namespace Decisioning.Benchmarks.Board;
 
 /// <summary>
-/// <c>--board [N]</c>: writes a decision log of N decisions (default 1,000,000) and its responses,
+/// <c>--board [N] [--db]</c>: writes a decision log of N decisions (default 1,000,000) and its responses,
 /// then runs <c>decisioning report</c> and <c>decisioning dashboard</c> on the same files, each in
-/// its own process, and prints the wall time and the peak resident memory (VmHWM) of each. The
+/// its own process, and prints the wall time and the peak resident memory (VmHWM) of each. With
+/// <c>--db</c> it also imports the files into a SQLite history once and times <c>dashboard --db</c>. The
 /// report is the peer: it reads the same two files with the same reader, keeping one record per
 /// customer; the board keeps every decision and action besides.
 /// </summary>
@@ -40,9 +41,37 @@ internal static class BoardHarness
         var board = Measure(cli, ["dashboard", "--decisions", decisionFile, "--outcomes", outcomeFile, "--out", Path.Combine(folder, "board")]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report    (peer): {report.Seconds,6:F1} s, peak {report.PeakMb,5:N0} MB, exit {report.Exit}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dashboard:        {board.Seconds,6:F1} s, peak {board.PeakMb,5:N0} MB, exit {board.Exit}"));
-        var ok = board.Exit == 0 && board.Seconds < 60 && board.PeakMb < 500;
+        var ok = Within(board);
+        if (args.Contains("--db"))
+        {
+            ok &= FromHistory(cli, folder, decisionFile, outcomeFile, output);
+        }
+
         output.WriteLine(ok ? "dashboard within 60 s and 500 MB" : "dashboard NOT within 60 s and 500 MB");
         return ok ? 0 : 1;
+    }
+
+    private static bool Within((double Seconds, double PeakMb, int Exit) run) => run.Exit == 0 && run.Seconds < 60 && run.PeakMb < 500;
+
+    // --db: the same files imported once into a SQLite history (timed, not judged), then the board
+    // read from it, judged by the same limits and compared with the board over the files.
+    private static bool FromHistory(string cli, string folder, string decisionFile, string outcomeFile, TextWriter output)
+    {
+        var db = Path.Combine(folder, "history.db");
+        if (!File.Exists(db))
+        {
+            var imported = Measure(cli, ["history", "import", "--decisions", decisionFile, "--db", db]);
+            var responses = Measure(cli, ["history", "import", "--outcomes", outcomeFile, "--db", db]);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"history import (once): {imported.Seconds + responses.Seconds,6:F1} s, peak {Math.Max(imported.PeakMb, responses.PeakMb),5:N0} MB, exit {Math.Max(imported.Exit, responses.Exit)}; {new FileInfo(db).Length / 1e6:N0} MB"));
+        }
+
+        var board = Measure(cli, ["dashboard", "--db", db, "--out", Path.Combine(folder, "board-db")]);
+        var same = File.ReadAllBytes(Path.Combine(folder, "board", "dashboard.json")).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(folder, "board-db", "dashboard.json")));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dashboard --db:   {board.Seconds,6:F1} s, peak {board.PeakMb,5:N0} MB, exit {board.Exit}; dashboard.json {(same ? "equals" : "DIFFERS FROM")} the board over the files"));
+        return Within(board) && same;
     }
 
     /// <summary>Runs the command line once; the peak is VmHWM of /proc, read every 50 ms until it exits.</summary>
