@@ -112,8 +112,10 @@ public sealed class MapProperties
     /// <summary>
     /// The regression property: <paramref name="after"/> decides every customer as
     /// <paramref name="before"/> does, except for <paramref name="changedStrategies"/> (added,
-    /// removed or edited strategies must be named). Customers are valid for both versions. A
-    /// failure shows the shrunk customer and both decisions side by side.
+    /// removed or edited strategies must be named). Customers are valid for both versions, and
+    /// weighted toward what differs between them (<see cref="MapArbitraries.For(IReadOnlyList{DecisionPlan}, DateTime)"/>),
+    /// so that a one-unit shift of a threshold is found within the default 100 tests. A failure
+    /// shows the shrunk customer and both decisions side by side.
     /// </summary>
     /// <exception cref="ArgumentException">The two are decided at different times, or a named strategy is in neither version.</exception>
     public static Property SameDecisionsExcept(MapProperties before, MapProperties after, params string[] changedStrategies)
