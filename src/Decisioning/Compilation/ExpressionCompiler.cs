@@ -99,7 +99,9 @@ public static class ExpressionCompiler
             Report(diagnostics, source, e, parameters, scope.Unresolved);
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException
+            // The parser converts literals while it parses: `hasPhone == "text"` fails as a FormatException (found by FuzzTests).
+            or FormatException or InvalidCastException or OverflowException or NotSupportedException)
         {
             diagnostics.Error(DiagnosticCodes.ExpressionSyntax, $"expression cannot be parsed: {e.Message}", source.Location);
             return null;

@@ -51,8 +51,9 @@ public static class PlanCompiler
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // A model id given twice is DM021 (validation); the first stands, as for every other section (found by FuzzTests).
         var models = doc.Models.Select(m => Model(m, customer, hostModels, diagnostics, readList)).OfType<PropensityPlan>()
-            .ToDictionary(ModelId, StringComparer.Ordinal);
+            .GroupBy(ModelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var context = new StrategyContext(
             segments.OfType<SegmentPlan>().Select((s, i) => (s.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i),

@@ -104,7 +104,8 @@ internal static class StrategyCompiler
     // Channels in preference order, each with its script from `scripts` (or none).
     private static List<ChannelChoice>? Channels(IReadOnlyList<Located<string>> ids, IReadOnlyList<ScriptChoiceDecl> scriptChoices, StrategyContext c)
     {
-        var scripts = scriptChoices.ToDictionary(x => x.Channel.Value, x => x.Script.Value, StringComparer.Ordinal);
+        // A channel named twice is DM013 (the YAML reader); the first stands, as everywhere.
+        var scripts = scriptChoices.GroupBy(x => x.Channel.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Script.Value, StringComparer.Ordinal);
         var channels = new List<ChannelChoice>();
         foreach (var channelId in ids)
         {
