@@ -13,6 +13,7 @@ namespace Decisioning.History.Tests.Soak;
 /// written), the stop log gives the number when the host had a chance to stop, and the SQLite
 /// file is never left unreadable.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed partial class KillTests : IDisposable
 {
     private const int Decided = 2_000;

@@ -14,13 +14,14 @@ namespace Decisioning.History.Tests.Soak;
 /// for the documented longer run). Process A serves the tiny map as version <c>A</c>, process B as
 /// <c>B</c>, so every record names its process. Then: every decision and every offer is recorded
 /// exactly once (counted against what each process says it decided), each offer is one contact,
-/// and no decision broke a cooldown or a channel cap that a contact recorded at least three
-/// simulated days (three real seconds) earlier, by either process, should have enforced, while
+/// and no decision broke a cooldown or a channel cap that a contact recorded at least four
+/// simulated days (four real seconds) earlier, by either process, should have enforced, while
 /// many decisions were held back by the other process's contacts alone.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class TwoHostsTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan Settled = TimeSpan.FromDays(3);
+    private static readonly TimeSpan Settled = TimeSpan.FromDays(4);
     private readonly TempFolder _folder = new();
 
     private static int Seconds =>
