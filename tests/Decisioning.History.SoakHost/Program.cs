@@ -16,7 +16,8 @@ namespace Decisioning.History.SoakHost;
 /// <c>--map PATH</c>; <c>--sqlite PATH</c> or <c>--postgres CS</c>; <c>--process 0|1</c> (the
 /// parity of every decision time, so two processes never decide at the same instant);
 /// <c>--threads N</c>, <c>--seconds S</c>, <c>--rate R</c> (decisions a second per thread),
-/// <c>--customers C</c>, <c>--origin UNIX_MS</c>: decide for S seconds from the origin; or <c>--decide K</c>: decide K times on one thread,
+/// <c>--customers C</c>, <c>--origin UNIX_MS|stdin</c>: decide for S seconds from the origin (with
+/// <c>stdin</c>, print <c>ready</c> and read the origin from stdin); or <c>--decide K</c>: decide K times on one thread,
 /// print <c>decided K</c>, then wait to be stopped (SIGTERM) or killed. <c>--queue Q</c>,
 /// <c>--batch B</c>, <c>--slow-ms M</c> (each batch written M ms late), <c>--shutdown-ms T</c>.
 /// Decision times run one simulated day per real second from 2026-11-01. Logs go to stdout; the
@@ -81,7 +82,17 @@ internal static class Program
             var pause = TimeSpan.FromSeconds(1.0 / options.Int("rate", 100));
             // A real-time origin shared by both processes (Unix milliseconds), so that one
             // simulated instant is one real instant in each: decisions start there.
-            var origin = options.Text("origin") is { } unix
+            // With --origin stdin: "ready" once started, then the origin is the line the test sends
+            // when every process is ready (a start-up under load may take many seconds).
+            var unix = options.Text("origin");
+            if (unix == "stdin")
+            {
+                Console.Out.WriteLine("ready");
+                Console.Out.Flush();
+                unix = Console.In.ReadLine();
+            }
+
+            var origin = unix is not null
                 ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(unix, CultureInfo.InvariantCulture)).UtcDateTime
                 : DateTime.UtcNow;
             if (origin - DateTime.UtcNow is var wait && wait > TimeSpan.Zero)

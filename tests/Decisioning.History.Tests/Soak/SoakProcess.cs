@@ -17,7 +17,7 @@ internal sealed class SoakProcess : IDisposable
     public SoakProcess(params string[] args)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Decisioning.History.SoakHost.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(host);
         foreach (var arg in args)
         {
@@ -71,6 +71,13 @@ internal sealed class SoakProcess : IDisposable
         }
 
         throw new TimeoutException($"no line '{prefix}' within {timeout}:\n{Output}\n{_error}");
+    }
+
+    /// <summary>Sends one line to the process's stdin.</summary>
+    public void Send(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
     }
 
     /// <summary>SIGKILL: the process ends at once, nothing runs after.</summary>

@@ -54,18 +54,22 @@ public sealed class TwoHostsTests(ITestOutputHelper output) : IDisposable
 
     private (JsonObject A, JsonObject B) Run(string storeOption, string store)
     {
-        // Both processes start deciding at the same real instant, after their start-up.
-        var origin = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         SoakProcess Start(string version, int process)
         {
             var map = _folder.File($"tiny-{version}.yaml");
             File.WriteAllText(map, TinyMap.Yaml.Replace("version: \"1\"", $"version: \"{version}\"", StringComparison.Ordinal));
             return new SoakProcess("--map", map, storeOption, store, "--process", $"{process}", "--threads", "8", "--rate", "50",
-                "--customers", "200", "--seconds", $"{Seconds}", "--origin", origin);
+                "--customers", "200", "--seconds", $"{Seconds}", "--origin", "stdin");
         }
 
         using var a = Start("A", 0);
         using var b = Start("B", 1);
+        // Both processes start deciding at the same real instant, once both have started.
+        a.WaitFor("ready", TimeSpan.FromSeconds(120));
+        b.WaitFor("ready", TimeSpan.FromSeconds(120));
+        var origin = DateTimeOffset.UtcNow.AddMilliseconds(500).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        a.Send(origin);
+        b.Send(origin);
         var timeout = TimeSpan.FromSeconds(Seconds + 120);
         var (sa, sb) = (a.Summary(timeout), b.Summary(timeout));
         output.WriteLine($"A: {sa.ToJsonString()}\nB: {sb.ToJsonString()}");
