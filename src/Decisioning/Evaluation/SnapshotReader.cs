@@ -25,6 +25,13 @@ public sealed class SnapshotReader(DecisionPlan plan)
     public (CustomerRecord? Customer, SnapshotError? Error) Read(ReadOnlySpan<byte> utf8)
     {
         string? id = null;
+        if (utf8.Length > Streaming.OrderedParallel.MaxLineLength)
+        {
+            // Cut by the line reader, or handed in whole by a host: refused before parsing (docs/limits.md).
+            return (null, new SnapshotError(null, InvalidJson,
+                $"the line holds more than {Streaming.OrderedParallel.MaxLineLength:N0} bytes; a snapshot may hold at most that"));
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8, Options);

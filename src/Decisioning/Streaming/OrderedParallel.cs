@@ -45,12 +45,60 @@ public static class OrderedParallel
         await producer.ConfigureAwait(false);
     }
 
-    /// <summary>The lines of a text reader, lazily, CRLF and BOM handled by the reader.</summary>
+    /// <summary>
+    /// The longest snapshot line kept whole: 16 MiB. A longer line is cut one character past it
+    /// (the rest of it read and dropped), so that a file without line breaks (<c>/dev/zero</c>, a
+    /// multi-gigabyte dump) cannot exhaust memory; the snapshot reader then refuses it as that
+    /// customer's <c>invalid-json</c> record and the next line goes on.
+    /// </summary>
+    public const int MaxLineLength = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The lines of a text reader, lazily: split at <c>\n</c>, a trailing <c>\r</c> dropped (CRLF),
+    /// the BOM handled by the reader; each at most <see cref="MaxLineLength"/> + 1 characters.
+    /// </summary>
     public static IEnumerable<string> Lines(TextReader reader)
     {
-        while (reader.ReadLine() is { } line)
+        var buffer = new char[1 << 16];
+        var line = new System.Text.StringBuilder();
+        var cut = false;
+        int count;
+        while ((count = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            yield return line;
+            var start = 0;
+            while (start <= count)
+            {
+                var newline = start < count ? Array.IndexOf(buffer, '\n', start, count - start) : -1;
+                var end = newline < 0 ? count : newline;
+                if (!cut)
+                {
+                    var take = Math.Min(end - start, MaxLineLength + 1 - line.Length);
+                    line.Append(buffer, start, take);
+                    cut = line.Length > MaxLineLength;
+                }
+
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                yield return Take(line);
+                cut = false;
+                start = newline + 1;
+            }
         }
+
+        if (line.Length > 0)
+        {
+            yield return Take(line);
+        }
+    }
+
+    private static string Take(System.Text.StringBuilder line)
+    {
+        var length = line.Length > 0 && line[^1] == '\r' ? line.Length - 1 : line.Length;
+        var text = line.ToString(0, length);
+        line.Clear();
+        return text;
     }
 }

@@ -135,6 +135,17 @@ public sealed class MapFileTests : IDisposable
     }
 
     [UnixFact]
+    public void List_LinkLoop_IsUnreadableNotAHang()
+    {
+        File.CreateSymbolicLink(Path.Combine(MapFolder, "lists", "a.csv"), "b.csv");
+        File.CreateSymbolicLink(Path.Combine(MapFolder, "lists", "b.csv"), "a.csv");
+
+        var error = SingleError(LoadNaming("lists/a.csv"), DiagnosticCodes.FileUnreadable);
+
+        Assert.Contains("more than 40 symbolic links", error.Message);
+    }
+
+    [UnixFact]
     public void List_Fifo_IsRefusedWithoutOpeningIt()
     {
         MakeFifo(Path.Combine(MapFolder, "lists", "pipe.csv"));

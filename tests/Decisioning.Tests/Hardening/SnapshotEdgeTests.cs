@@ -121,4 +121,43 @@ public sealed class SnapshotEdgeTests
         Assert.All(lines, l => Assert.DoesNotContain("\"error\"", l));
         Assert.Contains("wave-pending", lines[0]);
     }
+
+    [Fact]
+    public void Evaluate_LineLongerThanTheLimit_IsItsErrorRecordAndTheNextLineGoesOn()
+    {
+        var map = Path.Combine(Path.GetTempPath(), $"decisioning-long-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(map, Head + "\n" + Sections);
+        var customers = Path.Combine(Path.GetTempPath(), $"decisioning-long-{Guid.NewGuid():N}.jsonl");
+        using (var file = new StreamWriter(customers))
+        {
+            file.Write(Customer("C1") + "\r\n");
+            file.Write("{\"customerId\": \"C2\", \"name\": \"");
+            file.Write(new string('x', Streaming.OrderedParallel.MaxLineLength + 1000));
+            file.Write("\"}\n");
+            file.Write(Customer("C3") + "\n");
+        }
+
+        var (exit, output, error) = Cli.CliRunner.Run("evaluate", map, "--customers", customers, "--at", "2026-11-23");
+
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("{\"customerId\":\"C1\"", lines[0]);
+        Assert.Contains("\"code\":\"invalid-json\"", lines[1]);
+        Assert.Contains("16,777,216", lines[1]);
+        Assert.True(lines[1].Length < 1000, "the error record must not echo the line");
+        Assert.StartsWith("{\"customerId\":\"C3\"", lines[2]);
+        File.Delete(customers);
+    }
+
+    [Theory]
+    [InlineData("a\nb\n", new[] { "a", "b" })]
+    [InlineData("a\r\nb", new[] { "a", "b" })]
+    [InlineData("\n\na\n", new[] { "", "", "a" })]
+    [InlineData("", new string[0])]
+    public void Lines_SplitAsReadLineDoesForJsonLines(string text, string[] expected)
+    {
+        Assert.Equal(expected, Streaming.OrderedParallel.Lines(new StringReader(text)).ToArray());
+    }
 }
+
