@@ -70,6 +70,15 @@ public static class OrderedParallel
             {
                 var newline = start < count ? Array.IndexOf(buffer, '\n', start, count - start) : -1;
                 var end = newline < 0 ? count : newline;
+                if (newline >= 0 && line.Length == 0 && !cut && end - start <= MaxLineLength)
+                {
+                    // The common case: a whole line inside the buffer, made into a string at once.
+                    var length = end > start && buffer[end - 1] == '\r' ? end - start - 1 : end - start;
+                    yield return new string(buffer, start, length);
+                    start = newline + 1;
+                    continue;
+                }
+
                 if (!cut)
                 {
                     var take = Math.Min(end - start, MaxLineLength + 1 - line.Length);
