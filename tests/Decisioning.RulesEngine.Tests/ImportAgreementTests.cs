@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Dynamic;
 using System.Text;
 using System.Text.Json;

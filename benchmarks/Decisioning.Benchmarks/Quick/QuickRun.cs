@@ -1,3 +1,5 @@
+using Decisioning.Files;
+using Decisioning.Plan;
 using System.Diagnostics;
 using Decisioning.Benchmarks.Baselines;
 using Decisioning.Benchmarks.Inputs;

@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using BenchmarkDotNet.Attributes;
 using Decisioning.Benchmarks.Baselines;
 using Decisioning.Benchmarks.Inputs;

@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.CommandLine;
 using Decisioning.Cli.Import;
 using Decisioning.Cli.Infrastructure;

@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.CommandLine;
 using Decisioning.Adaptive;
 using Decisioning.Cli.Infrastructure;

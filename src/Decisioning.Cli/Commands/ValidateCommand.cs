@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.CommandLine;
 using System.Text.Json;
 using Decisioning.Diagnostics;

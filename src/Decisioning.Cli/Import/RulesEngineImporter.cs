@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Compilation;

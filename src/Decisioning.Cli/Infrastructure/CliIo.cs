@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Globalization;
 using System.Text;
 using Decisioning.Loading;

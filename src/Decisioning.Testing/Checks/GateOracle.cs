@@ -140,7 +140,7 @@ internal sealed class GateOracle(DecisionPlan plan, DateTime at)
         return new("scenario", ReasonCodes.Scenario, false, $"no {scenario.EventType} in {window}{condition}");
     }
 
-    private static GateCheck Condition(string gate, string reason, Decisioning.Compilation.CompiledCondition? condition, Frame frame)
+    private static GateCheck Condition(string gate, string reason, Decisioning.Plan.CompiledCondition? condition, Frame frame)
     {
         if (condition is null)
         {

@@ -92,7 +92,7 @@ internal static class AdaptiveCompiler
         {
             text = System.Text.Encoding.UTF8.GetString(readFile(full)).TrimStart('\uFEFF');
         }
-        catch (Loading.MapFileRefusedException e)
+        catch (Files.MapFileRefusedException e)
         {
             diagnostics.Error(e.Code, $"state file '{path.Value}' is refused: {e.Message}", path.Location);
             return null;
@@ -131,17 +131,6 @@ internal static class AdaptiveCompiler
 
         return true;
     }
-}
-
-/// <summary>Which field types each predictor kind accepts (shared by validation and compilation).</summary>
-internal static class AdaptiveRules
-{
-    public static bool Fits(PredictorKind kind, FieldType type) => kind switch
-    {
-        PredictorKind.Numeric => type.Kind is FieldKind.Int or FieldKind.Decimal,
-        PredictorKind.Bool => type.Kind is FieldKind.Bool,
-        _ => type.Kind is FieldKind.String,
-    };
 }
 
 /// <summary>A path written in a map, relative to the map file that names it (lists, states).</summary>

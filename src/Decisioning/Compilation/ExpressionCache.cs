@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -27,7 +28,7 @@ public sealed class ExpressionCache
         Capacity = capacity;
     }
 
-    /// <summary>The cache every load uses unless its <see cref="Loading.MapLoadOptions"/> says otherwise.</summary>
+    /// <summary>The cache every load uses unless its <c>MapLoadOptions</c> says otherwise.</summary>
     public static ExpressionCache Shared { get; } = new();
 
     public int Capacity { get; }

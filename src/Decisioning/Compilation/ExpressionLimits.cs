@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+
 namespace Decisioning.Compilation;
 
 /// <summary>

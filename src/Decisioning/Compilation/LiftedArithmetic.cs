@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Linq.Expressions;
 
 namespace Decisioning.Compilation;

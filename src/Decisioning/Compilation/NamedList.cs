@@ -1,6 +1,7 @@
+using Decisioning.Files;
+using Decisioning.Plan;
 using System.Collections.Frozen;
 using Decisioning.Diagnostics;
-using Decisioning.Loading;
 using Decisioning.Model;
 
 namespace Decisioning.Compilation;

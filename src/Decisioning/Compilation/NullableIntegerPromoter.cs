@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;

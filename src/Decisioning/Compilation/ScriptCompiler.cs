@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Text.RegularExpressions;
 using Decisioning.Diagnostics;
 using Decisioning.Model;
@@ -128,7 +129,7 @@ public static partial class ScriptCompiler
             }
         }
 
-        return ok ? new CompiledScript(id, template) : null;
+        return ok ? new CompiledScript(id, template, ScriptRules.RenderOptions) : null;
     }
 
     /// <summary>The place of a character of the template: exact on the scalar's first line.</summary>

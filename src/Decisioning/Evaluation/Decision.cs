@@ -5,7 +5,7 @@ namespace Decisioning.Evaluation;
 /// <summary>
 /// The decision for one customer (spec section 4). <see cref="Actions"/> are what to do, ranked;
 /// <see cref="Counterfactual"/> is the model's choice, present in the control group only.
-/// <see cref="MapHash"/> names the map content that decided (<see cref="Loading.MapHash"/>), and
+/// <see cref="MapHash"/> names the map content that decided (<see cref="Plan.MapHash"/>), and
 /// <see cref="NoAction"/> says why <see cref="Actions"/> is empty (null when it is not): both are
 /// written after the trace, in that order.
 /// </summary>

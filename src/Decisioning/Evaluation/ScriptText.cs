@@ -41,7 +41,7 @@ internal sealed class ScriptText
     /// <summary>Per strategy (by index) and channel choice (by position), the script's text, or null when Fluid must render it.</summary>
     public static ScriptText?[][] For(DecisionPlan plan) => PerPlan.GetValue(plan, Analyse);
 
-    /// <summary>The length of the script as <see cref="Compilation.CompiledScript.Render"/> would write it for this customer.</summary>
+    /// <summary>The length of the script as <see cref="Plan.CompiledScript.Render"/> would write it for this customer.</summary>
     public int Measure(ValueRow customer)
     {
         var length = _fixedLength;
@@ -53,7 +53,7 @@ internal sealed class ScriptText
         return length;
     }
 
-    /// <summary>The script as <see cref="Compilation.CompiledScript.Render"/> would write it for this customer.</summary>
+    /// <summary>The script as <see cref="Plan.CompiledScript.Render"/> would write it for this customer.</summary>
     public string Render(ValueRow customer) => string.Create(Measure(customer), (this, customer), static (span, state) =>
     {
         var (text, row) = state;

@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using Decisioning.Loading;
 using Microsoft.Extensions.Primitives;
 

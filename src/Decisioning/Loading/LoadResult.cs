@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Diagnostics;
 using Decisioning.Plan;
 
@@ -8,7 +9,7 @@ public sealed record LoadResult(DecisionPlan? Plan, IReadOnlyList<Diagnostic> Di
 {
     public bool Success => Plan is not null;
 
-    /// <summary>The map's content hash (<see cref="Loading.MapHash"/>) when it loaded; null when it did not.</summary>
+    /// <summary>The map's content hash (<see cref="Plan.MapHash"/>) when it loaded; null when it did not.</summary>
     public string? MapHash => Plan?.MapHash;
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);

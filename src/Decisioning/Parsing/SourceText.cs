@@ -49,7 +49,7 @@ public static class SourceText
 
     /// <summary>Reads a file, reporting an unreadable one as a diagnostic instead of throwing.</summary>
     public static string? ReadFile(string path, string displayPath, DiagnosticBag diagnostics) =>
-        ReadFile(path, displayPath, diagnostics, p => Loading.MapFileRules.ReadRegular(p, MaxBytes));
+        ReadFile(path, displayPath, diagnostics, p => Files.MapFileRules.ReadRegular(p, MaxBytes));
 
     /// <summary>As <see cref="ReadFile(string, string, DiagnosticBag)"/>, the bytes read by <paramref name="read"/> (which may keep them).</summary>
     internal static string? ReadFile(string path, string displayPath, DiagnosticBag diagnostics, Func<string, byte[]> read)
@@ -67,7 +67,7 @@ public static class SourceText
 
             return Decode(read(path), displayPath, diagnostics);
         }
-        catch (Loading.MapFileRefusedException e)
+        catch (Files.MapFileRefusedException e)
         {
             diagnostics.Error(e.Code, e.Message, SourceLocation.StartOf(displayPath));
             return null;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Decisioning.Adaptive;
 using Decisioning.Runtime;
 
 namespace Decisioning.Plan;

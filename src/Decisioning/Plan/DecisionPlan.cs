@@ -26,7 +26,7 @@ public sealed record DecisionPlan
     public IReadOnlyList<SuppressionPlan> Suppression { get; init; } = [];
 
     /// <summary>
-    /// The map's content hash (<see cref="Loading.MapHash"/>), worked out once when the map was loaded
+    /// The map's content hash (<see cref="MapHash"/>), worked out once when the map was loaded
     /// from the bytes read; every decision carries it. A plan built without the loader has the hash of no files.
     /// </summary>
     public string MapHash { get; init; } = EmptyHash;
@@ -37,7 +37,7 @@ public sealed record DecisionPlan
     /// </summary>
     public string DefinitionHash { get; init; } = EmptyHash;
 
-    private static readonly string EmptyHash = Loading.MapHash.Compute([]);
+    private static readonly string EmptyHash = Plan.MapHash.Compute([]);
 
     /// <summary>The files the map was read from, for hot reload and messages.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Decisioning.Compilation;
 
 namespace Decisioning.Plan;
 

@@ -1,5 +1,4 @@
-using Decisioning.Adaptive;
-using Decisioning.Compilation;
+using Decisioning.Plan;
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using FluentValidation;

@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Text.Json.Nodes;
 using Decisioning.Evaluation;
 using Decisioning.History.Sqlite;

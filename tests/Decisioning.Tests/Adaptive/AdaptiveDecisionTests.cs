@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Adaptive;
 using Decisioning.Evaluation;
 using Decisioning.Hosting;

@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using Decisioning.Adaptive;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using System.Globalization;
 using Decisioning.Adaptive;
 using FsCheck.Xunit;

@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Batch;
 using Decisioning.Loading;
 using Decisioning.Plan;

@@ -1,3 +1,4 @@
+using Decisioning.Plan;
 using Decisioning.Compilation;
 using Decisioning.Diagnostics;
 using Decisioning.Model;

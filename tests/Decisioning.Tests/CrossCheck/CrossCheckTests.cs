@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;

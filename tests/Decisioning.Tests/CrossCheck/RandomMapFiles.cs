@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using Decisioning.Loading;
 
 namespace Decisioning.Tests.CrossCheck;

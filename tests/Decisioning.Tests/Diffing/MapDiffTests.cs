@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Diffing;
 using Decisioning.Evaluation;
 using Decisioning.Loading;

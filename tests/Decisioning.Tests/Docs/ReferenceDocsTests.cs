@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;

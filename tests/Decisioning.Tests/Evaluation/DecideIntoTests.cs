@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;

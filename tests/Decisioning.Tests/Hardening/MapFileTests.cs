@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Diagnostics;
 using Decisioning.Diagnostics;
 using Decisioning.Loading;

@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Hosting;

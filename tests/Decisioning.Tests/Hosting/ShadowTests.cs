@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Decisioning.Evaluation;

@@ -1,3 +1,5 @@
+using Decisioning.Files;
+using Decisioning.Plan;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Decisioning.Compilation;

@@ -1,3 +1,5 @@
+using Decisioning.Files;
+using Decisioning.Plan;
 using Decisioning.Compilation;
 using Decisioning.Diagnostics;
 using Decisioning.Evaluation;

@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using System.Security.Cryptography;
 using System.Text;
 using Decisioning.Evaluation;

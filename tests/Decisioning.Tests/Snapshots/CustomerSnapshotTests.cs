@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Decisioning.Evaluation;

@@ -1,3 +1,5 @@
+using Decisioning.Plan;
+using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Tests.Cli;

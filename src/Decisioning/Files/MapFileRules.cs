@@ -1,6 +1,6 @@
 using Decisioning.Diagnostics;
 
-namespace Decisioning.Loading;
+namespace Decisioning.Files;
 
 /// <summary>
 /// The rules for every file a load reads, so that a map can neither read the machine's other files
@@ -11,7 +11,7 @@ namespace Decisioning.Loading;
 /// <item>every file read is a regular file: never a folder, a FIFO, a device or a socket (DM043);
 /// its kind is read from its status, never by opening it;</item>
 /// <item>a named file holds at most <see cref="MaxNamedFileBytes"/> (DM044), a map's YAML file at
-/// most <see cref="Parsing.SourceText.MaxBytes"/> (DM004); the read itself stops there, so a file
+/// most <c>SourceText.MaxBytes</c> (DM004); the read itself stops there, so a file
 /// that grows while it is read cannot exhaust memory either.</item>
 /// </list>
 /// A file is read from the path that was checked (links resolved), so the check and the read

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Decisioning.Runtime;
 
-namespace Decisioning.Adaptive;
+namespace Decisioning.Plan;
 
 /// <summary>How a predictor cuts its values into bins.</summary>
 public enum PredictorKind

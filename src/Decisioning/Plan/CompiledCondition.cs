@@ -1,7 +1,7 @@
 using Decisioning.Diagnostics;
 using Decisioning.Runtime;
 
-namespace Decisioning.Compilation;
+namespace Decisioning.Plan;
 
 /// <summary>A boolean expression compiled to a delegate over a <see cref="Frame"/>.</summary>
 public sealed class CompiledCondition
@@ -32,7 +32,7 @@ public sealed class CompiledCondition
     /// <summary>
     /// Evaluates the condition. An expression that throws an arithmetic exception at run time
     /// (division by zero, decimal overflow) counts as false (docs/expressions.md); any other
-    /// exception becomes an <see cref="Evaluation.EvaluationFault"/> naming the expression, which the
+    /// exception becomes an <see cref="EvaluationFault"/> naming the expression, which the
     /// evaluator turns into the customer's error record, so one odd customer never stops a batch.
     /// </summary>
     public bool Test(Frame frame) => _mayThrow ? Guarded(frame) : _test(frame);
@@ -49,9 +49,9 @@ public sealed class CompiledCondition
         {
             return false;
         }
-        catch (Exception e) when (e is not Evaluation.EvaluationFault)
+        catch (Exception e) when (e is not EvaluationFault)
         {
-            throw new Evaluation.EvaluationFault($"expression `{Text}` ({Location}) failed: {Evaluation.EvaluationFault.Reason(e)}", e);
+            throw new EvaluationFault($"expression `{Text}` ({Location}) failed: {EvaluationFault.Reason(e)}", e);
         }
     }
 

@@ -1,4 +1,6 @@
-namespace Decisioning.Adaptive;
+using Decisioning.Plan;
+
+namespace Decisioning.Plan;
 
 /// <summary>Positive and negative interactions counted in one bin.</summary>
 public record struct BinCount(long Positive, long Negative)

@@ -1,8 +1,9 @@
+using Decisioning.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Decisioning.Loading;
+namespace Decisioning.Plan;
 
 /// <summary>
 /// The identity of a map's content: <c>sha256:</c> and the lowercase hex SHA-256 over the map's

@@ -1,6 +1,7 @@
+using Decisioning.Files;
 using System.Runtime.InteropServices;
 
-namespace Decisioning.Loading;
+namespace Decisioning.Files;
 
 /// <summary>What a path names on disk, without opening it.</summary>
 internal enum FileKind

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Decisioning.Tests.Support;
+using Xunit;
+
+namespace Decisioning.Tests.Architecture;
+
+/// <summary>
+/// The core's folders depend on each other one way, in the order data flows (docs/architecture.md):
+/// a file may name the namespaces of its own folder and of folders below it, never one above. A
+/// back edge (a using directive or a qualified name) fails this test with the file that made it.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    /// <summary>Bottom first: helpers, files, the map document and its reading, runtime values, the plan, then what uses it.</summary>
+    public static readonly string[] Layers =
+    [
+        "Diagnostics", "Files", "Model", "Parsing", "Runtime", "Plan", "Validation", "Compilation", "Loading",
+        "Evaluation", "Snapshots", "Streaming", "Batch", "Adaptive", "History", "Telemetry", "Hosting", "Diffing",
+    ];
+
+    /// <summary>
+    /// Back edges still to remove, each with its file: a new one fails the test, and so does one of
+    /// these once it is gone (so that the list only shrinks).
+    /// </summary>
+    private static readonly HashSet<string> KnownBackEdges = new(StringComparer.Ordinal)
+    {
+        // The compiler reads a model's state file with the learner's JSON reader (Adaptive/AdaptiveStateJson.cs).
+        "Compilation/AdaptiveCompiler.cs -> Adaptive",
+    };
+
+    [Fact]
+    public void EveryFolder_IsOneOfTheLayers()
+    {
+        var folders = Directory.GetDirectories(Core).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).Order(StringComparer.Ordinal);
+        Assert.Equal(Layers.Order(StringComparer.Ordinal), folders);
+    }
+
+    [Fact]
+    public void NoFolder_DependsOnAFolderAboveIt()
+    {
+        var backEdges = new List<string>();
+        foreach (var layer in Layers)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Core, layer), "*.cs", SearchOption.AllDirectories))
+            {
+                var text = File.ReadAllText(file);
+                var named = Using().Matches(text).Select(m => m.Groups[1].Value)
+                    .Concat(Qualified().Matches(text).Select(m => m.Groups[1].Value))
+                    .Where(n => n != layer && Array.IndexOf(Layers, n) > Array.IndexOf(Layers, layer))
+                    .Distinct(StringComparer.Ordinal);
+                backEdges.AddRange(named.Select(n => $"{layer}/{Path.GetRelativePath(Path.Combine(Core, layer), file).Replace('\\', '/')} -> {n}"));
+            }
+        }
+
+        var added = backEdges.Where(e => !KnownBackEdges.Contains(e)).ToList();
+        var removed = KnownBackEdges.Where(e => !backEdges.Contains(e)).ToList();
+        Assert.True(added.Count == 0, "back edges: " + string.Join("; ", added));
+        Assert.True(removed.Count == 0, "gone, take them off KnownBackEdges: " + string.Join("; ", removed));
+    }
+
+    private static string Core => TestPaths.Repo("src", "Decisioning");
+
+    [GeneratedRegex(@"^using (?:static )?Decisioning\.(\w+)", RegexOptions.Multiline)]
+    private static partial Regex Using();
+
+    // Decisioning.X.Name, or X.Name written inside the Decisioning namespace (X one of the layers).
+    [GeneratedRegex(@"(?<![\w.])(?:Decisioning\.)?(Diagnostics|Files|Model|Parsing|Runtime|Plan|Validation|Compilation|Loading|Evaluation|Snapshots|Streaming|Batch|Adaptive|History|Telemetry|Hosting|Diffing)\.[A-Z]\w*")]
+    private static partial Regex Qualified();
+}
