@@ -15,7 +15,7 @@ public sealed partial class LayeringTests
     public static readonly string[] Layers =
     [
         "Diagnostics", "Files", "Model", "Parsing", "Runtime", "Plan", "Validation", "Compilation", "Loading",
-        "Evaluation", "Snapshots", "Streaming", "Batch", "Adaptive", "History", "Telemetry", "Hosting", "Diffing",
+        "Streaming", "Evaluation", "Snapshots", "Batch", "Adaptive", "History", "Telemetry", "Hosting", "Diffing",
     ];
 
     /// <summary>
