@@ -31,7 +31,10 @@ public sealed class RegressionTests(ITestOutputHelper output)
         Assert.True(found.Failed);
         Assert.Contains("outside the strategies named as changed [mass-cash-plus]", found.Message);
         Assert.Matches(@"\n\s+before\s+after\n", found.Message);
-        Assert.Matches(@"\n\* mobile-activation\s+selected #\d via \S+, score 2\.52\s+selected #\d via \S+, score 1\.44", found.Message);
+        // Which customer shows it depends on the draw (the kit weights what differs between the
+        // versions); every one shows both decisions side by side, the changed strategy marked.
+        Assert.Matches(@"\n\s+mass-cash-plus \(changed\)\s+\S", found.Message);
+        Assert.Matches(@"\n\s+actions\s+(#\d|none)", found.Message);
         Assert.Empty(found.Shrunk!.Events);
     }
 
