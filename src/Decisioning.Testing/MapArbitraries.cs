@@ -50,7 +50,7 @@ public static class MapArbitraries
             throw new ArgumentException("at least one map version is needed", nameof(versions));
         }
 
-        var schema = MapSchema.From(versions, Utc(at));
+        var schema = MapSchema.From(versions, Instant.Utc(at));
         var plain = CustomerGen.For(schema);
         var customers = Divergence.Mix(Pressure.Mix(plain, versions[^1], schema.At), plain, versions, schema.At);
         return Arb.From(customers, customer => CustomerShrinker.Shrink(customer, schema));
@@ -66,8 +66,6 @@ public static class MapArbitraries
         Arb.Convert(For(plan, at), Remember, snapshot => Origins.TryGetValue(snapshot, out var customer)
             ? customer
             : throw new ArgumentException("not a snapshot of this arbitrary", nameof(snapshot)));
-
-    internal static DateTime Utc(DateTime at) => Instant.Utc(at);
 
     private static CustomerSnapshot Remember(GeneratedCustomer customer)
     {

@@ -25,7 +25,7 @@ public sealed class MapProperties
     private MapProperties(DecisionPlan plan, DateTime at, Func<CustomerRecord, DateTime, Decision> decide, Arbitrary<GeneratedCustomer>? customers)
     {
         Plan = plan;
-        At = MapArbitraries.Utc(at);
+        At = Instant.Utc(at);
         Decide = decide;
         Customers = customers ?? MapArbitraries.For(plan, At);
         Oracle = new GateOracle(plan, At);

@@ -88,9 +88,12 @@ public sealed partial class DecisionBuffer
     public string? Reason(int strategyIndex) => Reasons[strategyIndex];
 
     /// <summary>The rendered script of an action (null when its channel has none). Allocates on first access.</summary>
-    public string? Script(BufferedAction action)
+    public string? Script(BufferedAction action) => ScriptOf(action.Candidate);
+
+    /// <summary>The rendered script of the candidate in slot <paramref name="candidate"/>, rendered on first access.</summary>
+    internal string? ScriptOf(int candidate)
     {
-        ref var slot = ref Candidates[action.Candidate];
+        ref var slot = ref Candidates[candidate];
         if (slot.Script is null && slot.Choice.Script is not null)
         {
             slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice, slot.Wave);

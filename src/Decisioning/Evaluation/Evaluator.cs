@@ -228,9 +228,8 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         for (var i = 0; i < slots.Length; i++)
         {
             // Policies read the candidate's script: rendered here when the gates left it lazy.
-            ref var slot = ref buffer.Candidates[slots[i]];
-            slot.Script ??= slot.Choice.Script is null ? null : buffer.Gates.RenderScript(slot.Strategy, slot.Choice, slot.Wave);
-            candidates[i] = AsCandidate(slot);
+            buffer.ScriptOf(slots[i]);
+            candidates[i] = AsCandidate(buffer.Candidates[slots[i]]);
         }
 
         var review = new PolicyReview(Plan, customer, at, buffer.Frame, candidates);
