@@ -8,7 +8,7 @@ public sealed record RuleGroup(string Name, IReadOnlyList<(string Name, string E
 /// <summary>
 /// A compiled map turned into rule groups the way a RulesEngine user would write them: one rule
 /// per tier, per stage, per computed segment, and one per expression gate of each strategy
-/// (<c>when</c>, the product's <c>eligible</c>, each channel's <c>reachable</c>), plus one group
+/// (<c>when</c>, the product's <c>eligible</c>), one per channel's <c>reachable</c>, plus one group
 /// per event scenario's condition. Only the expression text crosses over; every other gate is
 /// written in plain C# by <see cref="PlainDecider"/>.
 /// </summary>
@@ -25,13 +25,15 @@ public sealed class MapWorkflows
         var gates = new List<(string, string)>();
         WhenRule = new int[plan.Strategies.Count];
         EligibleRule = new int[plan.Strategies.Count];
-        ReachableRule = new int[plan.Strategies.Count][];
         foreach (var s in plan.Strategies)
         {
             WhenRule[s.Index] = s.When is { } when ? Add(gates, $"{s.Id}/when", when.Text) : -1;
             EligibleRule[s.Index] = Add(gates, $"{s.Id}/eligible", s.Product.Eligible.Text);
-            ReachableRule[s.Index] = [.. s.Channels.Select(c => Add(gates, $"{s.Id}/reachable/{c.Channel.Id}", c.Channel.Reachable.Text))];
         }
+
+        // Every channel a strategy or one of its waves may use (spec section 9).
+        var channels = plan.Strategies.SelectMany(s => s.Waves.SelectMany(w => w.Channels).Concat(s.Channels)).Select(c => c.Channel).DistinctBy(c => c.Id);
+        ChannelRule = channels.ToDictionary(c => c.Id, c => Add(gates, $"reachable/{c.Id}", c.Reachable.Text), StringComparer.Ordinal);
 
         var groups = new List<RuleGroup>
         {
@@ -54,7 +56,8 @@ public sealed class MapWorkflows
 
     public int[] EligibleRule { get; }
 
-    public int[][] ReachableRule { get; }
+    /// <summary>Per channel id, the index of its <c>reachable</c> rule in the <see cref="Gates"/> group's results.</summary>
+    public IReadOnlyDictionary<string, int> ChannelRule { get; }
 
     public int GateCount => Groups.Single(g => g.Name == Gates).Rules.Count;
 

@@ -59,11 +59,9 @@ public sealed class PlainDecider
         var candidates = new List<(StrategyPlan Strategy, ChannelChoice Channel, string? Script, double Score)>();
         foreach (var s in Plan.Strategies)
         {
-            if (Passes(s, input, at) && FirstChannel(s, input, at) is { } choice)
+            if (Plan.Arbitration.Fallback != s.Index && Candidate(s, input, at) is { } candidate)
             {
-                var weight = s.Objective?.Weight ?? 1.0;
-                var score = s.Propensity.Evaluate(customer) * s.Product.Value * weight * s.Priority / 100;
-                candidates.Add((s, choice.Channel, choice.Script, score));
+                candidates.Add(candidate);
             }
         }
 
@@ -74,8 +72,13 @@ public sealed class PlainDecider
             {
                 ControlPolicy.Priority => Arbitrate(candidates, byScore: false),
                 ControlPolicy.Random when candidates.Count > 0 => [candidates[ExperimentHash.RandomPick(e.Salt, customer.Id, candidates.Count)]],
+                ControlPolicy.Random or ControlPolicy.Priority => WithFallback([], input, at),
                 _ => [],
             };
+        }
+        else
+        {
+            chosen = WithFallback(chosen, input, at);
         }
 
         return [.. chosen.Select((c, i) => new PlainAction(i + 1, c.Strategy.Id, c.Channel.Channel.Id,
@@ -83,8 +86,27 @@ public sealed class PlainDecider
             c.Score))];
     }
 
-    private bool Passes(StrategyPlan s, RuleInput input, DateTime at)
+    // Spec section 11: the fallback strategy is considered only when arbitration returns nothing.
+    private List<(StrategyPlan Strategy, ChannelChoice Channel, string? Script, double Score)> WithFallback(
+        List<(StrategyPlan Strategy, ChannelChoice Channel, string? Script, double Score)> chosen, RuleInput input, DateTime at) =>
+        chosen.Count == 0 && Plan.Arbitration.Fallback >= 0 && Candidate(Plan.Strategies[Plan.Arbitration.Fallback], input, at) is { } fallback
+            ? [fallback]
+            : chosen;
+
+    private (StrategyPlan Strategy, ChannelChoice Channel, string? Script, double Score)? Candidate(StrategyPlan s, RuleInput input, DateTime at)
     {
+        if (!Passes(s, input, at, out var channels) || FirstChannel(s, channels, input, at) is not { } choice)
+        {
+            return null;
+        }
+
+        var weight = s.Objective?.Weight ?? 1.0;
+        return (s, choice.Channel, choice.Script, s.Propensity.Evaluate(input.Record) * s.Product.Value * weight * s.Priority / 100);
+    }
+
+    private bool Passes(StrategyPlan s, RuleInput input, DateTime at, out IReadOnlyList<ChannelChoice> channels)
+    {
+        channels = s.Channels;
         var customer = input.Record;
         if ((s.ActiveFrom is { } from && at < from) || (s.ActiveTo is { } to && at >= to))
         {
@@ -111,7 +133,80 @@ public sealed class PlainDecider
             return false;
         }
 
-        return s.Cooldown is not { } cooldown || !customer.Contacts.Any(c => c.Strategy == s.Id && c.At > at - cooldown && c.At <= at);
+        if (Suppressed(s, customer, at))
+        {
+            return false;
+        }
+
+        var followUp = false;
+        if (s.HasWaves)
+        {
+            if (!WaveDue(s, customer, at, out var wave))
+            {
+                return false;
+            }
+
+            followUp = wave > 1;
+            channels = s.Waves[wave - 1].Channels;
+        }
+
+        return followUp || s.Cooldown is not { } cooldown || !customer.Contacts.Any(c => c.Strategy == s.Id && c.At > at - cooldown && c.At <= at);
+    }
+
+    // Spec section 10: suppressed by the first rule with enough counted records whose pause runs.
+    private bool Suppressed(StrategyPlan s, CustomerRecord customer, DateTime at)
+    {
+        foreach (var rule in Plan.Suppression)
+        {
+            bool InWindow(DateTime t) => t <= at && (rule.Within is not { } w || t > at - w);
+            var counted = rule.Count == SuppressionCount.Sent
+                ? customer.Contacts.Where(c => InWindow(c.At) && rule.Scope switch
+                {
+                    SuppressionScope.Strategy => c.Strategy == s.Id,
+                    SuppressionScope.Product => c.Product == s.Product.Id,
+                    _ => true,
+                }).Select(c => c.At).ToList()
+                : customer.Responses.Where(r => r.Kind == rule.CountText && InWindow(r.At) && rule.Scope switch
+                {
+                    SuppressionScope.Strategy => Belongs(r, s),
+                    SuppressionScope.Product => r.Product == s.Product.Id,
+                    _ => true,
+                }).Select(r => r.At).ToList();
+            if (counted.Count >= rule.AtLeast && at < counted.Max() + rule.Pause)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Belongs(ResponseRecord r, StrategyPlan s) => r.Strategy is { } id ? id == s.Id : r.Product == s.Product.Id;
+
+    // Spec section 9: which wave is due, or false for responded / wave-pending.
+    private static bool WaveDue(StrategyPlan s, CustomerRecord customer, DateTime at, out int wave)
+    {
+        wave = 1;
+        var last = customer.Contacts.Where(c => c.Strategy == s.Id && c.At <= at).OrderByDescending(c => c.At).ThenByDescending(c => c.Wave).FirstOrDefault();
+        if (last is null)
+        {
+            return true;
+        }
+
+        var start = last.Wave == 1 ? last.At
+            : customer.Contacts.Where(c => c.Strategy == s.Id && c.Wave == 1 && c.At <= last.At).Select(c => (DateTime?)c.At).Max() ?? last.At;
+        if (customer.Responses.Any(r => r.At >= start && r.At <= at && Belongs(r, s) && s.StopOn.Contains(r.Kind)))
+        {
+            return s.Cooldown is not { } cooldown || !(last.At > at - cooldown);
+        }
+
+        if (last.Wave < s.Waves.Count)
+        {
+            wave = last.Wave + 1;
+            return at >= last.At + s.Waves[wave - 1].After;
+        }
+
+        return true;
     }
 
     private bool ScenarioHolds(ScenarioPlan scenario, RuleInput input, DateTime at)
@@ -151,14 +246,13 @@ public sealed class PlainDecider
         }
     }
 
-    private (ChannelChoice Channel, string? Script)? FirstChannel(StrategyPlan s, RuleInput input, DateTime at)
+    private (ChannelChoice Channel, string? Script)? FirstChannel(StrategyPlan s, IReadOnlyList<ChannelChoice> channels, RuleInput input, DateTime at)
     {
-        var reachable = _map.ReachableRule[s.Index];
-        for (var i = 0; i < s.Channels.Count; i++)
+        for (var i = 0; i < channels.Count; i++)
         {
-            var choice = s.Channels[i];
+            var choice = channels[i];
             var channel = choice.Channel;
-            if (!_gates[reachable[i]])
+            if (!_gates[_map.ChannelRule[channel.Id]])
             {
                 continue;
             }
