@@ -14,16 +14,16 @@ version="0.1.0-local.$(date +%s)"
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 cleanup() {
   rm -rf "$work"
-  for id in decisioning decisioning.nrules decisioning.rulesengine decisioning.cli; do rm -rf "$packages/$id/$version"; done
+  for id in decisioning decisioning.hosting decisioning.nrules decisioning.rulesengine decisioning.cli; do rm -rf "$packages/$id/$version"; done
 }
 trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 feed="$work/feed"
-for project in src/Decisioning src/Decisioning.NRules src/Decisioning.RulesEngine src/Decisioning.Cli; do
+for project in src/Decisioning src/Decisioning.Hosting src/Decisioning.NRules src/Decisioning.RulesEngine src/Decisioning.Cli; do
   dotnet pack "$root/$project" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
 done
-for id in Decisioning Decisioning.NRules Decisioning.RulesEngine Decisioning.Cli; do
+for id in Decisioning Decisioning.Hosting Decisioning.NRules Decisioning.RulesEngine Decisioning.Cli; do
   test -f "$feed/$id.$version.nupkg" || { echo "error: $id.$version.nupkg was not made"; exit 1; }
 done
 # The library package must carry what a consumer reads on nuget.org.

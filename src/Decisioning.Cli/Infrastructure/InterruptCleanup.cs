@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Decisioning.Batch;
+using Decisioning.Files;
 
 namespace Decisioning.Cli.Infrastructure;
 

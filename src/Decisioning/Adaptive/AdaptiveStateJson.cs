@@ -54,7 +54,7 @@ public static class AdaptiveStateJson
     /// <summary>Writes a state file whole or not at all (a host may be reading the old one).</summary>
     public static void WriteFile(AdaptiveState state, string path)
     {
-        using var file = Batch.AtomicFile.Create(path);
+        using var file = Files.AtomicFile.Create(path);
         Write(state, file.Stream);
         file.Commit();
     }

@@ -8,6 +8,9 @@ namespace Decisioning.Tests.Architecture;
 /// The core's folders depend on each other one way, in the order data flows (docs/architecture.md):
 /// a file may name the namespaces of its own folder and of folders below it, never one above. A
 /// back edge (a using directive or a qualified name) fails this test with the file that made it.
+/// What stands outside the pipeline (batch, diff, hosting and telemetry) is in packages of its own
+/// that reference the core, never the other way round: the core assembly references none of them,
+/// nor dependency injection, the generic host or CsvHelper.
 /// </summary>
 public sealed partial class LayeringTests
 {
@@ -15,7 +18,7 @@ public sealed partial class LayeringTests
     public static readonly string[] Layers =
     [
         "Diagnostics", "Files", "Model", "Parsing", "Runtime", "Plan", "Validation", "Compilation", "Loading",
-        "Streaming", "Evaluation", "Snapshots", "Batch", "Adaptive", "History", "Telemetry", "Hosting", "Diffing",
+        "Streaming", "Evaluation", "Snapshots", "Adaptive", "History",
     ];
 
     /// <summary>
@@ -58,12 +61,35 @@ public sealed partial class LayeringTests
         Assert.True(removed.Count == 0, "gone, take them off KnownBackEdges: " + string.Join("; ", removed));
     }
 
+    [Fact]
+    public void CoreAssembly_ReferencesNoHostingNorCsvNorThePackagesAboveIt()
+    {
+        var forbidden = new[]
+        {
+            "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Configuration", "CsvHelper", "Decisioning.Batch", "Decisioning.Diffing", "Decisioning.Hosting",
+        };
+        var referenced = typeof(Decisioning.Loading.MapLoader).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("YamlDotNet", referenced);   // the check reads the core's real references
+        Assert.DoesNotContain(referenced, name => forbidden.Any(f => name == f || name.StartsWith(f + ".", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ThePackagesOutsideThePipeline_ReferenceTheCore()
+    {
+        foreach (var type in new[] { typeof(Decisioning.Batch.BatchRunner), typeof(Decisioning.Diffing.MapDiff), typeof(Decisioning.Hosting.IDecisionEngine) })
+        {
+            Assert.Contains(type.Assembly.GetReferencedAssemblies(), a => a.Name == "Decisioning");
+            Assert.NotEqual(typeof(Decisioning.Loading.MapLoader).Assembly, type.Assembly);
+        }
+    }
+
     private static string Core => TestPaths.Repo("src", "Decisioning");
 
     [GeneratedRegex(@"^using (?:static )?Decisioning\.(\w+)", RegexOptions.Multiline)]
     private static partial Regex Using();
 
     // Decisioning.X.Name, or X.Name written inside the Decisioning namespace (X one of the layers).
-    [GeneratedRegex(@"(?<![\w.])(?:Decisioning\.)?(Diagnostics|Files|Model|Parsing|Runtime|Plan|Validation|Compilation|Loading|Evaluation|Snapshots|Streaming|Batch|Adaptive|History|Telemetry|Hosting|Diffing)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(?:Decisioning\.)?(Diagnostics|Files|Model|Parsing|Runtime|Plan|Validation|Compilation|Loading|Evaluation|Snapshots|Streaming|Adaptive|History)\.[A-Z]\w*")]
     private static partial Regex Qualified();
 }

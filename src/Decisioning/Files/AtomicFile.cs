@@ -1,4 +1,4 @@
-namespace Decisioning.Batch;
+namespace Decisioning.Files;
 
 /// <summary>
 /// A file that appears whole or not at all (spec section 7): written under a hidden temporary name

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Decisioning.Files;
 
 namespace Decisioning.Batch;
 

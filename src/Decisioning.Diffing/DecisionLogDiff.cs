@@ -1,6 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Decisioning.Evaluation;
-using Decisioning.Hosting;
 
 namespace Decisioning.Diffing;
 
@@ -196,7 +196,7 @@ public sealed class DecisionLogDiff
 
         try
         {
-            decision = root.Deserialize(DecisioningJsonContext.Default.Decision);
+            decision = root.Deserialize(DecisionLogJsonContext.Default.Decision);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -250,7 +250,7 @@ public sealed class DecisionLogDiff
             }
 
             if (!field.TryGetProperty("actions", out var actions) ||
-                actions.Deserialize(DecisioningJsonContext.Default.IReadOnlyListDecisionAction) is not { } list)
+                actions.Deserialize(DecisionLogJsonContext.Default.IReadOnlyListDecisionAction) is not { } list)
             {
                 return false;
             }
@@ -270,3 +270,8 @@ public sealed class DecisionLogDiff
         }
     }
 }
+
+/// <summary>Reads decision lines as the engine writes them (camel case, enums as strings), generated at build time.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Decision))]
+internal sealed partial class DecisionLogJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Decisioning.Evaluation;
+using Decisioning.Files;
 using Decisioning.Streaming;
 
 namespace Decisioning.Batch;

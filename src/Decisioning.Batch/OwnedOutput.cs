@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Decisioning.Files;
 using Decisioning.Validation;
 
 namespace Decisioning.Batch;

@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Plan;
 
 namespace Decisioning.Batch;

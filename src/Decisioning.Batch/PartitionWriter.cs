@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using Decisioning.Runtime;
 using System.Buffers;
 using System.Text.Json;

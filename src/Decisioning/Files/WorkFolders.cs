@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Decisioning.Batch;
+namespace Decisioning.Files;
 
 /// <summary>
 /// The hidden work a batch leaves in a folder while it runs (a work folder <c>.batch-PID-GUID</c>,
