@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Decisioning.Evaluation;
+using Decisioning.Runtime;
 using Decisioning.Validation;
 
 namespace Decisioning.History;
@@ -54,6 +56,44 @@ public static class DecisionLines
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// A decision made by the engine as history records, from the decision itself rather than by
+    /// reading its <paramref name="line"/> back: the same records <see cref="TryRead"/> gives for that
+    /// line (<c>DecisionRecordsTests</c>), without parsing it again on the write path.
+    /// </summary>
+    internal static StoredDecision Records(Decision decision, string line, string? snapshot, string role, out OfferEntry[] offers)
+    {
+        var at = Instant.Utc(decision.At);
+        var group = decision.Experiment?.Group;
+        offers = new OfferEntry[decision.Actions.Count];
+        for (var i = 0; i < offers.Length; i++)
+        {
+            var a = decision.Actions[i];
+            offers[i] = new OfferEntry(decision.CustomerId, at, decision.Map, decision.Version, decision.MapHash, a.Rank, a.Strategy, a.Product,
+                a.Channel, a.Wave ?? 1, a.Score, a.Propensity, group, role);
+        }
+
+        return new StoredDecision(decision.CustomerId, at, decision.Map, decision.Version, decision.MapHash, line, snapshot, role);
+    }
+
+    /// <summary>As <see cref="Records(Decision, string, string?, string, out OfferEntry[])"/>, for a decision still in its buffer.</summary>
+    internal static StoredDecision Records(DecisionBuffer buffer, string line, string role, out OfferEntry[] offers)
+    {
+        var plan = buffer.Plan;
+        var customer = buffer.Customer.Id;
+        var at = Instant.Utc(buffer.At);
+        var group = plan.Experiment is null ? null : buffer.Group;
+        offers = new OfferEntry[buffer.ActionCount];
+        for (var i = 0; i < offers.Length; i++)
+        {
+            var a = buffer.Action(i);
+            offers[i] = new OfferEntry(customer, at, plan.MapId, plan.Version, plan.MapHash, a.Rank, a.Strategy.Id, a.Strategy.Product.Id,
+                a.Channel.Id, a.Wave > 0 ? a.Wave : 1, a.Score, a.Propensity, group, role);
+        }
+
+        return new StoredDecision(customer, at, plan.MapId, plan.Version, plan.MapHash, line, null, role);
     }
 
     /// <summary>The contacts that served offers make when offers are declared to be contacts.</summary>

@@ -67,7 +67,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
+        Enqueue(FromBuffer(buffer, _options.KeepSnapshots ? customer : null, OfferRoles.Served));
     }
 
     /// <summary>
@@ -78,35 +78,35 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(plan);
-        Enqueue(new Pending(decision, null, plan, null, null, OfferRoles.Shadow));
+        Enqueue(new Pending(decision, null, null, plan, null, null, OfferRoles.Shadow));
     }
 
     /// <summary>Queues a shadow decision made into <paramref name="buffer"/> (see <see cref="RecordShadow"/>).</summary>
     public void DecidedShadow(DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(new Pending(null, DecisionJson.ToJson(buffer), buffer.Plan, null, null, OfferRoles.Shadow));
+        Enqueue(FromBuffer(buffer, null, OfferRoles.Shadow));
     }
 
     /// <summary>Queues a decision made by the engine; its line and snapshot are written in the background.</summary>
     public void Record(Decision decision, DecisionPlan plan, CustomerRecord customer)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        Enqueue(new Pending(decision, null, plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
+        Enqueue(new Pending(decision, null, null, plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
     }
 
     /// <inheritdoc />
     public void RecordContact(ContactEntry contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([contact]), null));
+        Enqueue(new Pending(null, null, null, null, null, HistoryBatch.Of([contact]), null));
     }
 
     /// <inheritdoc />
     public void RecordResponse(ResponseEntry response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        Enqueue(new Pending(null, null, null, null, HistoryBatch.Of([response]), null));
+        Enqueue(new Pending(null, null, null, null, null, HistoryBatch.Of([response]), null));
     }
 
     /// <inheritdoc />
@@ -115,7 +115,7 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
         ArgumentNullException.ThrowIfNull(offers);
         // Only served offers may become contacts; a shadow's never do.
         var contacts = _options.OffersAreContacts ? DecisionLines.AsContacts(offers).ToList() : [];
-        Enqueue(new Pending(null, null, null, null, new HistoryBatch(decision is null ? [] : [decision], offers, contacts, []), null));
+        Enqueue(new Pending(null, null, null, null, null, new HistoryBatch(decision is null ? [] : [decision], offers, contacts, []), null));
     }
 
     /// <inheritdoc />
@@ -259,22 +259,40 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
                 continue;
             }
 
-            var line = item.Line ?? DecisionJson.ToJson(item.Decision!);
+            // The records come from the decision itself: its line is written once (here, off the
+            // deciding thread, for a decision record) and never read back.
             var snapshot = item.Kept is { } kept ? SnapshotJson.Write(item.Plan!, kept) : null;
-            if (DecisionLines.TryRead(line, snapshot, item.Role!, out var decision, out var actions))
+            StoredDecision decision;
+            OfferEntry[] actions;
+            if (item.Stored is { } stored)
             {
-                decisions.Add(decision!);
-                offers.AddRange(actions);
-                if (_options.OffersAreContacts)
-                {
-                    contacts.AddRange(DecisionLines.AsContacts(actions));
-                }
+                decision = snapshot is null ? stored : stored with { Snapshot = snapshot };
+                actions = item.Offers!;
+            }
+            else
+            {
+                decision = DecisionLines.Records(item.Decision!, DecisionJson.ToJson(item.Decision!), snapshot, item.Role!, out actions);
+            }
+
+            decisions.Add(decision);
+            offers.AddRange(actions);
+            if (_options.OffersAreContacts)
+            {
+                contacts.AddRange(DecisionLines.AsContacts(actions));
             }
         }
 
         return new HistoryBatch(decisions, offers, contacts, responses);
     }
 
-    // One queued record: a decision (as an object or as its line) with its role, or records ready to store.
-    private sealed record Pending(Decision? Decision, string? Line, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch, string? Role);
+    // A decision still in its buffer: its line and offers are taken now (the buffer is reused), its snapshot written later.
+    private static Pending FromBuffer(DecisionBuffer buffer, CustomerRecord? kept, string role)
+    {
+        var stored = DecisionLines.Records(buffer, DecisionJson.ToJson(buffer), role, out var offers);
+        return new Pending(null, stored, offers, buffer.Plan, kept, null, role);
+    }
+
+    // One queued record: a decision (as an object, or as its stored record and offers) with its role, or records ready to store.
+    private sealed record Pending(
+        Decision? Decision, StoredDecision? Stored, OfferEntry[]? Offers, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch, string? Role);
 }
