@@ -65,6 +65,12 @@ public abstract class SqlHistory : IInteractionHistory
         {
             foreach (var statement in HistorySchema.Steps[step])
             {
+                if (statement.StartsWith(HistorySchema.DropUniqueKey, StringComparison.Ordinal))
+                {
+                    DropUniqueKey(connection, transaction, statement[HistorySchema.DropUniqueKey.Length..]);
+                    continue;
+                }
+
                 Execute(connection, transaction, statement.Replace("{id}", IdColumn).Replace("{real}", RealColumn));
             }
         }
@@ -78,6 +84,14 @@ public abstract class SqlHistory : IInteractionHistory
         transaction.Commit();
         return found;
     }
+
+    /// <summary>
+    /// Drops the unique constraint on <paramref name="table"/>'s <c>key</c> column (schema step 2,
+    /// <see cref="HistorySchema.DropUniqueKey"/>): by default <c>ALTER TABLE ... DROP CONSTRAINT
+    /// table_key_key</c>, the name PostgreSQL gives it.
+    /// </summary>
+    protected virtual void DropUniqueKey(DbConnection connection, DbTransaction transaction, string table) =>
+        Execute(connection, transaction, $"ALTER TABLE {table} DROP CONSTRAINT {table}_key_key");
 
     /// <inheritdoc />
     public virtual CustomerHistory Read(string customerId, DateTime from, DateTime to)
@@ -129,7 +143,7 @@ public abstract class SqlHistory : IInteractionHistory
         return contacts is null && responses is null ? CustomerHistory.Empty : new CustomerHistory(contacts ?? [], responses ?? []);
     }
 
-    // Contacts then responses, each in the order recorded; both tables are indexed on (customer_id, at).
+    // Contacts then responses, each in the order recorded; both tables are indexed on (customer_id, at, key).
     private const string CustomerReadSql = """
         SELECT 0 AS part, at, channel, strategy, product, wave, outcome, NULL AS kind, NULL AS value, id FROM contacts
          WHERE customer_id = @customer AND at >= @from AND at <= @to
@@ -384,13 +398,15 @@ public abstract class SqlHistory : IInteractionHistory
         command.Parameters.Add(parameter);
     }
 
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
+    /// <summary>Runs one statement in <paramref name="transaction"/>.</summary>
+    protected static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = Command(connection, transaction, sql);
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql)
+    /// <summary>Runs one statement in <paramref name="transaction"/> and returns its first value.</summary>
+    protected static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = Command(connection, transaction, sql);
         return command.ExecuteScalar();

@@ -135,6 +135,58 @@ public abstract class HistoryStoreBehaviour : IDisposable
         Assert.Equal(8 * 25 + 1, store.Count().Contacts);
     }
 
+    /// <summary>
+    /// A store of schema version 1 (made by its own statements, one record a table, written out
+    /// of time order), opened by this library: upgraded with every record, its order and its
+    /// identity kept, so that writing a stored record again still adds nothing.
+    /// </summary>
+    protected static void UpgradesAVersion1Store(Func<System.Data.Common.DbConnection> connect, string id, string real, Func<IInteractionHistory> open)
+    {
+        using (var connection = connect())
+        {
+            void Run(string sql)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+
+            Run("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            Run("INSERT INTO schema_version (version) VALUES (1)");
+            foreach (var statement in HistorySchema.Steps[0])
+            {
+                Run(statement.Replace("{id}", id).Replace("{real}", real));
+            }
+
+            Run("INSERT INTO contacts (key, customer_id, at, channel, wave) VALUES ('k2', 'C1', '2026-11-22T08:00:00.0000000Z', 'sms', 1)");
+            Run("INSERT INTO contacts (key, customer_id, at, channel, wave) VALUES ('k1', 'C1', '2026-11-20T08:00:00.0000000Z', 'sms', 1)");
+            Run("INSERT INTO responses (key, customer_id, at, kind, value) VALUES ('k3', 'C1', '2026-11-21T08:00:00.0000000Z', 'declined', 0)");
+            Run("INSERT INTO decisions (key, role, customer_id, at, map, version, line) VALUES ('k4', 'served', 'C1', '2026-11-20T08:00:00.0000000Z', 'm', '1', '{}')");
+            Run("INSERT INTO offers (key, role, customer_id, at, map, version, rank, strategy, product, channel, wave, score, propensity) " +
+                "VALUES ('k5', 'served', 'C1', '2026-11-20T08:00:00.0000000Z', 'm', '1', 1, 's', 'p', 'sms', 1, 1, 0.5)");
+        }
+
+        using (var store = open())
+        {
+            Assert.Equal(new HistoryCounts(1, 1, 2, 1, 0), store.Count());
+            Assert.Equal([T0.AddDays(2), T0], store.Contacts(HistoryQuery.All).Select(c => c.At));
+            Assert.Equal(2, store.Read("C1", T0, T0.AddDays(2)).Contacts.Count);
+            store.Append(HistoryBatch.Of([Contact("C1", T0)]));
+            Assert.Equal(3, store.Count().Contacts);
+        }
+
+        using (var connection = connect())
+        {
+            // The same record (customer, time and key) written again is still refused.
+            using var again = connection.CreateCommand();
+            again.CommandText = "INSERT INTO contacts (key, customer_id, at, channel, wave) VALUES ('k1', 'C1', '2026-11-20T08:00:00.0000000Z', 'sms', 1) ON CONFLICT DO NOTHING";
+            Assert.Equal(0, again.ExecuteNonQuery());
+            using var version = connection.CreateCommand();
+            version.CommandText = "SELECT MAX(version) FROM schema_version";
+            Assert.Equal(HistorySchema.Current, Convert.ToInt32(version.ExecuteScalar()));
+        }
+    }
+
     public void Dispose()
     {
         _store?.Dispose();
@@ -188,6 +240,18 @@ public sealed class SqliteHistoryTests : HistoryStoreBehaviour
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteHistory(path));
         Assert.Contains("newer than this library", error.Message);
     }
+
+    [Fact]
+    public void Open_AVersion1Store_UpgradesItKeepingEveryRecord()
+    {
+        var path = Folder.File("v1.db");
+        UpgradesAVersion1Store(() =>
+        {
+            var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+            connection.Open();
+            return connection;
+        }, "INTEGER PRIMARY KEY", "REAL", () => new SqliteHistory(path));
+    }
 }
 
 public sealed class PostgresHistoryTests : HistoryStoreBehaviour
@@ -210,5 +274,18 @@ public sealed class PostgresHistoryTests : HistoryStoreBehaviour
 
         using var store = new PostgresHistory(database);
         Assert.Equal(0, store.Count().Contacts);
+    }
+
+    [SkippableFact]
+    public void Open_AVersion1Store_UpgradesItKeepingEveryRecord()
+    {
+        Skip.If(PostgresServer.Unavailable is not null, PostgresServer.Unavailable);
+        var database = PostgresServer.NewDatabase();
+        UpgradesAVersion1Store(() =>
+        {
+            var connection = new Npgsql.NpgsqlConnection(database);
+            connection.Open();
+            return connection;
+        }, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "DOUBLE PRECISION", () => new PostgresHistory(database));
     }
 }
