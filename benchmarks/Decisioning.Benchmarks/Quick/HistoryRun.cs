@@ -100,24 +100,71 @@ public static class HistoryRun
         return exit == 0 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"evaluate exited {exit}");
     }
 
+    /// <summary>
+    /// <c>--profile history [seconds]</c>: the engine on one thread with a fresh SQLite history
+    /// (offers are contacts), deciding the sample snapshots in a loop, for <c>perf</c>; then the
+    /// queue is written out.
+    /// </summary>
+    public static int Profile(double seconds, TextWriter output)
+    {
+        var folder = Directory.CreateTempSubdirectory("decisioning-history-profile-").FullName;
+        try
+        {
+            var snapshots = File.ReadLines(Samples.CustomersPath).Select(CustomerSnapshot.FromJson).ToArray();
+            var at = new DateTimeOffset(Samples.At);
+            using var provider = EngineServices(folder, history: true);
+            var engine = provider.GetRequiredService<IDecisionEngine>();
+            var recorder = provider.GetRequiredService<History.HistoryRecorder>();
+            foreach (var snapshot in snapshots)
+            {
+                engine.Decide("retail-wealth", snapshot, at.AddDays(-1));
+            }
+
+            recorder.FlushAsync().GetAwaiter().GetResult();
+            var started = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var decided = 0;
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                engine.Decide("retail-wealth", snapshots[decided % snapshots.Length], at.AddSeconds(decided));
+                decided++;
+            }
+
+            recorder.StopAsync().GetAwaiter().GetResult();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - started;
+            output.WriteLine(Invariant($"history: {decided:N0} decisions in {seconds} s, {clock.Elapsed.TotalSeconds:F1} s with the queue written ({recorder.Counts.Written:N0} records); CPU {cpu.TotalMicroseconds / decided:F1} us a decision"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ServiceProvider EngineServices(string folder, bool history)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDecisioning(d =>
+        {
+            d.AddMap("retail-wealth", Samples.MapPath);
+            d.Configure(o => o.WatchForChanges = false);
+            if (history)
+            {
+                d.UseSqliteHistory(Path.Combine(folder, $"engine-{Guid.NewGuid():N}.db"), o => o.OffersAreContacts = true);
+            }
+        });
+        return services.BuildServiceProvider();
+    }
+
     private static (double Off, double On) Engine(string folder, TextWriter output)
     {
         var snapshots = File.ReadLines(Samples.CustomersPath).Select(CustomerSnapshot.FromJson).ToArray();
         var at = new DateTimeOffset(Samples.At);
         double Rate(bool history)
         {
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddDecisioning(d =>
-            {
-                d.AddMap("retail-wealth", Samples.MapPath);
-                d.Configure(o => o.WatchForChanges = false);
-                if (history)
-                {
-                    d.UseSqliteHistory(Path.Combine(folder, $"engine-{Guid.NewGuid():N}.db"), o => o.OffersAreContacts = true);
-                }
-            });
-            using var provider = services.BuildServiceProvider();
+            using var provider = EngineServices(folder, history);
             var engine = provider.GetRequiredService<IDecisionEngine>();
             for (var i = 0; i < snapshots.Length; i++)
             {

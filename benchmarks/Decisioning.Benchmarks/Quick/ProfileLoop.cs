@@ -4,13 +4,18 @@ using Decisioning.Benchmarks.Inputs;
 namespace Decisioning.Benchmarks.Quick;
 
 /// <summary>
-/// <c>--profile decide|into|compile|stream [seconds]</c>: one workload in a loop and nothing else,
+/// <c>--profile decide|into|compile|stream|history [seconds]</c>: one workload in a loop and nothing else,
 /// to run under <c>dotnet-trace collect</c> (benchmarks/README.md says how).
 /// </summary>
 public static class ProfileLoop
 {
     public static int Run(string target, double seconds, TextWriter output)
     {
+        if (target == "history")
+        {
+            return HistoryRun.Profile(seconds, output);
+        }
+
         var plan = Samples.Load(Samples.MapPath);
         var contenders = new Contenders(plan, Samples.Pick(plan, Profile.Mixed), rulesEngine: false);
         Action work = target switch
@@ -19,7 +24,7 @@ public static class ProfileLoop
             "into" => () => contenders.DecideInto(),
             "compile" => () => Samples.Load(Samples.MapPath, cached: false),
             "stream" => () => StreamFiles.Evaluate(StreamFiles.Ensure(100_000), Path.Combine(Path.GetTempPath(), "decisioning-profile-out.jsonl")),
-            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, stream)"),
+            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, stream, history)"),
         };
         var until = DateTime.UtcNow.AddSeconds(seconds);
         var runs = 0L;
