@@ -42,6 +42,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
 
     public IReadOnlyList<MapInfo> Maps => [.. _ordered.Select(e => e.Info)];
 
+    /// <summary>The slots of the served maps, in map id order (online learning learns for each).</summary>
+    public IEnumerable<MapSlot> ServedSlots => _ordered.Select(e => e.Served);
+
     public MapInfo? GetMap(string mapId) => _maps.GetValueOrDefault(mapId)?.Info;
 
     public Decision Decide(string mapId, CustomerSnapshot snapshot, DateTimeOffset at)

@@ -77,10 +77,24 @@ internal sealed class EngineStarter(
         }
 
         var history = services.GetService<History.HistoryRecorder>();
+        var learning = services.GetService<AdaptiveLearning>();
+        if (learning is not null && history is null)
+        {
+            foreach (var source in made)
+            {
+                (source as IDisposable)?.Dispose();
+            }
+
+            throw new InvalidOperationException(
+                "UseAdaptiveLearning learns from the interaction history: attach one with UseSqliteHistory, UsePostgresHistory or UseHistory");
+        }
+
         var shadows = loaded.Any(m => m.Shadow is not null)
             ? new ShadowRunner(settings, [.. registry.Value.ShadowObservers.Select(f => f(services))], metrics, logger, history)
             : null;
         var engine = new DecisionEngine(loaded, shadows, metrics, logger, time, history);
+        // Online learning (UseAdaptiveLearning) learns each served map's adaptive states from the history.
+        learning?.Start(engine, history!);
         foreach (var (served, shadow) in loaded)
         {
             served.Loaded(served.Current);

@@ -57,6 +57,34 @@ internal sealed class MapSlot : IDisposable
 
     public MapInfo Info => Current.Info(_lastFailure);
 
+    /// <summary>Called after a reload swapped in a new version (online learning learns for it at once).</summary>
+    public Action? Reloaded { get; set; }
+
+    /// <summary>
+    /// Swaps in <paramref name="next"/>, a version made from <paramref name="from"/> (a learned
+    /// state), as a reload swaps: one reference write, decisions that read the old version finish
+    /// with it. False, and nothing swapped, when <paramref name="from"/> no longer serves (a reload or
+    /// a promotion came first).
+    /// </summary>
+    public async Task<bool> SwapAsync(MapVersion from, MapVersion next, CancellationToken cancellationToken)
+    {
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!ReferenceEquals(Current, from))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _current, next);
+            return true;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
     /// <summary>The last reload refused since the serving version loaded.</summary>
     public MapLoadFailure? LastFailure => _lastFailure;
 
@@ -118,6 +146,7 @@ internal sealed class MapSlot : IDisposable
                 _lastFailure = null;
                 _metrics.Reloaded(next.MapId, Role, succeeded: true);
                 Loaded(next);
+                Reloaded?.Invoke();
                 // Same version text for a different definition: decisions could not tell the two apart.
                 // A named list alone changing is a routine refresh, not a new version of the map.
                 if (next.Plan.Version == serving.Plan.Version && next.Plan.DefinitionHash != serving.Plan.DefinitionHash)

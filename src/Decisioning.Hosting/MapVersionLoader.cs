@@ -85,7 +85,7 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
 
         var warnings = result.Diagnostics.Where(d => d.Severity != Severity.Error).Select(d => d.ToString()).ToList();
         var version = new MapVersion(mapId, plan, new Evaluator(plan, policies), generation, time.GetUtcNow(), source.Description,
-            time.GetElapsedTime(started), warnings);
+            time.GetElapsedTime(started), warnings) { Policies = policies };
         return new LoadOutcome(version, [], null);
     }
 }

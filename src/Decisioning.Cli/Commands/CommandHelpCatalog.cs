@@ -95,8 +95,11 @@ internal static class CommandHelpCatalog
             ],
             [(0, "every decision replayed identical"), (1, "a decision replayed different or its map version is missing, or an argument is bad")]),
         ["learn"] = new(
-            [($"decisioning learn {Map} --decisions decisions.jsonl --snapshots {Customers} --outcomes outcomes.jsonl {At} --out state.json", "the adaptive models' counts, for the map's state: key")],
-            [(0, "the state file was written"), (1, "the map is invalid, a file cannot be read or written, or a bad --at")]),
+            [
+                ($"decisioning learn {Map} --decisions decisions.jsonl --snapshots {Customers} --outcomes outcomes.jsonl {At} --out state.json", "the adaptive models' counts, for the map's state: key"),
+                ($"decisioning learn {Map} --db history.db {At} --out state.json", "the same from an interaction history: its contacts, the offers' predictor values, its responses"),
+            ],
+            [(0, "the state file was written"), (1, "the map is invalid, a file or the history cannot be read or written, the inputs are not files or a history, or a bad --at")]),
         ["learn-merge"] = new(
             [("decisioning learn-merge part1.json part2.json --out state.json", "add states learned over separate partitions")],
             [(0, "the merged state was written"), (1, "a state cannot be read, or the states are of different maps or models")]),

@@ -6,24 +6,33 @@ using Decisioning.Cli.Infrastructure;
 namespace Decisioning.Cli.Commands;
 
 /// <summary>
-/// <c>decisioning learn MAP --decisions F --snapshots F --outcomes F --at ISO --out FILE</c>: learns
-/// the states of the map's adaptive models from a decision log, the snapshots decided and the
-/// outcomes (docs/adaptive.md), and writes them as one state file. Exit 0; 1 when the map is invalid
-/// or a file cannot be read or written.
+/// <c>decisioning learn MAP (--db PATH | --postgres CONNECTION | --decisions F --snapshots F --outcomes F)
+/// --at ISO --out FILE</c>: learns the states of the map's adaptive models from a decision log, the
+/// snapshots decided and the outcomes, or from an interaction history (docs/adaptive.md), and writes
+/// them as one state file. Exit 0; 1 when the map is invalid, the inputs are not one of the two
+/// forms, or a file or the history cannot be read or written.
 /// </summary>
 internal static class LearnCommand
 {
     public static Command Create(CliContext context)
     {
         var map = new Argument<string>("MAP") { Description = "A map file, or a folder of YAML files" };
-        var decisions = new Option<string>("--decisions") { Description = "Decision log: every action is a contact at its decision's at", Required = true };
-        var snapshots = new Option<string>("--snapshots") { Description = "The snapshots decided, one a line (matched by customer id)", Required = true };
-        var outcomes = new Option<string>("--outcomes") { Description = "Responses: outcome lines {customerId, at, product or strategy, kind}", Required = true };
+        var store = new HistoryStoreOption();
+        var decisions = new Option<string?>("--decisions") { Description = "Decision log: every action is a contact at its decision's at (with --snapshots and --outcomes)" };
+        var snapshots = new Option<string?>("--snapshots") { Description = "The snapshots decided, one a line (matched by customer id)" };
+        var outcomes = new Option<string?>("--outcomes") { Description = "Responses: outcome lines {customerId, at, product or strategy, kind}" };
         var at = new Option<string?>("--at") { Description = "Learning time, ISO-8601 (default: now, UTC)" };
         var output = new Option<string>("--out") { Description = "The state file to write", Required = true };
-        var command = new Command("learn", "Learn the states of a map's adaptive propensity models") { map, decisions, snapshots, outcomes, at, output };
+        var command = store.AddTo(new Command("learn", "Learn the states of a map's adaptive propensity models") { map, decisions, snapshots, outcomes, at, output });
         command.SetAction(parse =>
         {
+            var files = new[] { parse.GetValue(decisions), parse.GetValue(snapshots), parse.GetValue(outcomes) };
+            if (store.Given(parse) ? files.Any(f => f is not null) : files.Any(f => f is null))
+            {
+                context.Error.WriteLine("error: give a history (--db or --postgres), or --decisions with --snapshots and --outcomes");
+                return 1;
+            }
+
             var loaded = CliIo.LoadMap(parse.GetValue(map)!, context);
             if (!loaded.Success || !CliIo.TryParseAt(parse.GetValue(at), TimeProvider.System, out var when, context))
             {
@@ -32,16 +41,37 @@ internal static class LearnCommand
 
             try
             {
-                using var d = CliIo.OpenInput(parse.GetValue(decisions)!);
-                using var s = CliIo.OpenInput(parse.GetValue(snapshots)!);
-                using var o = CliIo.OpenInput(parse.GetValue(outcomes)!);
-                var (state, summary) = FileLearning.Learn(loaded.Plan!, d, s, o, when);
+                AdaptiveState state;
+                LearnSummary summary;
+                if (store.Given(parse))
+                {
+                    using var history = store.Open(parse, context);
+                    if (history is null)
+                    {
+                        return 1;
+                    }
+
+                    (state, summary) = History.HistoryLearning.Learn(loaded.Plan!, history, when);
+                }
+                else
+                {
+                    using var d = CliIo.OpenInput(parse.GetValue(decisions)!);
+                    using var s = CliIo.OpenInput(parse.GetValue(snapshots)!);
+                    using var o = CliIo.OpenInput(parse.GetValue(outcomes)!);
+                    (state, summary) = FileLearning.Learn(loaded.Plan!, d, s, o, when);
+                }
+
                 var path = parse.GetValue(output)!;
                 WriteState(state, path);
-                context.Out.WriteLine(CliIo.Invariant(
-                    $"learned {state.Instances.Count} model instance(s) at {Evaluation.DecisionJson.FormatInstant(when)} from {summary.Decisions} decision(s), {summary.Contacts} contact(s), {summary.Responses} response(s)"));
-                context.Out.WriteLine(CliIo.Invariant(
-                    $"interactions: {summary.Positives} positive, {summary.Negatives} negative; not counted: {summary.Open} open window(s), {summary.WithoutSnapshot} without snapshot, {summary.InvalidSnapshots} invalid snapshot(s), {summary.BadLines} bad line(s)"));
+                var learnedAt = Evaluation.DecisionJson.FormatInstant(when);
+                context.Out.WriteLine(store.Given(parse)
+                    ? CliIo.Invariant($"learned {state.Instances.Count} model instance(s) at {learnedAt} from the history: {summary.Contacts} contact(s), {summary.Responses} response(s)")
+                    : CliIo.Invariant($"learned {state.Instances.Count} model instance(s) at {learnedAt} from {summary.Decisions} decision(s), {summary.Contacts} contact(s), {summary.Responses} response(s)"));
+                context.Out.WriteLine(store.Given(parse)
+                    ? CliIo.Invariant(
+                        $"interactions: {summary.Positives} positive, {summary.Negatives} negative; not counted: {summary.Open} open window(s), {summary.WithoutSnapshot} without an offer's predictor values, {summary.InvalidSnapshots} unreadable value(s)")
+                    : CliIo.Invariant(
+                        $"interactions: {summary.Positives} positive, {summary.Negatives} negative; not counted: {summary.Open} open window(s), {summary.WithoutSnapshot} without snapshot, {summary.InvalidSnapshots} invalid snapshot(s), {summary.BadLines} bad line(s)"));
                 foreach (var instance in state.Instances.Values)
                 {
                     context.Out.WriteLine(CliIo.Invariant($"  {instance.Model} / {instance.Strategy}: evidence {instance.Evidence} ({instance.Positives} positive)"));
@@ -50,7 +80,7 @@ internal static class LearnCommand
                 context.Out.WriteLine($"wrote {path}");
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 context.Error.WriteLine($"error: {e.Message}");
                 return 1;

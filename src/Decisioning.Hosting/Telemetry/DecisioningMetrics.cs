@@ -33,6 +33,9 @@ internal sealed class DecisioningMetrics
         ShadowErrors = meter.CreateCounter<long>(Instruments.ShadowErrors, "{error}", "Snapshots the shadow could not decide, and shadow observers that failed.");
         ShadowDrops = meter.CreateCounter<long>(Instruments.ShadowDrops, "{decision}", "Served decisions not shadowed because the shadow queue was full.");
         ShadowPromotions = meter.CreateCounter<long>(Instruments.ShadowPromotions, "{promotion}", "Shadows promoted to serve.");
+        StateSwaps = meter.CreateCounter<long>(Instruments.AdaptiveStateSwaps, "{swap}", "Adaptive states learned online and swapped in.");
+        LearnDuration = meter.CreateHistogram<double>(Instruments.AdaptiveLearnDuration, "s", "Time to learn one map's adaptive states from the history.");
+        LearnErrors = meter.CreateCounter<long>(Instruments.AdaptiveLearnErrors, "{error}", "Online learnings that failed (the state stayed as it was).");
     }
 
     public Counter<long> ShadowDecisions { get; }
@@ -59,6 +62,18 @@ internal sealed class DecisioningMetrics
         ShadowErrors.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ErrorType, errorType } });
 
     public void ShadowDropped(string mapId) => ShadowDrops.Add(1, new TagList { { Tags.Map, mapId } });
+
+    public Counter<long> StateSwaps { get; }
+
+    public Histogram<double> LearnDuration { get; }
+
+    public Counter<long> LearnErrors { get; }
+
+    public void StateSwapped(string mapId) => StateSwaps.Add(1, new TagList { { Tags.Map, mapId } });
+
+    public void Learned(string mapId, TimeSpan elapsed) => LearnDuration.Record(elapsed.TotalSeconds, new TagList { { Tags.Map, mapId } });
+
+    public void LearnFailed(string mapId, string errorType) => LearnErrors.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ErrorType, errorType } });
 
     public void ShadowPromoted(string mapId) => ShadowPromotions.Add(1, new TagList { { Tags.Map, mapId } });
 

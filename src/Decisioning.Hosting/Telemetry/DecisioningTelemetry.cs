@@ -56,6 +56,15 @@ public static class DecisioningTelemetry
 
         /// <summary>Counter of shadows promoted to serve, by map.</summary>
         public const string ShadowPromotions = "decisioning.shadow.promotions";
+
+        /// <summary>Counter of adaptive states learned online and swapped in, by map.</summary>
+        public const string AdaptiveStateSwaps = "decisioning.adaptive.state.swaps";
+
+        /// <summary>Histogram of the time one map's adaptive states take to learn from the history, in seconds, by map.</summary>
+        public const string AdaptiveLearnDuration = "decisioning.adaptive.learn.duration";
+
+        /// <summary>Counter of online learnings that failed, by map and <c>error.type</c>.</summary>
+        public const string AdaptiveLearnErrors = "decisioning.adaptive.learn.errors";
     }
 
     /// <summary>Tag (attribute) names used on instruments and activities.</summary>

@@ -33,6 +33,14 @@ internal static partial class Log
         Message = "Watching map '{MapId}' stopped after an unexpected error; version '{Version}' keeps serving but changes are no longer picked up")]
     public static partial void ReloadLoopFailed(this ILogger logger, string mapId, string version, Exception exception);
 
+    [LoggerMessage(EventId = 30, EventName = "AdaptiveStateSwapped", Level = LogLevel.Information,
+        Message = "Map '{MapId}' version '{Version}' decides with adaptive state {State} learned online; evidence {Evidence}")]
+    public static partial void AdaptiveStateSwapped(this ILogger logger, string mapId, string version, string state, long evidence);
+
+    [LoggerMessage(EventId = 31, EventName = "AdaptiveLearningFailed", Level = LogLevel.Error,
+        Message = "Learning the adaptive states of map '{MapId}' failed; its state stays as it was")]
+    public static partial void AdaptiveLearningFailed(this ILogger logger, string mapId, Exception exception);
+
     [LoggerMessage(EventId = 20, EventName = "ShadowFailed", Level = LogLevel.Warning,
         Message = "The shadow of map '{MapId}' (version '{ShadowVersion}') failed on a snapshot; the served decision was not affected: {What}")]
     public static partial void ShadowFailed(this ILogger logger, string mapId, string shadowVersion, string what, Exception exception);

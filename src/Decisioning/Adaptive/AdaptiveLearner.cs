@@ -52,6 +52,15 @@ public sealed class AdaptiveLearner
     /// <summary>The states learned so far (one instance per (model, strategy), even with no interaction).</summary>
     public AdaptiveState State { get; }
 
+    /// <summary>Contacts of learned strategies added so far that counted as positive.</summary>
+    public long Positives { get; private set; }
+
+    /// <summary>Contacts of learned strategies added so far that counted as negative.</summary>
+    public long Negatives { get; private set; }
+
+    /// <summary>Contacts of learned strategies added so far whose window was still open (not counted).</summary>
+    public long Open { get; private set; }
+
     /// <summary>Whether contacts of <paramref name="strategyId"/> are learned from (its propensity is an adaptive model).</summary>
     public bool Learns(string strategyId) => _byStrategy.ContainsKey(strategyId);
 
@@ -96,6 +105,7 @@ public sealed class AdaptiveLearner
         var outcome = Classify(model, entry.Strategy, Instant.Utc(contactAt), responses, At);
         if (outcome == InteractionOutcome.Open)
         {
+            Open++;
             return outcome;
         }
 
@@ -104,10 +114,12 @@ public sealed class AdaptiveLearner
         if (positive)
         {
             counts.Positives++;
+            Positives++;
         }
         else
         {
             counts.Negatives++;
+            Negatives++;
         }
 
         var one = positive ? new BinCount(1, 0) : new BinCount(0, 1);

@@ -76,7 +76,7 @@ public static class FileLearning
             decisionCount++;
         }
 
-        long positives = 0, negatives = 0, open = 0, invalid = 0;
+        long invalid = 0;
         var reader = new SnapshotReader(plan);
         var idField = Encoding.UTF8.GetBytes(plan.IdField);
         foreach (var line in Lines(snapshots))
@@ -103,18 +103,7 @@ public static class FileLearning
             var theirs = responses.GetValueOrDefault(id) ?? [];
             foreach (var c in mine)
             {
-                switch (learner.Add(c.Strategy, c.At, customer.Values, c.Tier, c.Stage, theirs))
-                {
-                    case InteractionOutcome.Positive:
-                        positives++;
-                        break;
-                    case InteractionOutcome.Negative:
-                        negatives++;
-                        break;
-                    default:
-                        open++;
-                        break;
-                }
+                learner.Add(c.Strategy, c.At, customer.Values, c.Tier, c.Stage, theirs);
             }
         }
 
@@ -122,9 +111,9 @@ public static class FileLearning
         {
             Decisions = decisionCount,
             Contacts = contactCount,
-            Positives = positives,
-            Negatives = negatives,
-            Open = open,
+            Positives = learner.Positives,
+            Negatives = learner.Negatives,
+            Open = learner.Open,
             WithoutSnapshot = contacts.Values.Sum(c => (long)c.Count),
             InvalidSnapshots = invalid,
             Responses = responsesRead,

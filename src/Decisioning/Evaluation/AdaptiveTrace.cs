@@ -7,6 +7,6 @@ internal static class AdaptiveTrace
 {
     public static TraceEntry WithModel(this TraceEntry entry, StrategyPlan strategy) =>
         strategy.Propensity is AdaptivePropensity adaptive
-            ? entry with { Model = adaptive.Model.ModelId, Evidence = adaptive.Evidence }
+            ? entry with { Model = adaptive.Model.ModelId, Evidence = adaptive.Evidence, State = adaptive.Model.StateVersion }
             : entry;
 }

@@ -67,6 +67,13 @@ public sealed record TraceEntry(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Evidence { get; init; }
 
+    /// <summary>
+    /// The version of the state a host learned online and decided with (written as <c>state</c>);
+    /// null for a map's own state file or none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? State { get; init; }
+
     public const string Rejected = "rejected";
 }
 

@@ -14,7 +14,7 @@ public sealed partial class DecisionBuffer
         for (var i = 0; i < trace.Length; i++)
         {
             var t = view.Trace(i);
-            trace[i] = new TraceEntry(t.Strategy, t.Outcome, t.Reason, t.Rule, t.Message, t.Error, t.Wave) { Model = t.Model, Evidence = t.Evidence };
+            trace[i] = new TraceEntry(t.Strategy, t.Outcome, t.Reason, t.Rule, t.Message, t.Error, t.Wave) { Model = t.Model, Evidence = t.Evidence, State = t.State };
         }
 
         var experiment = Plan.Experiment is { } e ? new ExperimentAssignment(e.Id, Group!, Bucket, e.Control) : null;

@@ -49,6 +49,7 @@ public static class DecisionJson
         public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
         public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
         public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
         public static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
         public static readonly JsonEncodedText Objective = JsonEncodedText.Encode("objective");
         public static readonly JsonEncodedText Scenario = JsonEncodedText.Encode("scenario");
@@ -175,6 +176,11 @@ public static class DecisionJson
                 // An addition to spec section 4: the adaptive model and its evidence (docs/adaptive.md).
                 w.WriteString(Names.Model, t.Model);
                 w.WriteNumber(Names.Evidence, t.Evidence ?? 0);
+                if (t.State is not null)
+                {
+                    // The version of a state a host learned online (docs/adaptive.md).
+                    w.WriteString(Names.State, t.State);
+                }
             }
 
             w.WriteEndObject();

@@ -42,7 +42,7 @@ internal readonly record struct ActionLine(
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
 internal readonly record struct TraceLine(
     string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null,
-    int? Wave = null, string? Model = null, long? Evidence = null);
+    int? Wave = null, string? Model = null, long? Evidence = null, string? State = null);
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -76,7 +76,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public TraceLine Trace(int index)
     {
         var t = d.Trace[index];
-        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave, t.Model, t.Evidence);
+        return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave, t.Model, t.Evidence, t.State);
     }
 }
 
@@ -121,6 +121,7 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
         var note = reason is null ? default : b.PolicyNotes[index];
         return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason,
             reason is null ? null : note.Rule ?? b.RuleIds[index], layout.EncodedStrategyIds[index], note.Message, note.Error,
-            Wave: reason is not null && wave > 1 ? wave : null, Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence);
+            Wave: reason is not null && wave > 1 ? wave : null, Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence,
+            State: adaptive?.Model.StateVersion);
     }
 }

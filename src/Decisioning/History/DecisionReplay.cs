@@ -42,9 +42,16 @@ public static class DecisionReplay
         ArgumentNullException.ThrowIfNull(maps);
         var stored = JsonNode.Parse(input.Line)!.AsObject();
         var (customer, at, hash) = (Text(stored, "customerId"), Text(stored, "at"), Text(stored, "mapHash"));
-        if (maps.Find(hash) is not { } plan || at is null || !Validation.Syntax.TryParseInstant(at, out var when))
+        if (maps.Find(hash) is not { } found || at is null || !Validation.Syntax.TryParseInstant(at, out var when))
         {
             return new ReplayResult(customer, at, hash, ReplayResult.MapMissing);
+        }
+
+        // Decided with a state a host learned online: the map version is that map with that state.
+        var plan = StateVersion(stored) is { } state ? maps.WithState(found, state) : found;
+        if (plan is null)
+        {
+            return new ReplayResult(customer, at, hash, ReplayResult.MapMissing, Reason: $"no adaptive state of version {StateVersion(stored)} was found");
         }
 
         if (input.Snapshot is null)
@@ -107,6 +114,12 @@ public static class DecisionReplay
                 return left == right ? null : (path, left, right);
         }
     }
+
+    // The learned state the trace names (every adaptive line of one decision names the same).
+    private static string? StateVersion(JsonObject stored) =>
+        stored["trace"] is JsonArray trace
+            ? trace.OfType<JsonObject>().Select(t => Text(t, "state")).FirstOrDefault(v => v is not null)
+            : null;
 
     private static string? Text(JsonObject node, string name) => node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -67,7 +67,8 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(FromBuffer(buffer, _options.KeepSnapshots ? customer : null, OfferRoles.Served));
+        var pending = FromBuffer(buffer, _options.KeepSnapshots ? customer : null, OfferRoles.Served);
+        Enqueue(Adaptive.PredictorValues.HasAdaptive(buffer.Plan) ? pending with { Subject = new(customer, buffer.Tier, buffer.Stage) } : pending);
     }
 
     /// <summary>
@@ -92,7 +93,10 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
     public void Record(Decision decision, DecisionPlan plan, CustomerRecord customer)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        Enqueue(new Pending(decision, null, null, plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served));
+        Enqueue(new Pending(decision, null, null, plan, _options.KeepSnapshots ? customer : null, null, OfferRoles.Served)
+        {
+            Subject = Adaptive.PredictorValues.HasAdaptive(plan) ? new(customer, decision.Tier, decision.Stage) : null,
+        });
     }
 
     /// <inheritdoc />
@@ -275,7 +279,10 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
             }
 
             decisions.Add(decision);
-            offers.AddRange(actions);
+            // An offer of an adaptive model keeps the predictor values it was decided with, for learning.
+            offers.AddRange(item.Subject is { } subject
+                ? actions.Select(o => o with { Predictors = Adaptive.PredictorValues.Write(item.Plan!, o.Strategy, subject.Customer, subject.Tier, subject.Stage) })
+                : actions);
             if (_options.OffersAreContacts)
             {
                 contacts.AddRange(DecisionLines.AsContacts(actions));
@@ -294,5 +301,11 @@ public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyn
 
     // One queued record: a decision (as an object, or as its stored record and offers) with its role, or records ready to store.
     private sealed record Pending(
-        Decision? Decision, StoredDecision? Stored, OfferEntry[]? Offers, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch, string? Role);
+        Decision? Decision, StoredDecision? Stored, OfferEntry[]? Offers, DecisionPlan? Plan, CustomerRecord? Kept, HistoryBatch? Batch, string? Role)
+    {
+        /// <summary>The customer as decided, with its tier and stage, when the plan has adaptive models.</summary>
+        public Subject? Subject { get; init; }
+    }
+
+    private sealed record Subject(CustomerRecord Customer, string? Tier, string? Stage);
 }

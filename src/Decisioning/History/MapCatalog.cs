@@ -9,12 +9,16 @@ namespace Decisioning.History;
 /// every folder below them) that holds YAML files is tried as a map folder, and every YAML file
 /// that declares a <c>map:</c> as a single-file map. What loads without errors is kept under its
 /// <see cref="DecisionPlan.MapHash"/>; the rest is counted. How <c>replay</c> finds the very map
-/// version a stored decision was made with.
+/// version a stored decision was made with. Adaptive state files (<c>*.json</c> of the state format,
+/// as a host writes the states it learned online) are kept by their version, for decisions whose
+/// trace names the state they were decided with.
 /// </summary>
 public sealed class MapCatalog
 {
     private readonly Dictionary<string, DecisionPlan> _byHash = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DecisionPlan, Evaluation.Evaluator> _evaluators = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, AdaptiveState> _states = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Hash, string State), DecisionPlan> _withStates = new();
 
     /// <summary>Loads every map under <paramref name="folders"/>.</summary>
     public MapCatalog(IEnumerable<string> folders)
@@ -25,7 +29,11 @@ public sealed class MapCatalog
         {
             if (File.Exists(root))
             {
-                candidates.Add(Path.GetFullPath(root));
+                if (!TryAddState(root))
+                {
+                    candidates.Add(Path.GetFullPath(root));
+                }
+
                 continue;
             }
 
@@ -44,6 +52,10 @@ public sealed class MapCatalog
 
                 // A file of a folder map declares no `map:` of its own, so it is not tried alone.
                 candidates.UnionWith(yaml.Where(DeclaresMap).Select(Path.GetFullPath));
+                foreach (var json in Directory.EnumerateFiles(folder, "*.json"))
+                {
+                    TryAddState(json);
+                }
             }
         }
 
@@ -70,8 +82,42 @@ public sealed class MapCatalog
     /// <summary>The map version with hash <paramref name="hash"/>, or null.</summary>
     public DecisionPlan? Find(string? hash) => hash is null ? null : _byHash.GetValueOrDefault(hash);
 
+    /// <summary>How many adaptive states were found (distinct versions).</summary>
+    internal int States => _states.Count;
+
+    /// <summary>
+    /// <paramref name="plan"/> (found by this catalog) deciding with the state of version
+    /// <paramref name="stateVersion"/> (made once), or null when no such state was found.
+    /// </summary>
+    internal DecisionPlan? WithState(DecisionPlan plan, string stateVersion)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _states.TryGetValue(stateVersion, out var state)
+            ? _withStates.GetOrAdd((plan.MapHash, stateVersion), _ => Adaptive.AdaptivePlans.WithState(plan, state, stateVersion))
+            : null;
+    }
+
     /// <summary>The evaluator of a plan this catalog found (made once).</summary>
     public Evaluation.Evaluator EvaluatorFor(DecisionPlan plan) => _evaluators.GetOrAdd(plan, p => new Evaluation.Evaluator(p));
+
+    // A regular file of the state format, at most the size a map may name, kept under its version.
+    private bool TryAddState(string path)
+    {
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !MapFileRules.IsRegularFile(path) ||
+            new FileInfo(path).Length > MapFileRules.MaxNamedFileBytes)
+        {
+            return false;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (Adaptive.AdaptiveStateJson.Read(System.Text.Encoding.UTF8.GetString(bytes), out _) is not { } state)
+        {
+            return false;
+        }
+
+        _states.TryAdd(Adaptive.AdaptivePlans.Version(bytes), state);
+        return true;
+    }
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 

@@ -21,6 +21,13 @@ public sealed record AdaptiveModelPlan(
     /// <summary>Where the state came from (the state file's path, or a host's version), null when none.</summary>
     public string? StateSource { get; init; }
 
+    /// <summary>
+    /// The version of a state a host learned and swapped in (<c>sha256:</c> and the hex SHA-256 of
+    /// the state file's bytes), written as the trace's <c>state</c>; null for a map's own state file,
+    /// whose bytes the map hash already covers.
+    /// </summary>
+    public string? StateVersion { get; init; }
+
     /// <summary>Unbound, the model has no evidence: the prior.</summary>
     public override double Evaluate(CustomerRecord customer, string? tier, string? stage) => Prior;
 
