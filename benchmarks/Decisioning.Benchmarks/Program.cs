@@ -8,7 +8,8 @@ namespace Decisioning.Benchmarks;
 /// strategy board on N decisions, time and peak memory beside report's (BoardHarness); <c>--policy-gate</c>: the
 /// policy gate with a RulesEngine workflow against the same rules in the map (PolicyGateRun); <c>--history [LINES]</c>: decisions
 /// per second with a SQLite history against without, and a 1M-line import (HistoryRun); <c>--profile TARGET</c>: a
-/// workload in a loop for dotnet-trace (ProfileLoop). Anything else goes to
+/// workload in a loop for dotnet-trace (ProfileLoop); <c>--adaptive</c>: the sample map with two adaptive models
+/// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -28,6 +29,11 @@ public static class Program
         if (args.Contains("--policy-gate"))
         {
             return PolicyGateRun.Run(Console.Out);
+        }
+
+        if (args.Contains("--adaptive"))
+        {
+            return AdaptiveRun.Run(args, Console.Out);
         }
 
         if (args.Contains("--scaling"))
