@@ -4,7 +4,7 @@ using Decisioning.Benchmarks.Inputs;
 namespace Decisioning.Benchmarks.Quick;
 
 /// <summary>
-/// <c>--profile decide|into|compile|stream|history [seconds]</c>: one workload in a loop and nothing else,
+/// <c>--profile decide|into|compile|reload|stream|history [seconds]</c>: one workload in a loop and nothing else,
 /// to run under <c>dotnet-trace collect</c> (benchmarks/README.md says how).
 /// </summary>
 public static class ProfileLoop
@@ -23,8 +23,9 @@ public static class ProfileLoop
             "decide" => () => contenders.Decide(),
             "into" => () => contenders.DecideInto(),
             "compile" => () => Samples.Load(Samples.MapPath, cached: false),
+            "reload" => () => Samples.Load(Samples.MapPath, cached: true),
             "stream" => () => StreamFiles.Evaluate(StreamFiles.Ensure(100_000), Path.Combine(Path.GetTempPath(), "decisioning-profile-out.jsonl")),
-            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, stream, history)"),
+            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, reload, stream, history)"),
         };
         var until = DateTime.UtcNow.AddSeconds(seconds);
         var runs = 0L;

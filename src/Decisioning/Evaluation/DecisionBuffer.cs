@@ -26,6 +26,9 @@ public sealed partial class DecisionBuffer
     /// <summary>Per strategy: the wave it was decided as (0 without waves) and the suppression rule that rejected it.</summary>
     internal readonly int[] Waves;
     internal readonly string?[] RuleIds;
+
+    /// <summary>The strategies this decision runs the gates of (<see cref="TargetIndex"/>), as a bit set.</summary>
+    internal readonly ulong[] Run;
     internal int CandidateCount, ModelCount, ChosenCount;
 
     /// <summary>The slot of the arbitration fallback when it passed its gates, else -1.</summary>
@@ -50,6 +53,7 @@ public sealed partial class DecisionBuffer
         RuleIds = new string?[plan.Strategies.Count];
         PolicyNotes = new PolicyNote[plan.Strategies.Count];
         Gates = new Gates(GateLayout.For(plan));
+        Run = new ulong[Gates.Layout.Targets.Words];
     }
 
     /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>

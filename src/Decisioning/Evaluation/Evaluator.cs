@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
@@ -131,27 +132,26 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         explain?.Profile(frame);
 
         // 2. Gates, strategy by strategy in file order; a strategy that passes becomes a candidate.
-        var gates = buffer.Gates;
+        // Without a recorder, strategies aimed only at segments the customer is not in keep their
+        // known not-targeted outcome (TargetIndex) and are not run.
         var strategies = _layout.Strategies;
-        for (var i = 0; i < strategies.Length; i++)
+        if (explain is null)
         {
-            var s = strategies[i];
-            var reason = gates.Run(s, out var choice, out var script);
-            buffer.Reasons[s.Index] = reason;
-            buffer.Waves[s.Index] = gates.Wave;
-            buffer.RuleIds[s.Index] = gates.Rule;
-            if (reason is null)
+            var targets = _layout.Targets;
+            Array.Copy(targets.SkippedReasons, buffer.Reasons, strategies.Length);
+            Array.Copy(targets.SkippedWaves, buffer.Waves, strategies.Length);
+            targets.Select(buffer.InSegment, buffer.Run);
+            var word = 0;
+            for (var i = TargetIndex.Next(buffer.Run, ref word); i >= 0; i = TargetIndex.Next(buffer.Run, ref word))
             {
-                // The fallback waits in the last slot, out of arbitration (spec section 11).
-                var fallback = s.Index == Plan.Arbitration.Fallback;
-                ref var slot = ref buffer.Candidates[fallback ? buffer.FallbackSlot = buffer.Candidates.Length - 1 : buffer.CandidateCount++];
-                slot.Wave = gates.Wave;
-                slot.Fallback = fallback;
-                slot.Strategy = s;
-                slot.Choice = choice!;
-                slot.Script = script;
-                slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
-                slot.Score = Gates.Score(s, slot.Propensity);
+                Consider(strategies[i], customer, buffer);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < strategies.Length; i++)
+            {
+                Consider(strategies[i], customer, buffer);
             }
         }
 
@@ -215,6 +215,31 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         }
 
         buffer.NoAction = ReasonCodes.NoAction(buffer.ChosenCount, ControlNone(buffer.Group), buffer.Reasons);
+    }
+
+    // One strategy through the gates; when it passes, it becomes a candidate with its score.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Consider(StrategyPlan s, CustomerRecord customer, DecisionBuffer buffer)
+    {
+        var gates = buffer.Gates;
+        var reason = gates.Run(s, out var choice, out var script);
+        buffer.Reasons[s.Index] = reason;
+        buffer.Waves[s.Index] = gates.Wave;
+        buffer.RuleIds[s.Index] = gates.Rule;
+        if (reason is null)
+        {
+            // The fallback waits in the last slot, out of arbitration (spec section 11).
+            var fallback = s.Index == Plan.Arbitration.Fallback;
+            ref var slot = ref buffer.Candidates[fallback ? buffer.FallbackSlot = buffer.Candidates.Length - 1 : buffer.CandidateCount++];
+            slot.Wave = gates.Wave;
+            slot.Fallback = fallback;
+            slot.Strategy = s;
+            slot.Choice = choice!;
+            slot.Script = script;
+            var frame = buffer.Frame;
+            slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
+            slot.Score = Gates.Score(s, slot.Propensity);
+        }
     }
 
     /// <summary>

@@ -77,6 +77,7 @@ internal sealed class GateLayout
         EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => DecisionJson.Encode(r.Id), StringComparer.Ordinal);
 
         EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
+        Targets = new TargetIndex(Strategies, Segments.Length);
         ScenarioCount = scenarios.Count;
         ProductCount = products.Count;
         ChannelCount = channels.Count;
@@ -126,6 +127,9 @@ internal sealed class GateLayout
 
     /// <summary>The strategies' ids as the decision line writes them, encoded once (every line's trace names them all).</summary>
     public JsonEncodedText[] EncodedStrategyIds { get; }
+
+    /// <summary>Which strategies a decision runs, by the customer's segments.</summary>
+    public TargetIndex Targets { get; }
 
     public int ScenarioCount { get; }
 

@@ -45,6 +45,20 @@ public sealed class DecisionPropertiesTests
         Assert.Equal(first, third);
     }
 
+    [Property(MaxTest = 30)]
+    public void Decide_WithAndWithoutRecorder_GivesTheSameDecision(int seed)
+    {
+        // Without a recorder strategies aimed elsewhere are not run (TargetIndex); with one, all are.
+        var (map, at, evaluator) = Load(seed);
+        var reader = new SnapshotReader(evaluator.Plan);
+        var customers = new CustomerGenerator(new Random(seed), map, at);
+        for (var i = 0; i < 8; i++)
+        {
+            var record = reader.Read(SnapshotJson.Write(map, customers.Next())).Customer!;
+            Assert.Equal(DecisionJson.ToJson(evaluator.Decide(record, at, new Explanation())), DecisionJson.ToJson(evaluator.Decide(record, at)));
+        }
+    }
+
     [Property(MaxTest = 20)]
     public void Decide_EachStrategyRecheckedAlone_GetsTheSameGateOutcome(int seed)
     {
