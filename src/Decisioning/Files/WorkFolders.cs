@@ -60,7 +60,7 @@ public static partial class WorkFolders
             {
                 if (Directory.Exists(path))
                 {
-                    Directory.Delete(path, recursive: true);
+                    RemoveFolder(path);
                     removed++;
                 }
                 else if (File.Exists(path))
@@ -76,6 +76,36 @@ public static partial class WorkFolders
         }
 
         return removed;
+    }
+
+    // A run's threads may still be writing while a signal handler removes their folder: a file
+    // created between the listing and the delete made Directory.Delete fail with "not empty" and
+    // left the folder behind. Renamed first, the folder is out of their reach (they create files by
+    // path), so what is inside can only shrink while it is deleted.
+    internal static void RemoveFolder(string path)
+    {
+        var doomed = path + "-removing";
+        try
+        {
+            Directory.Move(path, doomed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            doomed = path;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(doomed, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5 && Directory.Exists(doomed))
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     /// <summary>
@@ -144,7 +174,7 @@ public static partial class WorkFolders
         }
     }
 
-    [GeneratedRegex(@"\A\.(batch|sort)-(?<pid>[0-9]{1,9})-[0-9a-f]{32}\z")]
+    [GeneratedRegex(@"\A\.(batch|sort)-(?<pid>[0-9]{1,9})-[0-9a-f]{32}(-removing)?\z")]
     private static partial Regex WorkName();
 
     [GeneratedRegex(@"\A\..+\.(?<pid>[0-9]{1,9})\.[0-9a-f]{32}\.tmp\z")]

@@ -110,6 +110,43 @@ public sealed class BatchFolderTests : IDisposable
         Assert.True(Directory.Exists(live), "a running process's work must be left alone");
     }
 
+    [Fact]
+    public async Task RemoveFolder_WhileAThreadKeepsCreatingFilesInIt_LeavesNothing()
+    {
+        // Ctrl-C removes the work folder while the run's threads still write into it: a file made
+        // between the delete's listing and its last rmdir used to leave the folder behind.
+        Directory.CreateDirectory(Out);
+        var work = Path.Combine(Out, $".batch-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        using var stop = new CancellationTokenSource();
+        var created = 0;
+        var writer = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    File.WriteAllText(Path.Combine(work, $"spill-{created}"), "x");
+                    created++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The folder is gone: what a writer sees after the interrupt.
+                }
+            }
+        });
+        while (Volatile.Read(ref created) < 200)
+        {
+            await Task.Delay(1);
+        }
+
+        WorkFolders.RemoveFolder(work);
+        stop.Cancel();
+        await writer;
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Out, ".batch-*"));
+    }
+
     [UnixFact]
     public void Batch_CtrlC_RemovesTheWorkFolder()
     {
