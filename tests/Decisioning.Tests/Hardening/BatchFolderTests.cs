@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Decisioning.Batch;
+using Decisioning.Files;
 using Decisioning.Tests.Batch;
 using Decisioning.Tests.Cli;
 using Xunit;
