@@ -31,6 +31,7 @@ internal sealed class AdaptiveLearning(AdaptiveLearningOptions options, Decision
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private DecisionEngine? _engine;
+    private long _learnings;
     private HistoryRecorder? _history;
     private Task _loop = Task.CompletedTask;
 
@@ -47,18 +48,27 @@ internal sealed class AdaptiveLearning(AdaptiveLearningOptions options, Decision
         _loop = Task.Run(LoopAsync);
     }
 
-    public async Task<int> LearnNowAsync(CancellationToken cancellationToken = default)
+    public Task<int> LearnNowAsync(CancellationToken cancellationToken = default) => LearnAsync(first: false, cancellationToken);
+
+    // The learning at start is skipped when one already ran (a host that called LearnNowAsync first).
+    private async Task<int> LearnAsync(bool first, CancellationToken cancellationToken)
     {
         var engine = Volatile.Read(ref _engine) ?? await starter.StartAsync(cancellationToken).ConfigureAwait(false);
         await _learning.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (first && _learnings > 0)
+            {
+                return 0;
+            }
+
+            _learnings++;
             // What the host recorded until now is learned from: the queue is written first.
             await _history!.FlushAsync(cancellationToken).ConfigureAwait(false);
             var swapped = 0;
             foreach (var slot in engine.ServedSlots)
             {
-                swapped += await LearnAsync(slot, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                swapped += await LearnMapAsync(slot, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
 
             return swapped;
@@ -88,9 +98,19 @@ internal sealed class AdaptiveLearning(AdaptiveLearningOptions options, Decision
         var token = _stopping.Token;
         try
         {
-            while (!token.IsCancellationRequested)
+            for (var first = true; !token.IsCancellationRequested; first = false)
             {
-                await LearnNowAsync(token).ConfigureAwait(false);
+                try
+                {
+                    await LearnAsync(first, token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Each map's failures are logged where they happen; this is anything else (a bug).
+                    // The loop goes on: the next interval tries again.
+                    log.Logger.AdaptiveLearningFailed("(every map)", e);
+                }
+
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var interval = Task.Delay(options.Interval, time, wait.Token);
                 var reloaded = _wake.Reader.WaitToReadAsync(wait.Token).AsTask();
@@ -103,13 +123,9 @@ internal sealed class AdaptiveLearning(AdaptiveLearningOptions options, Decision
         {
             // Stopping.
         }
-        catch (Exception e)
-        {
-            log.Logger.AdaptiveLearningFailed("(every map)", e);
-        }
     }
 
-    private async Task<bool> LearnAsync(MapSlot slot, CancellationToken cancellationToken)
+    private async Task<bool> LearnMapAsync(MapSlot slot, CancellationToken cancellationToken)
     {
         var serving = slot.Current;
         var loaded = serving.LoadedPlan;

@@ -57,7 +57,7 @@ internal sealed class MapSlot : IDisposable
 
     public MapInfo Info => Current.Info(_lastFailure);
 
-    /// <summary>Called after a reload swapped in a new version (online learning learns for it at once).</summary>
+    /// <summary>Called after a reload or a promotion swapped in a new version (online learning learns for it at once).</summary>
     public Action? Reloaded { get; set; }
 
     /// <summary>
@@ -118,6 +118,7 @@ internal sealed class MapSlot : IDisposable
                 (served._lastFailure, shadow._lastFailure) = (null, null);
                 served.Resubscribe();
                 shadow.Resubscribe();
+                served.Reloaded?.Invoke();
                 return new PromotionResult(served.Info, previous.Plan.Version);
             }
             finally

@@ -8,6 +8,7 @@ using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -36,7 +37,7 @@ public sealed class OnlineLearningTests : IDisposable
         var engine = host.Services.GetRequiredService<IDecisionEngine>();
         var recorder = host.Services.GetRequiredService<IHistoryRecorder>();
         var learning = host.Services.GetRequiredService<IAdaptiveLearning>();
-        await learning.LearnNowAsync(); // after the learning at start: an empty history, a state of no evidence
+        await learning.LearnNowAsync(); // the learning at start (or this one instead): an empty history, a state of no evidence
         var random = new Random(7);
         // Two weeks of decisions; responses of every kind, by strategy or by product alone, some
         // late (after the 7-day window), and the second week's windows still open when learning.
@@ -56,8 +57,7 @@ public sealed class OnlineLearningTests : IDisposable
         }
 
         _time.SetUtcNow(new DateTimeOffset(Monday.AddDays(10)));
-        var swaps = new List<string>();
-        using var listener = Listen(OnlineMap.Id, DecisioningTelemetry.Instruments.AdaptiveStateSwaps, swaps);
+        using var swaps = Collect(host, DecisioningTelemetry.Instruments.AdaptiveStateSwaps);
         Assert.Equal(1, await learning.LearnNowAsync());
         Assert.Equal(0, await learning.LearnNowAsync()); // nothing new: the state stays, no swap
         var version = StateOf(engine.Decide(OnlineMap.Id, CustomerSnapshot.FromJson(OnlineMap.Customer("Z", random)), Monday.AddDays(10)))!;
@@ -70,7 +70,7 @@ public sealed class OnlineLearningTests : IDisposable
         Assert.Equal(File.ReadAllText(offline), File.ReadAllText(online));
         // Not vacuous: week 1's contacts are counted (positives among them), week 2's windows are open.
         Assert.Matches(@"interactions: [1-9]\d* positive, [1-9]\d* negative; not counted: [1-9]\d* open window", learn.Out);
-        Assert.Equal(["adaptive-online"], swaps);
+        Assert.Equal([OnlineMap.Id], swaps.GetMeasurementSnapshot().Select(m => (string?)m.Tags[DecisioningTelemetry.Tags.Map]));
     }
 
     [Fact]
@@ -149,6 +149,35 @@ public sealed class OnlineLearningTests : IDisposable
     }
 
     [Fact]
+    public async Task ALearningThatFails_KeepsTheStateInUse_IsCounted_AndTheNextOneLearns()
+    {
+        var store = new FlakyHistory();
+        using var host = await Start(d => d.UseHistory(_ => store, o => o.OffersAreContacts = true));
+        var engine = host.Services.GetRequiredService<IDecisionEngine>();
+        var recorder = host.Services.GetRequiredService<IHistoryRecorder>();
+        var learning = host.Services.GetRequiredService<IAdaptiveLearning>();
+        await learning.LearnNowAsync();
+        var random = new Random(13);
+        Teach(engine, recorder, random, "F", 100);
+        _time.SetUtcNow(new DateTimeOffset(Monday.AddDays(10)));
+        var before = StateOf(engine.Decide(OnlineMap.Id, CustomerSnapshot.FromJson(OnlineMap.Customer("P", random)), Monday.AddDays(10)));
+        using var errors = Collect(host, DecisioningTelemetry.Instruments.AdaptiveLearnErrors);
+
+        store.Failing = true;
+        Assert.Equal(0, await learning.LearnNowAsync());
+        var during = StateOf(engine.Decide(OnlineMap.Id, CustomerSnapshot.FromJson(OnlineMap.Customer("Q", random)), Monday.AddDays(10)));
+        store.Failing = false;
+        Assert.Equal(1, await learning.LearnNowAsync());
+        var after = engine.Decide(OnlineMap.Id, CustomerSnapshot.FromJson(OnlineMap.Customer("R", random)), Monday.AddDays(10));
+
+        Assert.Equal(before, during);
+        Assert.NotEqual(before, StateOf(after));
+        Assert.True(after.Trace.Where(t => t.Model is not null).All(t => t.Evidence > 0));
+        var error = Assert.Single(errors.GetMeasurementSnapshot());
+        Assert.Equal((OnlineMap.Id, "IOException"), ((string?)error.Tags[DecisioningTelemetry.Tags.Map], (string?)error.Tags[DecisioningTelemetry.Tags.ErrorType]));
+    }
+
+    [Fact]
     public async Task WithoutAHistory_TheHostDoesNotStart_AndSaysWhy()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Start(_ => { }));
@@ -175,34 +204,9 @@ public sealed class OnlineLearningTests : IDisposable
     private static string? StateOf(JsonNode line) =>
         line["trace"]!.AsArray().Select(t => (string?)t!["state"]).FirstOrDefault(s => s is not null);
 
-    private static MeterListener Listen(string mapId, string instrument, List<string> seen)
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (i, l) =>
-            {
-                if (i.Meter.Name == DecisioningTelemetry.MeterName && i.Name == instrument)
-                {
-                    l.EnableMeasurementEvents(i);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == DecisioningTelemetry.Tags.Map && (string?)tag.Value == mapId)
-                {
-                    lock (seen)
-                    {
-                        seen.Add(mapId);
-                    }
-                }
-            }
-        });
-        listener.Start();
-        return listener;
-    }
+    // The host's own measurements (its container's meter), not another test's host's.
+    private static MetricCollector<long> Collect(IHost host, string instrument) =>
+        new(host.Services.GetRequiredService<IMeterFactory>(), DecisioningTelemetry.MeterName, instrument);
 
     private async Task<IHost> Start(Action<DecisioningBuilder> history)
     {
@@ -230,6 +234,35 @@ public sealed class OnlineLearningTests : IDisposable
 
         return host;
     }
+}
+
+/// <summary>An in-memory history whose reads of contacts fail while <see cref="Failing"/> (a store that went away).</summary>
+internal sealed class FlakyHistory : IInteractionHistory
+{
+    private readonly InMemoryHistory _inner = new();
+
+    public volatile bool Failing;
+
+    public CustomerHistory Read(string customerId, DateTime from, DateTime to) => _inner.Read(customerId, from, to);
+
+    public void Append(HistoryBatch batch) => _inner.Append(batch);
+
+    public IEnumerable<StoredDecision> Decisions(HistoryQuery query) => _inner.Decisions(query);
+
+    public IEnumerable<OfferEntry> Offers(HistoryQuery query) => _inner.Offers(query);
+
+    public IEnumerable<ContactEntry> Contacts(HistoryQuery query) =>
+        Failing ? throw new IOException("the history store is unreachable") : _inner.Contacts(query);
+
+    public IEnumerable<ResponseEntry> Responses(HistoryQuery query) => _inner.Responses(query);
+
+    public IReadOnlyList<MapVersionEntry> MapVersions() => _inner.MapVersions();
+
+    public HistoryCounts Count() => _inner.Count();
+
+    public long Purge(DateTime before) => _inner.Purge(before);
+
+    public void Dispose() => _inner.Dispose();
 }
 
 /// <summary>
