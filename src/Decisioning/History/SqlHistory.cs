@@ -321,10 +321,15 @@ public abstract class SqlHistory : IInteractionHistory
             .Select(g => g.MinBy(d => d.At)!)
             .Select(d => new object?[] { d.MapHash, d.Map, d.Version, HistoryTime.Format(d.At) });
 
-    // A statement per chunk of rows, kept (prepared) while chunks have its size: every chunk of a
-    // batch but the last reuses it, binding parameters by position.
-    private void Insert(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows)
+    /// <summary>
+    /// Writes <paramref name="rows"/> (values in <paramref name="columns"/>' order: strings, ints,
+    /// doubles or null) into <paramref name="table"/>, each with <c>INSERT ... ON CONFLICT DO
+    /// NOTHING</c>, in <paramref name="transaction"/>. By default a statement per chunk of
+    /// <see cref="RowsPerInsert"/> rows, kept (prepared) while chunks have its size.
+    /// </summary>
+    protected virtual void Insert(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         DbCommand? command = null;
         var rowsInCommand = 0;
         try
@@ -356,14 +361,14 @@ public abstract class SqlHistory : IInteractionHistory
         }
     }
 
-    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, string table, string[] columns, int rows)
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rows)
     {
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         var command = Command(connection, transaction, "");
         for (var r = 0; r < rows; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Length; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
                 var name = $"@p{r}_{c}";
                 sql.Append(c == 0 ? name : ", " + name);
