@@ -142,6 +142,90 @@ public static class HistoryRun
         }
     }
 
+    /// <summary>
+    /// <c>--profile history-parts</c>: what a decision with a SQLite history costs, part by part,
+    /// each part run alone on this thread over the same 20,000 decisions (process CPU time, so
+    /// that other work on the machine counts less than it does in wall time): deciding without a
+    /// history, writing the decision line, appending decisions, offers and contacts in batches of
+    /// 500, and a decision's read.
+    /// </summary>
+    public static int Parts(TextWriter output)
+    {
+        const int count = 20_000;
+        var folder = Directory.CreateTempSubdirectory("decisioning-history-parts-").FullName;
+        try
+        {
+            var snapshots = File.ReadLines(Samples.CustomersPath).Select(CustomerSnapshot.FromJson).ToArray();
+            var at = new DateTimeOffset(Samples.At);
+            using var provider = EngineServices(folder, history: false);
+            var engine = provider.GetRequiredService<IDecisionEngine>();
+            var decisions = new Evaluation.Decision[count];
+            var ids = new string[count];
+            var lines = new string[count];
+            for (var round = 0; round < 2; round++)
+            {
+                Part(output, "decide (no history)", count, i => decisions[i] = engine.Decide("retail-wealth", snapshots[i % snapshots.Length], at.AddSeconds(i)));
+                Part(output, "decision line (JSON)", count, i => lines[i] = Evaluation.DecisionJson.ToJson(decisions[i]));
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                ids[i] = decisions[i].CustomerId;
+            }
+
+            var batches = new List<History.HistoryBatch>();
+            const int batchSize = 500;
+            foreach (var chunk in lines.Chunk(batchSize))
+            {
+                var stored = new List<History.StoredDecision>();
+                var offers = new List<History.OfferEntry>();
+                foreach (var line in chunk)
+                {
+                    History.DecisionLines.TryRead(line, null, History.OfferRoles.Served, out var decision, out var actions);
+                    stored.Add(decision!);
+                    offers.AddRange(actions);
+                }
+
+                batches.Add(new History.HistoryBatch(stored, offers, [.. History.DecisionLines.AsContacts(offers)], []));
+            }
+
+            using var store = new SqliteHistory(Path.Combine(folder, "parts.db"));
+            Part(output, "append (batches of 500)", count, i =>
+            {
+                if (i % batchSize == 0)
+                {
+                    store.Append(batches[i / batchSize]);
+                }
+            });
+            for (var round = 0; round < 2; round++)
+            {
+                Part(output, "read (one customer)", count, i => store.Read(ids[i], Samples.At.AddDays(-90), Samples.At.AddDays(1)));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Part(TextWriter output, string name, int count, Action<int> work)
+    {
+        GC.Collect();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            work(i);
+        }
+
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        output.WriteLine(Invariant($"{name,-26} {cpu.TotalMicroseconds / count,7:F1} us CPU, {clock.Elapsed.TotalMicroseconds / count,7:F1} us wall a decision"));
+    }
+
     private static ServiceProvider EngineServices(string folder, bool history)
     {
         var services = new ServiceCollection();

@@ -4,7 +4,7 @@ using Decisioning.Benchmarks.Inputs;
 namespace Decisioning.Benchmarks.Quick;
 
 /// <summary>
-/// <c>--profile decide|into|compile|reload|stream|history [seconds]</c>: one workload in a loop and nothing else,
+/// <c>--profile decide|into|compile|reload|stream|history|history-parts [seconds]</c>: one workload in a loop and nothing else,
 /// to run under <c>dotnet-trace collect</c> (benchmarks/README.md says how).
 /// </summary>
 public static class ProfileLoop
@@ -16,6 +16,11 @@ public static class ProfileLoop
             return HistoryRun.Profile(seconds, output);
         }
 
+        if (target == "history-parts")
+        {
+            return HistoryRun.Parts(output);
+        }
+
         var plan = Samples.Load(Samples.MapPath);
         var contenders = new Contenders(plan, Samples.Pick(plan, Profile.Mixed), rulesEngine: false);
         Action work = target switch
@@ -25,7 +30,7 @@ public static class ProfileLoop
             "compile" => () => Samples.Load(Samples.MapPath, cached: false),
             "reload" => () => Samples.Load(Samples.MapPath, cached: true),
             "stream" => () => StreamFiles.Evaluate(StreamFiles.Ensure(100_000), Path.Combine(Path.GetTempPath(), "decisioning-profile-out.jsonl")),
-            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, reload, stream, history)"),
+            _ => throw new ArgumentException($"unknown profile target '{target}' (decide, into, compile, reload, stream, history, history-parts)"),
         };
         var until = DateTime.UtcNow.AddSeconds(seconds);
         var runs = 0L;
