@@ -140,6 +140,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         }
 
         // With a history: the customer's past contacts and responses join the snapshot's own.
+        var fromSnapshot = customer;
         var read = _history is null ? null : ReadHistory(entry, version, customer, at, out customer);
 
         // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
@@ -172,7 +173,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         if (entry.Shadow is { } shadow)
         {
             // After the served decision is complete; the caller's cost is one queue write.
-            _shadows!.Offer(shadow, snapshot, at, decision, read);
+            _shadows!.Offer(shadow, snapshot, at, decision, read, new SnapshotRead(version.Plan, fromSnapshot));
         }
 
         return true;

@@ -136,6 +136,48 @@ public class ShadowTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Shadow_WithoutObserversOrHistory_StillCountsAgreementOnTheFirstAction()
+    {
+        // Nobody takes the shadow's decision: it is decided into a pooled buffer, and only counted.
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        using var challenger = new TempMapFolder(DemoMap.Valid(2).Replace("priority: 100", "priority: 1", StringComparison.Ordinal));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, challenger.FilePath));
+        using var decisions = fixture.Collect<long>(DecisioningTelemetry.Instruments.ShadowDecisions);
+
+        fixture.Engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[0]), DemoMap.At);
+        fixture.Engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[1]), DemoMap.At);
+        fixture.Engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[2]), DemoMap.At);
+        EngineFixture.WaitUntil(() => decisions.GetMeasurementSnapshot().Sum(m => m.Value) == 3, "the three are shadowed");
+
+        var counts = decisions.GetMeasurementSnapshot();
+        Assert.Equal(1, counts.Where(m => m.Tags[DecisioningTelemetry.Tags.ShadowAgreement] as string == "agreed").Sum(m => m.Value));
+        Assert.Equal(2, counts.Where(m => m.Tags[DecisioningTelemetry.Tags.ShadowAgreement] as string == "disagreed").Sum(m => m.Value));
+    }
+
+    [Fact]
+    public void Shadow_WithTheFieldsInAnotherOrder_ReadsTheSnapshotItself()
+    {
+        // Same schema: the shadow decides the record the served map read. Here the two int fields
+        // swap places, so the served record's slots would give the shadow riskLevel as age.
+        var reordered = DemoMap.Valid(2).Replace("    age: int\n    riskLevel: int", "    riskLevel: int\n    age: int", StringComparison.Ordinal);
+        Assert.NotEqual(DemoMap.Valid(2), reordered);
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        using var challenger = new TempMapFolder(reordered);
+        var records = new ConcurrentQueue<ShadowDecision>();
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, challenger.FilePath)
+            .AddShadowObserver(new Collecting(records)));
+        var plan = MapLoader.LoadText(reordered).Plan!;
+        var adult = CustomerSnapshot.FromJson(Customers[1]);
+
+        fixture.Engine.Decide(DemoMap.Id, adult, DemoMap.At);
+        EngineFixture.WaitUntil(() => records.Count == 1, "the decision is shadowed");
+
+        var alone = new Evaluator(plan).Decide(adult.Read(plan).Customer!, DemoMap.At);
+        Assert.Equal(DecisionJson.ToJson(alone), DecisionJson.ToJson(records.Single().Shadow!));
+        Assert.Contains("adults", alone.Segments);
+    }
+
+    [Fact]
     public void Shadow_CannotReadTheSnapshotOrObserverThrows_CallerUnaffectedAndErrorsCounted()
     {
         using var champion = new TempMapFolder(DemoMap.Valid(1));
