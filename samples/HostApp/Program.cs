@@ -1,7 +1,7 @@
 using Decisioning.Board;
 using Decisioning.Hosting;
+using Decisioning.Loading;
 using Decisioning.Snapshots;
-using Decisioning.Validation;
 
 // A bank's decision API on Decisioning: POST a customer snapshot, get the next-best action.
 var builder = WebApplication.CreateBuilder(args);
@@ -37,7 +37,7 @@ app.MapPost("/decide/{mapId}", async (string mapId, string? at, HttpRequest requ
     var when = clock.GetUtcNow();
     if (at is not null)
     {
-        if (!Syntax.TryParseInstant(at, out var parsed))
+        if (!MapSyntax.TryParseInstant(at, out var parsed))
         {
             return Results.BadRequest(new { error = $"at '{at}' is not an ISO-8601 date or date-time" });
         }

@@ -19,7 +19,7 @@ public sealed record BatchOptions
     public Evaluation.IDecisionObserver? Customers { get; init; }
 
     /// <summary>When set, every customer decided is counted in it (the command line's end-of-run summary).</summary>
-    public Evaluation.DecisionTally? Tally { get; init; }
+    internal Evaluation.DecisionTally? Tally { get; init; }
 }
 
 /// <summary>

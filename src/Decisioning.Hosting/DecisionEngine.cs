@@ -143,15 +143,13 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         var fromSnapshot = customer;
         var read = _history is null ? null : ReadHistory(entry, version, customer, at, out customer);
 
-        // Decided into this thread's buffer, then copied out: the same decision as Evaluator.Decide
-        // (DecideIntoTests) in about two thirds of its time and half its bytes (benchmarks/README.md).
-        // Out of this thread's pool while in use: a decision made from inside this one (a host
-        // model or policy calling the engine on this thread) gets a buffer of its own.
-        var buffer = DecisionBufferPool.Rent(version.Plan);
+        // Decided into this thread's buffer of the evaluation's pool, then copied out (about two
+        // thirds of the time and half the bytes of building records as it goes, benchmarks/README.md);
+        // a decision made from inside this one (a host model or policy calling the engine on this
+        // thread) gets a buffer of its own.
         try
         {
-            version.Evaluator.DecideInto(customer, at, buffer);
-            decision = buffer.ToDecision();
+            decision = version.Evaluator.Decide(customer, at);
         }
         catch (DecisionFailedException failed)
         {
@@ -161,10 +159,6 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
             decision = null;
             error = failed.Error;
             return false;
-        }
-        finally
-        {
-            DecisionBufferPool.Return(buffer);
         }
 
         _history?.Record(decision, version.Plan, customer);

@@ -1,6 +1,6 @@
 using Decisioning.Evaluation;
+using Decisioning.Loading;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -146,7 +146,7 @@ public sealed class DecisioningBuilder
     private static void CheckId(string id, string parameter)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, parameter);
-        if (!Syntax.IsId(id))
+        if (!MapSyntax.IsId(id))
         {
             throw new ArgumentException($"'{id}' is not an id: ids are kebab-case, [a-z0-9][a-z0-9-]*", parameter);
         }

@@ -1,4 +1,4 @@
-using Decisioning.Validation;
+using Decisioning.Loading;
 using Microsoft.Extensions.Options;
 
 namespace Decisioning.Hosting;
@@ -46,7 +46,7 @@ internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IV
 
         foreach (var (mapId, map) in options.Maps.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            if (!Syntax.IsId(mapId))
+            if (!MapSyntax.IsId(mapId))
             {
                 failures.Add($"'{mapId}' under Decisioning:Maps is not a map id: ids are kebab-case, [a-z0-9][a-z0-9-]*");
                 continue;

@@ -44,9 +44,8 @@ public sealed class FileMapSource : IMapSource, IDisposable
         {
             // List paths are relative to the file that names them, and every map file of a folder map
             // sits in the folder itself, so one directory resolves them all.
-            _lists = plan.Segments
-                .Where(s => s.ListPath is not null)
-                .Select(s => System.IO.Path.GetFullPath(System.IO.Path.Combine(MapDirectory, s.ListPath!)))
+            _lists = plan.ListPaths
+                .Select(list => System.IO.Path.GetFullPath(System.IO.Path.Combine(MapDirectory, list)))
                 .ToHashSet(StringComparer.Ordinal);
         }
 

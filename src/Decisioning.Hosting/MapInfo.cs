@@ -72,7 +72,7 @@ public sealed record MapStartFailure(string MapId, string Role, string Source, I
 {
     /// <summary><c>map 'ID' from SOURCE is invalid (N errors):</c> and one error a line.</summary>
     public override string ToString() =>
-        $"{(Role == MapRoles.Shadow ? "the shadow of map" : "map")} '{MapId}' from {Source} is invalid ({Decisioning.Diagnostics.Wording.Count(Diagnostics.Count, "error")}):\n" +
+        $"{(Role == MapRoles.Shadow ? "the shadow of map" : "map")} '{MapId}' from {Source} is invalid ({ErrorCount.Of(Diagnostics.Count)}):\n" +
         string.Join('\n', Diagnostics);
 }
 

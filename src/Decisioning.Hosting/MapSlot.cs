@@ -175,7 +175,7 @@ internal sealed class MapSlot : IDisposable
     public void Loaded(MapVersion version)
     {
         _logger.MapLoaded(Name, version.Plan.Version, version.Generation, version.Source,
-            (long)version.LoadTime.TotalMilliseconds, version.Plan.Strategies.Count);
+            (long)version.LoadTime.TotalMilliseconds, version.Plan.StrategyIds.Count);
         if (version.Warnings.Count > 0)
         {
             _logger.MapWarnings(Name, version.Plan.Version, version.Warnings.Count, string.Join('\n', version.Warnings));

@@ -38,7 +38,7 @@ internal sealed class MapVersion(string mapId, DecisionPlan plan, Evaluator eval
     public AdaptiveState? Learned { get; init; }
 
     public MapInfo Info(MapLoadFailure? lastFailure, MapInfo? shadow = null) =>
-        new(MapId, Plan.Version, Generation, LoadedAt, Source, Plan.Strategies.Count, lastFailure, shadow);
+        new(MapId, Plan.Version, Generation, LoadedAt, Source, Plan.StrategyIds.Count, lastFailure, shadow);
 
     /// <summary>The same loaded version, swapped into another slot (a promotion) as that slot's next generation.</summary>
     public MapVersion Moved(long generation, DateTimeOffset at) =>

@@ -36,7 +36,7 @@ internal sealed class MapVersionLoader(IServiceProvider services, IOptions<Decis
         }
         else
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Decisioning.Diagnostics.Wording.Count(outcome.Errors.Count, "error"));
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ErrorCount.Of(outcome.Errors.Count));
         }
 
         return outcome;

@@ -41,13 +41,13 @@ public sealed class CandidateInput
 
     internal CandidateInput(Candidate candidate)
     {
-        Strategy = candidate.Strategy.Id;
-        Product = candidate.Strategy.Product.Id;
-        Channel = candidate.Channel.Id;
-        Objective = candidate.Strategy.Objective?.Id;
-        Scenario = candidate.Strategy.Scenario?.Id;
+        Strategy = candidate.StrategyId;
+        Product = candidate.ProductId;
+        Channel = candidate.ChannelId;
+        Objective = candidate.ObjectiveId;
+        Scenario = candidate.ScenarioId;
         Script = candidate.Script;
-        Priority = candidate.Strategy.Priority;
+        Priority = candidate.Priority;
         Propensity = candidate.Propensity;
         Score = candidate.Score;
     }

@@ -116,7 +116,7 @@ public sealed partial class RulesEnginePolicy : IDecisionPolicy
     private bool Error(PolicyReview review, Candidate candidate, string rule, string error)
     {
         var veto = _onError == RuleErrorHandling.Veto;
-        _logger.WorkflowRuleError(rule, review.Customer.Id, candidate.Strategy.Id, veto ? "candidate vetoed" : "rule skipped", error);
+        _logger.WorkflowRuleError(rule, review.Customer.Id, candidate.StrategyId, veto ? "candidate vetoed" : "rule skipped", error);
         if (veto)
         {
             review.VetoForError(candidate, rule, error);

@@ -61,7 +61,7 @@ public sealed class MapWorkflows
 
     public int GateCount => Groups.Single(g => g.Name == Gates).Rules.Count;
 
-    public static string ScenarioGroup(ScenarioPlan scenario) => "scenario/" + scenario.Id;
+    internal static string ScenarioGroup(ScenarioPlan scenario) => "scenario/" + scenario.Id;
 
     private static int Add(List<(string, string)> rules, string name, string expression)
     {

@@ -18,19 +18,19 @@ public sealed class CandidateFact
 
     public Candidate Candidate { get; }
 
-    public string Strategy => Candidate.Strategy.Id;
+    public string Strategy => Candidate.StrategyId;
 
-    public string Product => Candidate.Strategy.Product.Id;
+    public string Product => Candidate.ProductId;
 
-    public string Channel => Candidate.Channel.Id;
+    public string Channel => Candidate.ChannelId;
 
-    public string? Objective => Candidate.Strategy.Objective?.Id;
+    public string? Objective => Candidate.ObjectiveId;
 
-    public string? Scenario => Candidate.Strategy.Scenario?.Id;
+    public string? Scenario => Candidate.ScenarioId;
 
     public string? Script => Candidate.Script;
 
-    public double Priority => Candidate.Strategy.Priority;
+    public double Priority => Candidate.Priority;
 
     public double Propensity => Candidate.Propensity;
 

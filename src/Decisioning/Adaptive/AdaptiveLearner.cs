@@ -65,14 +65,14 @@ public sealed class AdaptiveLearner
     public bool Learns(string strategyId) => _byStrategy.ContainsKey(strategyId);
 
     /// <summary>Every adaptive model's predictors that read a customer field, for callers that keep only those values.</summary>
-    public IEnumerable<AdaptivePredictor> FieldPredictors =>
+    internal IEnumerable<AdaptivePredictor> FieldPredictors =>
         _byStrategy.Values.SelectMany(x => x.Propensity.Model.Predictors).Where(p => p.Source == PredictorSource.Field);
 
     /// <summary>
     /// Whether a contact of <paramref name="strategy"/> at <paramref name="contactAt"/> is positive,
     /// negative or still open, given the customer's responses.
     /// </summary>
-    public static InteractionOutcome Classify(
+    internal static InteractionOutcome Classify(
         AdaptiveModelPlan model, StrategyPlan strategy, DateTime contactAt, IEnumerable<LearnResponse> responses, DateTime at)
     {
         var end = Evaluation.Window.End(contactAt, model.Window);
@@ -93,7 +93,7 @@ public sealed class AdaptiveLearner
     /// to a customer whose snapshot as decided had <paramref name="values"/>, tier and stage.
     /// </summary>
     /// <returns>What the contact counted as; <see cref="InteractionOutcome.Open"/> (not counted) for a strategy not learned.</returns>
-    public InteractionOutcome Add(
+    internal InteractionOutcome Add(
         string strategyId, DateTime contactAt, ValueRow values, string? tier, string? stage, IEnumerable<LearnResponse> responses)
     {
         if (!_byStrategy.TryGetValue(strategyId, out var entry))

@@ -16,7 +16,7 @@ namespace Decisioning.Compilation;
 /// with errors reports every one of them on every load. Thread-safe; bounded: when full it is
 /// emptied and refills with what is loaded next.
 /// </summary>
-public sealed class ExpressionCache
+internal sealed class ExpressionCache
 {
     private static readonly ConditionalWeakTable<RowLayout, string> Signatures = new();
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -17,7 +17,7 @@ namespace Decisioning.Compilation;
 /// RulesEngine) into delegates over a <see cref="Frame"/>, in a sandbox: lexical limits first,
 /// then the parser with only the scope's names, then <see cref="SandboxInspector"/>'s allow-list.
 /// </summary>
-public static class ExpressionCompiler
+internal static class ExpressionCompiler
 {
     private static readonly ParsingConfig Config = new()
     {

@@ -6,7 +6,7 @@ namespace Decisioning.Compilation;
 /// Lexical checks run before the parser sees an expression, so that hostile text is refused
 /// cheaply and can never drive the recursive-descent parser into a stack overflow.
 /// </summary>
-public static class ExpressionLimits
+internal static class ExpressionLimits
 {
     /// <summary>Longest expression accepted, in characters.</summary>
     public const int MaxLength = 4096;

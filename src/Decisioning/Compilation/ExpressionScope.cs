@@ -8,7 +8,7 @@ namespace Decisioning.Compilation;
 /// tiers see fields and holdings; lifecycle adds <c>tier</c>; segments add <c>stage</c>; later
 /// expressions add <c>segments</c>; an event scenario's condition adds <c>event</c>.
 /// </summary>
-public sealed record ExpressionScope(RowLayout Customer, bool Tier, bool Stage, bool Segments, RowLayout? Event)
+internal sealed record ExpressionScope(RowLayout Customer, bool Tier, bool Stage, bool Segments, RowLayout? Event)
 {
     /// <summary>
     /// Declared names left out of scope because their declaration is wrong (an unknown field

@@ -11,7 +11,7 @@ namespace Decisioning.Compilation;
 /// it. Blank lines, a UTF-8 BOM and CRLF endings are accepted; a line with commas is taken as a CSV
 /// row whose first column is the id.
 /// </summary>
-public static class NamedList
+internal static class NamedList
 {
     public static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics) =>
         Read(path, diagnostics, full => MapFileRules.ReadInside(MapRelative.Folder(path), full));

@@ -12,7 +12,7 @@ namespace Decisioning.Compilation;
 /// every expression and script even when validation found errors, so that one run reports all
 /// problems; the plan itself is returned only when there are none.
 /// </summary>
-public static class PlanCompiler
+internal static class PlanCompiler
 {
     public static DecisionPlan? Compile(
         MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache = null) =>

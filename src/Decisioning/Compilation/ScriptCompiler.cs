@@ -13,7 +13,7 @@ namespace Decisioning.Compilation;
 /// what a script can see (spec section 3): <c>customer.&lt;declared field&gt;</c>, <c>product</c>
 /// (id, name, value), <c>channel</c> (id, name) and <c>strategy</c> (id).
 /// </summary>
-public static partial class ScriptCompiler
+internal static partial class ScriptCompiler
 {
     // Statement locations for diagnostics; the depth guard keeps a hostile text from exhausting
     // the stack while it is parsed (the nesting limit of ScriptRules comes well before it).

@@ -6,7 +6,7 @@ using Fluid.Values;
 namespace Decisioning.Compilation;
 
 /// <summary>The tags and filters a script may use: the documented subset of Shopify Liquid.</summary>
-public static class ScriptRules
+internal static class ScriptRules
 {
     /// <summary>How every script renders: invariant culture, UTC, the filters allowed, and the render limits (docs/limits.md): a script that reaches one fails for that customer only.</summary>
     public static readonly TemplateOptions RenderOptions = new TemplateOptionsBuilder()

@@ -1,7 +1,7 @@
 namespace Decisioning.Diagnostics;
 
 /// <summary>Collects every problem of one load, so that one run reports all of them.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

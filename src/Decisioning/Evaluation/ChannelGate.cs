@@ -4,7 +4,7 @@ using Decisioning.Runtime;
 namespace Decisioning.Evaluation;
 
 /// <summary>A channel that passes the channel gate for a customer, with the script rendered for it.</summary>
-public sealed record ChannelPass(ChannelPlan Channel, string? Script);
+internal sealed record ChannelPass(ChannelPlan Channel, string? Script);
 
 /// <summary>
 /// The channel gate of spec section 3 for one channel of a strategy: reachable, fewer than
@@ -13,7 +13,7 @@ public sealed record ChannelPass(ChannelPlan Channel, string? Script);
 /// section 7) needs every one, to fall back when a channel is full. The gate never depends on
 /// what was allocated, so the list can be computed once, when the customer is decided.
 /// </summary>
-public static class ChannelGate
+internal static class ChannelGate
 {
     public const string Unreachable = "unreachable";
     public const string ContactPolicy = "contact-policy";

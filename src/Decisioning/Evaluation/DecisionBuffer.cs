@@ -84,15 +84,15 @@ public sealed partial class DecisionBuffer
     /// <summary>The model's choice returned alongside the control group's actions; 0 in the model group.</summary>
     public int CounterfactualCount => Group == ExperimentAssignment.ControlGroup ? ModelCount : 0;
 
-    public BufferedAction Action(int rank) => Slot(Chosen, ChosenCount, rank);
+    internal BufferedAction Action(int rank) => Slot(Chosen, ChosenCount, rank);
 
-    public BufferedAction Counterfactual(int rank) => Slot(Model, CounterfactualCount, rank);
+    internal BufferedAction Counterfactual(int rank) => Slot(Model, CounterfactualCount, rank);
 
     /// <summary>The trace of a strategy (by its index): null when selected, else its reason code.</summary>
     public string? Reason(int strategyIndex) => Reasons[strategyIndex];
 
     /// <summary>The rendered script of an action (null when its channel has none). Allocates on first access.</summary>
-    public string? Script(BufferedAction action) => ScriptOf(action.Candidate);
+    internal string? Script(BufferedAction action) => ScriptOf(action.Candidate);
 
     /// <summary>The rendered script of the candidate in slot <paramref name="candidate"/>, rendered on first access.</summary>
     internal string? ScriptOf(int candidate)
@@ -147,5 +147,5 @@ internal struct CandidateSlot
 }
 
 /// <summary>One ranked action of a <see cref="DecisionBuffer"/>; its script comes from <see cref="DecisionBuffer.Script"/>.</summary>
-public readonly record struct BufferedAction(
+internal readonly record struct BufferedAction(
     int Rank, int Candidate, StrategyPlan Strategy, ChannelPlan Channel, double Score, double Propensity, int Wave = 0, bool Fallback = false);

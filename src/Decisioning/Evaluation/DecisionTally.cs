@@ -8,7 +8,7 @@ namespace Decisioning.Evaluation;
 /// decided, error records, actions per strategy, and decisions with no action by their reason.
 /// Thread-safe: the deciding threads add to it at once.
 /// </summary>
-public sealed class DecisionTally
+internal sealed class DecisionTally
 {
     private readonly DecisionPlan _plan;
     private readonly long[] _actions;

@@ -39,7 +39,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     /// <param name="at">The decision time.</param>
     /// <param name="explain">Told every step of the decision, when given; every tried channel's script is then rendered.</param>
     /// <exception cref="DecisionFailedException">Deciding this customer failed; it carries the customer's error record.</exception>
-    public Decision Decide(CustomerRecord customer, DateTimeOffset at, IExplainRecorder? explain = null)
+    public Decision Decide(CustomerRecord customer, DateTimeOffset at, Explanation? explain = null)
     {
         var buffer = DecisionBufferPool.Rent(Plan);
         try

@@ -4,7 +4,7 @@ namespace Decisioning.Evaluation;
 /// GrowthBook's hash version 2 (spec section 3, step 5): FNV-1a 32 over UTF-16 code units,
 /// applied twice, the second time to the decimal text of the first.
 /// </summary>
-public static class ExperimentHash
+internal static class ExperimentHash
 {
     private const uint OffsetBasis = 2166136261;
     private const uint Prime = 16777619;

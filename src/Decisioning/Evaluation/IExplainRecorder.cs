@@ -8,7 +8,7 @@ namespace Decisioning.Evaluation;
 /// Receives every step of one decision, for <c>explain</c>. The evaluator calls it only when one
 /// is given, so decisions without it pay nothing.
 /// </summary>
-public interface IExplainRecorder
+internal interface IExplainRecorder
 {
     void Profile(Frame frame);
 

@@ -24,7 +24,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     public DecisionPlan Plan => _evaluator.Plan;
 
     /// <summary>When set, every line decided is counted in it (the command line's end-of-run summary).</summary>
-    public DecisionTally? Tally { get; init; }
+    internal DecisionTally? Tally { get; init; }
 
     /// <summary>
     /// Decides a line and writes its decision (or its error record) to <paramref name="output"/>;

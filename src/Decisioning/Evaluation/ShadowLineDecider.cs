@@ -10,7 +10,7 @@ namespace Decisioning.Evaluation;
 /// The served part of the line is byte for byte what the served map alone writes. Thread-safe, as
 /// <see cref="LineDecider"/> is.
 /// </summary>
-public sealed class ShadowLineDecider
+internal sealed class ShadowLineDecider
 {
     private readonly LineDecider _served;
     private readonly LineDecider _shadow;

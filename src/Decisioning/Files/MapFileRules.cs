@@ -17,7 +17,7 @@ namespace Decisioning.Files;
 /// A file is read from the path that was checked (links resolved), so the check and the read
 /// see the same file.
 /// </summary>
-public static class MapFileRules
+internal static class MapFileRules
 {
     /// <summary>The largest list or state file a map may name: 256 MiB, about ten million ids.</summary>
     public const long MaxNamedFileBytes = 256L * 1024 * 1024;

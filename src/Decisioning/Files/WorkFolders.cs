@@ -13,7 +13,7 @@ namespace Decisioning.Files;
 /// <c>finally</c> runs); and <see cref="SweepStale"/> removes, at the start of the next run in the
 /// same folder, what a process that no longer runs left behind (a kill -9, a power cut).
 /// </summary>
-public static partial class WorkFolders
+internal static partial class WorkFolders
 {
     private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace Decisioning.History;
 /// action. The one reading of decision lines into the history, used by the engine's write queue,
 /// by <c>evaluate --db</c> and by <c>history import --decisions</c> alike.
 /// </summary>
-public static class DecisionLines
+internal static class DecisionLines
 {
     /// <summary>
     /// Reads one line; false for a line that is not a decision (an error record, bad JSON, a

@@ -5,7 +5,7 @@ using Decisioning.Evaluation;
 namespace Decisioning.History;
 
 /// <summary>One stored decision to replay: its line, and the snapshot it was decided on (null when none was kept).</summary>
-public sealed record ReplayInput(string Line, string? Snapshot);
+internal sealed record ReplayInput(string Line, string? Snapshot);
 
 /// <summary>
 /// What replaying one decision found: <c>identical</c>, <c>different</c> (with the first
@@ -13,7 +13,7 @@ public sealed record ReplayInput(string Line, string? Snapshot);
 /// stored without its snapshot cannot be decided again: it is <c>different</c> at path
 /// <c>snapshot</c>, with a <see cref="Reason"/> saying so.
 /// </summary>
-public sealed record ReplayResult(string? CustomerId, string? At, string? MapHash, string Status, string? Path = null, string? Stored = null, string? Replayed = null,
+internal sealed record ReplayResult(string? CustomerId, string? At, string? MapHash, string Status, string? Path = null, string? Stored = null, string? Replayed = null,
     string? Reason = null)
 {
     public const string Identical = "identical";
@@ -33,7 +33,7 @@ public sealed record ReplayResult(string? CustomerId, string? At, string? MapHas
 /// kept snapshot already holds the history as it stood then (the records merged into it), so a
 /// replay reads no history. A <c>shadow</c> part of a stored line is not compared: it is another map's.
 /// </summary>
-public static class DecisionReplay
+internal static class DecisionReplay
 {
     /// <summary>Replays one decision.</summary>
     public static ReplayResult Replay(ReplayInput input, MapCatalog maps)

@@ -11,7 +11,7 @@ namespace Decisioning.History;
 /// its <c>customerId</c> (spec section 9), a response line is an outcome line (spec section 6)
 /// that may name its <c>strategy</c>. Reading never throws: a line that is not a record gives false.
 /// </summary>
-public static class HistoryLines
+internal static class HistoryLines
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

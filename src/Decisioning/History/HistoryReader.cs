@@ -8,7 +8,7 @@ namespace Decisioning.History;
 /// Adds each customer's history to its snapshot and records nothing: for commands that read a
 /// history but do not decide for real (<c>explain</c>, <c>batch</c>). Thread-safe.
 /// </summary>
-public sealed class HistoryReader(IInteractionHistory history) : IDecisionObserver
+internal sealed class HistoryReader(IInteractionHistory history) : IDecisionObserver
 {
     /// <inheritdoc />
     public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at) =>

@@ -1,10 +1,10 @@
 namespace Decisioning.History;
 
 /// <summary>What an import read: records stored (new or already there) and lines skipped as bad.</summary>
-public sealed record ImportResult(long Records, long BadLines);
+internal sealed record ImportResult(long Records, long BadLines);
 
 /// <summary>The kinds of JSON-lines file a history imports and exports.</summary>
-public enum HistoryFile
+internal enum HistoryFile
 {
     /// <summary>Decision lines (spec section 4), each action an offer.</summary>
     Decisions,
@@ -26,7 +26,7 @@ public static class HistoryTransfer
     private const int LinesPerBatch = 5000;
 
     /// <summary>Imports every line of <paramref name="input"/>, in batches of one transaction each.</summary>
-    public static ImportResult Import(IInteractionHistory history, TextReader input, HistoryFile kind, bool offersAreContacts = false)
+    internal static ImportResult Import(IInteractionHistory history, TextReader input, HistoryFile kind, bool offersAreContacts = false)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(input);

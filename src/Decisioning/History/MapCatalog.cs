@@ -13,7 +13,7 @@ namespace Decisioning.History;
 /// as a host writes the states it learned online) are kept by their version, for decisions whose
 /// trace names the state they were decided with.
 /// </summary>
-public sealed class MapCatalog
+internal sealed class MapCatalog
 {
     private readonly Dictionary<string, DecisionPlan> _byHash = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DecisionPlan, Evaluation.Evaluator> _evaluators = new(ReferenceEqualityComparer.Instance);

@@ -13,7 +13,7 @@ namespace Decisioning.History;
 /// usual; the shadow's is stored with role <see cref="OfferRoles.Shadow"/> and never becomes contacts.
 /// Thread-safe.
 /// </summary>
-public sealed class ShadowHistory
+internal sealed class ShadowHistory
 {
     // The served decision's read, handed to the shadow decided next on this thread.
     [ThreadStatic]

@@ -17,5 +17,5 @@ public sealed record MapLoadOptions
     /// Compiled expressions reused across loads (a hot reload recompiles only what changed);
     /// <see cref="ExpressionCache.Shared"/> by default, null to compile every expression afresh.
     /// </summary>
-    public ExpressionCache? ExpressionCache { get; init; } = ExpressionCache.Shared;
+    internal ExpressionCache? ExpressionCache { get; init; } = ExpressionCache.Shared;
 }

@@ -101,7 +101,7 @@ public static class MapLoader
     }
 
     /// <summary>The map's files: the file itself, or a folder's *.yaml and *.yml in ordinal name order.</summary>
-    public static IReadOnlyList<string> MapFiles(string path, DiagnosticBag diagnostics)
+    internal static IReadOnlyList<string> MapFiles(string path, DiagnosticBag diagnostics)
     {
         if (File.Exists(path))
         {

@@ -6,7 +6,7 @@ namespace Decisioning.Model;
 /// One predictor of an adaptive model as written: <c>age: [30, 45, 60]</c> (bin edges),
 /// <c>isRetiree: bool</c> or <c>tier: category</c>. <see cref="Kind"/> is null when edges were written.
 /// </summary>
-public sealed record PredictorDecl(Located<string> Name, Located<string>? Kind, IReadOnlyList<Located<double>> Edges, SourceLocation Location)
+internal sealed record PredictorDecl(Located<string> Name, Located<string>? Kind, IReadOnlyList<Located<double>> Edges, SourceLocation Location)
 {
     /// <summary>Whether the predictor was written as a list of bin edges.</summary>
     public bool HasEdges => Kind is null;
@@ -16,7 +16,7 @@ public sealed record PredictorDecl(Located<string> Name, Located<string>? Kind, 
 /// The keys of a <c>kind: adaptive</c> model (docs/adaptive.md): its predictors, the prior it starts
 /// from, how much evidence it needs, how responses count, and the learned state it reads.
 /// </summary>
-public sealed record AdaptiveModelDecl
+internal sealed record AdaptiveModelDecl
 {
     public IReadOnlyList<PredictorDecl> Predictors { get; init; } = [];
     public bool PredictorsWritten { get; init; }

@@ -3,10 +3,10 @@ using Decisioning.Diagnostics;
 namespace Decisioning.Model;
 
 /// <summary>A field of the customer snapshot or of an event payload: <c>name: type</c>.</summary>
-public sealed record FieldDecl(Located<string> Name, Located<string> Type);
+internal sealed record FieldDecl(Located<string> Name, Located<string> Type);
 
 /// <summary>The snapshot schema: the key field, the declared fields and the MOT events.</summary>
-public sealed record CustomerSchemaDecl
+internal sealed record CustomerSchemaDecl
 {
     public Located<string>? IdField { get; init; }
     public IReadOnlyList<FieldDecl> Fields { get; init; } = [];
@@ -14,17 +14,17 @@ public sealed record CustomerSchemaDecl
     public SourceLocation Location { get; init; }
 }
 
-public sealed record EventDecl(Located<string> Id, IReadOnlyList<FieldDecl> Fields);
+internal sealed record EventDecl(Located<string> Id, IReadOnlyList<FieldDecl> Fields);
 
 /// <summary>A tier or a lifecycle stage: an id and the condition that puts a customer in it.</summary>
-public sealed record RuleDecl(Located<string>? Id, Located<string>? When, SourceLocation Location);
+internal sealed record RuleDecl(Located<string>? Id, Located<string>? When, SourceLocation Location);
 
 /// <summary>A segment by condition, or a named list (名单) read from a file.</summary>
-public sealed record SegmentDecl(Located<string>? Id, Located<string>? When, Located<string>? List, SourceLocation Location);
+internal sealed record SegmentDecl(Located<string>? Id, Located<string>? When, Located<string>? List, SourceLocation Location);
 
-public sealed record ObjectiveDecl(Located<string>? Id, Located<string>? Kind, Located<double>? Weight, SourceLocation Location);
+internal sealed record ObjectiveDecl(Located<string>? Id, Located<string>? Kind, Located<double>? Weight, SourceLocation Location);
 
-public sealed record ProductDecl(
+internal sealed record ProductDecl(
     Located<string>? Id,
     Located<string>? Name,
     Located<double>? Value,
@@ -32,9 +32,9 @@ public sealed record ProductDecl(
     Located<bool>? Repeatable,
     SourceLocation Location);
 
-public sealed record ContactPolicyDecl(Located<long>? Max, Located<string>? Per, SourceLocation Location);
+internal sealed record ContactPolicyDecl(Located<long>? Max, Located<string>? Per, SourceLocation Location);
 
-public sealed record ChannelDecl(
+internal sealed record ChannelDecl(
     Located<string>? Id,
     Located<string>? Name,
     Located<string>? Reachable,
@@ -43,9 +43,9 @@ public sealed record ChannelDecl(
     Located<long>? MaxLength,
     SourceLocation Location);
 
-public sealed record ScriptDecl(Located<string>? Id, Located<string>? Text, SourceLocation Location);
+internal sealed record ScriptDecl(Located<string>? Id, Located<string>? Text, SourceLocation Location);
 
-public sealed record ScenarioDecl
+internal sealed record ScenarioDecl
 {
     public Located<string>? Id { get; init; }
     public Located<string>? Kind { get; init; }
@@ -59,16 +59,16 @@ public sealed record ScenarioDecl
 }
 
 /// <summary>A strategy's propensity: a constant, or the id of a model of spec section 8.</summary>
-public sealed record PropensityDecl(Located<double>? Constant, Located<string>? Model, SourceLocation Location);
+internal sealed record PropensityDecl(Located<double>? Constant, Located<string>? Model, SourceLocation Location);
 
 /// <summary>A channel id and the script the strategy uses on it.</summary>
-public sealed record ScriptChoiceDecl(Located<string> Channel, Located<string> Script);
+internal sealed record ScriptChoiceDecl(Located<string> Channel, Located<string> Script);
 
 /// <summary>
 /// A follow-up wave of a strategy (spec section 9): due <c>after</c> the previous wave's contact;
 /// absent channels or scripts are wave 1's.
 /// </summary>
-public sealed record WaveDecl
+internal sealed record WaveDecl
 {
     public Located<string>? After { get; init; }
     public IReadOnlyList<Located<string>>? Channels { get; init; }
@@ -77,7 +77,7 @@ public sealed record WaveDecl
 }
 
 /// <summary>A suppression rule of the contact policy library (spec section 10).</summary>
-public sealed record SuppressionDecl
+internal sealed record SuppressionDecl
 {
     public Located<string>? Id { get; init; }
     public Located<string>? Count { get; init; }
@@ -88,9 +88,9 @@ public sealed record SuppressionDecl
     public SourceLocation Location { get; init; }
 }
 
-public sealed record ActiveWindowDecl(Located<string>? From, Located<string>? To, SourceLocation Location);
+internal sealed record ActiveWindowDecl(Located<string>? From, Located<string>? To, SourceLocation Location);
 
-public sealed record StrategyDecl
+internal sealed record StrategyDecl
 {
     public Located<string>? Id { get; init; }
 
@@ -118,7 +118,7 @@ public sealed record StrategyDecl
     public SourceLocation Location { get; init; }
 }
 
-public sealed record ArbitrationDecl
+internal sealed record ArbitrationDecl
 {
     public Located<long>? MaxActions { get; init; }
     public Located<bool>? OnePerProduct { get; init; }
@@ -130,16 +130,16 @@ public sealed record ArbitrationDecl
     public SourceLocation Location { get; init; }
 }
 
-public sealed record ExperimentDecl(
+internal sealed record ExperimentDecl(
     Located<string>? Id,
     Located<double>? Control,
     Located<string>? ControlPolicy,
     Located<string>? Salt,
     SourceLocation Location);
 
-public sealed record CoefficientDecl(Located<string> Field, Located<double> Weight);
+internal sealed record CoefficientDecl(Located<string> Field, Located<double> Weight);
 
-public sealed record ModelDecl(
+internal sealed record ModelDecl(
     Located<string>? Id,
     Located<string>? Kind,
     Located<double>? Intercept,

@@ -1,7 +1,7 @@
 namespace Decisioning.Model;
 
 /// <summary>The value kinds a snapshot field can have (spec section 1).</summary>
-public enum FieldKind
+internal enum FieldKind
 {
     String,
     Int,
@@ -11,7 +11,7 @@ public enum FieldKind
 }
 
 /// <summary>A declared field type such as <c>int</c> or <c>string?</c> (optional).</summary>
-public readonly record struct FieldType(FieldKind Kind, bool Optional)
+internal readonly record struct FieldType(FieldKind Kind, bool Optional)
 {
     public static readonly IReadOnlyList<string> Names = ["string", "int", "decimal", "bool", "date"];
 

@@ -7,7 +7,7 @@ namespace Decisioning.Model;
 /// Nothing here is checked beyond its YAML shape; <c>Validation</c> checks it and
 /// <c>Compilation</c> turns it into a plan.
 /// </summary>
-public sealed record MapDocument
+internal sealed record MapDocument
 {
     public Located<string>? Id { get; init; }
     public Located<string>? Version { get; init; }

@@ -8,7 +8,7 @@ namespace Decisioning.Parsing;
 /// <see cref="MapDocument"/>. List sections of several files are appended in file order; a
 /// single-valued section (map, customer, arbitration, ...) may be written in one file only.
 /// </summary>
-public static class MapDocumentReader
+internal static class MapDocumentReader
 {
     internal static readonly string[] TopLevelKeys =
     [

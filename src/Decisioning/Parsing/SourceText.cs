@@ -5,7 +5,7 @@ using Decisioning.Diagnostics;
 namespace Decisioning.Parsing;
 
 /// <summary>Turns a file's bytes into text: UTF-8 only, BOM dropped, size limited.</summary>
-public static class SourceText
+internal static class SourceText
 {
     /// <summary>Maps larger than this are refused before parsing, so a huge file cannot stall a load.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;

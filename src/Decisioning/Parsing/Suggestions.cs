@@ -1,7 +1,7 @@
 namespace Decisioning.Parsing;
 
 /// <summary>"Did you mean" for misspelt keys and ids: the closest candidate by edit distance.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     public static string? Closest(string word, IEnumerable<string> candidates)
     {

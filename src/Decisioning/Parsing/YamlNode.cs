@@ -6,14 +6,14 @@ namespace Decisioning.Parsing;
 /// A YAML node with the place it came from. This small tree is the only thing that leaves the
 /// YAML layer: everything after it works on positions, never on YamlDotNet types.
 /// </summary>
-public abstract record YamlNode(SourceLocation Location)
+internal abstract record YamlNode(SourceLocation Location)
 {
     /// <summary>A short name for messages: "a mapping", "a list", "a value".</summary>
     public abstract string KindName { get; }
 }
 
 /// <summary>A scalar. <see cref="ContentStart"/> is where the text itself begins (after a quote).</summary>
-public sealed record YamlScalar(string Value, bool IsPlain, SourceLocation Location, SourceLocation ContentStart)
+internal sealed record YamlScalar(string Value, bool IsPlain, SourceLocation Location, SourceLocation ContentStart)
     : YamlNode(Location)
 {
     /// <summary>A plain <c>~</c>, <c>null</c> or empty scalar: YAML's null.</summary>
@@ -23,9 +23,9 @@ public sealed record YamlScalar(string Value, bool IsPlain, SourceLocation Locat
 }
 
 /// <summary>One key and its value inside a mapping.</summary>
-public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
 
-public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourceLocation Location) : YamlNode(Location)
+internal sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourceLocation Location) : YamlNode(Location)
 {
     public override string KindName => "a mapping";
 
@@ -43,7 +43,7 @@ public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourceLocatio
     }
 }
 
-public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceLocation Location) : YamlNode(Location)
+internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceLocation Location) : YamlNode(Location)
 {
     public override string KindName => "a list";
 }

@@ -9,7 +9,7 @@ namespace Decisioning.Parsing;
 /// events (not YamlDotNet's representation model) keeps the reader iterative and lets it refuse
 /// aliases, so an alias bomb or a 10,000-deep nesting costs nothing and ends in a diagnostic.
 /// </summary>
-public static class YamlTreeReader
+internal static class YamlTreeReader
 {
     /// <summary>No strategy map needs more nesting than this; deeper input is refused.</summary>
     public const int MaxDepth = 32;

@@ -17,7 +17,7 @@ public enum PredictorKind
 }
 
 /// <summary>Where a predictor's value comes from.</summary>
-public enum PredictorSource
+internal enum PredictorSource
 {
     Field,
     Tier,
@@ -33,7 +33,7 @@ public enum PredictorSource
 /// 1 + (the number of edges &lt;= v); a bool is in bin 1 (false) or 2 (true). A category's bins are
 /// keyed by its value instead (<see cref="Category"/>), since which values exist is learned.
 /// </remarks>
-public sealed class AdaptivePredictor
+internal sealed class AdaptivePredictor
 {
     public const int NullBin = 0;
 

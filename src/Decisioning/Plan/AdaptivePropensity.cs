@@ -8,7 +8,7 @@ namespace Decisioning.Plan;
 /// settings, and the learned state it was loaded with. A strategy that names it gets its own
 /// instance through <see cref="For"/>.
 /// </summary>
-public sealed record AdaptiveModelPlan(
+internal sealed record AdaptiveModelPlan(
     string ModelId,
     IReadOnlyList<AdaptivePredictor> Predictors,
     double Prior,
@@ -50,7 +50,7 @@ public sealed record AdaptiveModelPlan(
 /// predictor's term</c>, a bin's term being <c>ln((pos + 1) / (P + B)) - ln((neg + 1) / (N + B))</c>.
 /// A propensity that would be undefined (0/0, with <c>priorWeight: 0</c> and no evidence) is the prior.
 /// </remarks>
-public sealed record AdaptivePropensity : PropensityPlan
+internal sealed record AdaptivePropensity : PropensityPlan
 {
     private readonly double _prior;
     private readonly double _base;

@@ -4,7 +4,7 @@ using Decisioning.Runtime;
 namespace Decisioning.Plan;
 
 /// <summary>A boolean expression compiled to a delegate over a <see cref="Frame"/>.</summary>
-public sealed class CompiledCondition
+internal sealed class CompiledCondition
 {
     private readonly Func<Frame, bool> _test;
     private readonly bool _mayThrow;

@@ -4,7 +4,7 @@ namespace Decisioning.Plan;
 
 /// <summary>A parsed Liquid script, rendered only for the channels a decision actually tries.</summary>
 /// <remarks>The render options (limits, the filters allowed) come from the script compiler, which owns the script rules.</remarks>
-public sealed class CompiledScript(string id, IFluidTemplate template, TemplateOptions options)
+internal sealed class CompiledScript(string id, IFluidTemplate template, TemplateOptions options)
 {
 
     public string Id { get; } = id;

@@ -11,19 +11,19 @@ public sealed record DecisionPlan
     public required string MapId { get; init; }
     public required string Version { get; init; }
     public required string IdField { get; init; }
-    public required RowLayout Customer { get; init; }
-    public required IReadOnlyDictionary<string, RowLayout> Events { get; init; }
-    public required IReadOnlyList<NamedRule> Tiers { get; init; }
-    public required IReadOnlyList<NamedRule> Stages { get; init; }
-    public required IReadOnlyList<SegmentPlan> Segments { get; init; }
-    public required IReadOnlyList<ProductPlan> Products { get; init; }
-    public required IReadOnlyList<ChannelPlan> Channels { get; init; }
-    public required IReadOnlyList<StrategyPlan> Strategies { get; init; }
-    public required ArbitrationPlan Arbitration { get; init; }
-    public required ExperimentPlan? Experiment { get; init; }
+    internal RowLayout Customer { get; init; } = null!;
+    internal IReadOnlyDictionary<string, RowLayout> Events { get; init; } = null!;
+    internal IReadOnlyList<NamedRule> Tiers { get; init; } = null!;
+    internal IReadOnlyList<NamedRule> Stages { get; init; } = null!;
+    internal IReadOnlyList<SegmentPlan> Segments { get; init; } = null!;
+    internal IReadOnlyList<ProductPlan> Products { get; init; } = null!;
+    internal IReadOnlyList<ChannelPlan> Channels { get; init; } = null!;
+    internal IReadOnlyList<StrategyPlan> Strategies { get; init; } = null!;
+    internal ArbitrationPlan Arbitration { get; init; } = null!;
+    internal ExperimentPlan? Experiment { get; init; }
 
     /// <summary>The suppression rules (contact policy library), in file order; the first that suppresses names itself.</summary>
-    public IReadOnlyList<SuppressionPlan> Suppression { get; init; } = [];
+    internal IReadOnlyList<SuppressionPlan> Suppression { get; init; } = [];
 
     /// <summary>
     /// The map's content hash (<see cref="MapHash"/>), worked out once when the map was loaded
@@ -41,4 +41,13 @@ public sealed record DecisionPlan
 
     /// <summary>The files the map was read from, for hot reload and messages.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>The ids of the map's strategies, in file order (what a host lists about a map).</summary>
+    public IReadOnlyList<string> StrategyIds => [.. Strategies.Select(s => s.Id)];
+
+    /// <summary>
+    /// The named-list files the map's segments read, as the map writes them (relative to the file
+    /// that names them): a host watches them, since a list refresh changes the decisions too.
+    /// </summary>
+    public IReadOnlyList<string> ListPaths => [.. Segments.Where(s => s.ListPath is not null).Select(s => s.ListPath!)];
 }

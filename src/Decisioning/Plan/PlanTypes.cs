@@ -3,21 +3,21 @@ using System.Collections.Frozen;
 namespace Decisioning.Plan;
 
 /// <summary>A tier or a lifecycle stage, compiled.</summary>
-public sealed record NamedRule(string Id, CompiledCondition When);
+internal sealed record NamedRule(string Id, CompiledCondition When);
 
 /// <summary>A segment: a compiled condition, or the members of a named list (名单).</summary>
-public sealed record SegmentPlan(string Id, CompiledCondition? When, FrozenSet<string>? Members, string? ListPath);
+internal sealed record SegmentPlan(string Id, CompiledCondition? When, FrozenSet<string>? Members, string? ListPath);
 
-public sealed record ObjectivePlan(string Id, string Kind, double Weight);
+internal sealed record ObjectivePlan(string Id, string Kind, double Weight);
 
-public sealed record ProductPlan(string Id, string? Name, double Value, CompiledCondition Eligible, bool Repeatable)
+internal sealed record ProductPlan(string Id, string? Name, double Value, CompiledCondition Eligible, bool Repeatable)
 {
     /// <summary>What a script sees as <c>product</c>.</summary>
     public IReadOnlyDictionary<string, object?> ScriptValue { get; } =
         new Dictionary<string, object?> { ["id"] = Id, ["name"] = Name, ["value"] = Value };
 }
 
-public sealed record ChannelPlan(
+internal sealed record ChannelPlan(
     int Index,
     string Id,
     string? Name,
@@ -32,7 +32,7 @@ public sealed record ChannelPlan(
         new Dictionary<string, object?> { ["id"] = Id, ["name"] = Name };
 }
 
-public enum ScenarioKind
+internal enum ScenarioKind
 {
     Always,
     Lifecycle,
@@ -40,7 +40,7 @@ public enum ScenarioKind
     Event,
 }
 
-public sealed record ScenarioPlan(
+internal sealed record ScenarioPlan(
     string Id,
     ScenarioKind Kind,
     IReadOnlyList<string> Stages,
@@ -51,16 +51,16 @@ public sealed record ScenarioPlan(
     CompiledCondition? When);
 
 /// <summary>A channel a strategy may use, in its preference order, with its script (or none).</summary>
-public sealed record ChannelChoice(ChannelPlan Channel, CompiledScript? Script);
+internal sealed record ChannelChoice(ChannelPlan Channel, CompiledScript? Script);
 
 /// <summary>
 /// A wave of a strategy with waves (spec section 9): <see cref="Number"/> 1 is the strategy as
 /// written (no delay); wave k+1 is due <see cref="After"/> the contact of wave k.
 /// </summary>
-public sealed record WavePlan(int Number, TimeSpan After, IReadOnlyList<ChannelChoice> Channels);
+internal sealed record WavePlan(int Number, TimeSpan After, IReadOnlyList<ChannelChoice> Channels);
 
 /// <summary>What a suppression rule counts (spec section 10).</summary>
-public enum SuppressionCount
+internal enum SuppressionCount
 {
     Responded,
     Declined,
@@ -69,7 +69,7 @@ public enum SuppressionCount
 }
 
 /// <summary>Which records a suppression rule counts for a strategy.</summary>
-public enum SuppressionScope
+internal enum SuppressionScope
 {
     Strategy,
     Product,
@@ -81,9 +81,9 @@ public enum SuppressionScope
 /// in <c>(at - within, at]</c> (any time at or before <c>at</c> without <see cref="Within"/>) belong to
 /// the strategy by <see cref="Scope"/>, and <c>at</c> is before the latest of them plus <see cref="Pause"/>.
 /// </summary>
-public sealed record SuppressionPlan(string Id, SuppressionCount Count, string CountText, int AtLeast, TimeSpan? Within, SuppressionScope Scope, TimeSpan Pause);
+internal sealed record SuppressionPlan(string Id, SuppressionCount Count, string CountText, int AtLeast, TimeSpan? Within, SuppressionScope Scope, TimeSpan Pause);
 
-public sealed record StrategyPlan
+internal sealed record StrategyPlan
 {
     public required int Index { get; init; }
     public required string Id { get; init; }
@@ -118,13 +118,13 @@ public sealed record StrategyPlan
 }
 
 /// <summary>Arbitration; <see cref="Fallback"/> is the strategy index considered only when it returns nothing (-1 for none).</summary>
-public sealed record ArbitrationPlan(int MaxActions, bool OnePerProduct, bool OnePerChannel, int Fallback = -1);
+internal sealed record ArbitrationPlan(int MaxActions, bool OnePerProduct, bool OnePerChannel, int Fallback = -1);
 
-public enum ControlPolicy
+internal enum ControlPolicy
 {
     None,
     Random,
     Priority,
 }
 
-public sealed record ExperimentPlan(string Id, double Control, ControlPolicy Policy, string Salt);
+internal sealed record ExperimentPlan(string Id, double Control, ControlPolicy Policy, string Salt);

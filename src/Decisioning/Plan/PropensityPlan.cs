@@ -3,7 +3,7 @@ using Decisioning.Runtime;
 namespace Decisioning.Plan;
 
 /// <summary>How a strategy's propensity is found: a constant, a logistic model, or a host's model.</summary>
-public abstract record PropensityPlan
+internal abstract record PropensityPlan
 {
     /// <summary>The propensity of a customer whose tier and stage are unknown (null).</summary>
     public double Evaluate(CustomerRecord customer) => Evaluate(customer, null, null);
@@ -15,7 +15,7 @@ public abstract record PropensityPlan
     public virtual PropensityPlan For(string strategyId) => this;
 }
 
-public sealed record ConstantPropensity(double Value) : PropensityPlan
+internal sealed record ConstantPropensity(double Value) : PropensityPlan
 {
     public override double Evaluate(CustomerRecord customer, string? tier, string? stage) => Value;
 }
@@ -24,7 +24,7 @@ public sealed record ConstantPropensity(double Value) : PropensityPlan
 /// <c>p = 1 / (1 + exp(-(intercept + sum(coef * x))))</c>, the sum taken in the coefficients'
 /// written order, starting from 0 (spec section 8). A bool is 1 when true; a null optional field is 0.
 /// </summary>
-public sealed record LogisticPropensity(string ModelId, double Intercept, IReadOnlyList<(int FieldIndex, double Weight)> Terms)
+internal sealed record LogisticPropensity(string ModelId, double Intercept, IReadOnlyList<(int FieldIndex, double Weight)> Terms)
     : PropensityPlan
 {
     public override double Evaluate(CustomerRecord customer, string? tier, string? stage)
@@ -42,7 +42,7 @@ public sealed record LogisticPropensity(string ModelId, double Intercept, IReadO
 }
 
 /// <summary>A model the host application supplies (spec section 8, <c>kind: host</c>).</summary>
-public sealed record HostPropensity(string ModelId, IPropensityModel Model) : PropensityPlan
+internal sealed record HostPropensity(string ModelId, IPropensityModel Model) : PropensityPlan
 {
     public override double Evaluate(CustomerRecord customer, string? tier, string? stage) => Model.Predict(customer);
 }

@@ -6,7 +6,7 @@ namespace Decisioning.Plan;
 /// Scripts are shown to customers and rendered once per decision, so a script that could run
 /// long, grow without bound, read files or the wall clock is refused before any customer sees it.
 /// </summary>
-public static class ScriptLimits
+internal static class ScriptLimits
 {
     /// <summary>Characters of one script's text.</summary>
     public const int MaxTemplateLength = 4_096;

@@ -1,7 +1,7 @@
 namespace Decisioning.Runtime;
 
 /// <summary>One MOT event of a snapshot: its type, when it happened and its payload.</summary>
-public sealed record EventRecord(string Type, DateTime At, ValueRow? Payload);
+internal sealed record EventRecord(string Type, DateTime At, ValueRow? Payload);
 
 /// <summary>One past contact of a snapshot (for contact policies, cooldowns, waves and suppression); <paramref name="Wave"/> defaults to 1.</summary>
 public sealed record ContactRecord(string? Channel, DateTime At, string? Strategy, string? Product, string? Outcome, int Wave = 1);
@@ -24,15 +24,35 @@ public sealed record ResponseRecord(DateTime At, string? Strategy, string? Produ
 /// A customer snapshot read into a plan's own typed representation: field values by slot,
 /// holdings, events and contacts with their times parsed once.
 /// </summary>
-public sealed class CustomerRecord(
-    string id, ValueRow values, string[] holdings, EventRecord[] events, ContactRecord[] contacts, ResponseRecord[]? responses = null)
+/// <remarks>Made by reading a snapshot against a plan (<c>CustomerSnapshot.Read</c>); its values are read by field name (<c>CustomerRecordExtensions</c>).</remarks>
+public sealed class CustomerRecord
 {
-    public string Id { get; } = id;
-    public ValueRow Values { get; } = values;
-    public string[] Holdings { get; } = holdings;
-    public EventRecord[] Events { get; } = events;
-    public ContactRecord[] Contacts { get; } = contacts;
-    public ResponseRecord[] Responses { get; } = responses ?? [];
+    internal CustomerRecord(
+        string id, ValueRow values, string[] holdings, EventRecord[] events, ContactRecord[] contacts, ResponseRecord[]? responses = null)
+    {
+        Id = id;
+        Values = values;
+        Holdings = holdings;
+        Events = events;
+        Contacts = contacts;
+        Responses = responses ?? [];
+    }
+
+    /// <summary>The customer's id, from the map's id field.</summary>
+    public string Id { get; }
+
+    internal ValueRow Values { get; }
+
+    /// <summary>The products the customer holds.</summary>
+    public string[] Holdings { get; }
+
+    internal EventRecord[] Events { get; }
+
+    /// <summary>The customer's past contacts, as the snapshot gave them.</summary>
+    public ContactRecord[] Contacts { get; }
+
+    /// <summary>The customer's responses, as the snapshot gave them.</summary>
+    public ResponseRecord[] Responses { get; }
 
     /// <summary>Whether the customer holds <paramref name="product"/> (ordinal, as every id is compared).</summary>
     public bool Holds(string product)

@@ -4,7 +4,7 @@ namespace Decisioning.Runtime;
 /// Everything an expression can see while one customer is decided. One frame is reused for
 /// every expression of a decision; compiled expressions read it by slot.
 /// </summary>
-public sealed class Frame
+internal sealed class Frame
 {
     public ValueRow Customer = null!;
     public ValueRow? Event;

@@ -3,7 +3,7 @@ using Decisioning.Model;
 namespace Decisioning.Runtime;
 
 /// <summary>Which array of a <see cref="ValueRow"/> holds a field.</summary>
-public enum Storage
+internal enum Storage
 {
     Int,
     NInt,
@@ -17,7 +17,7 @@ public enum Storage
 }
 
 /// <summary>A declared field and where its value lives.</summary>
-public sealed record FieldSlot(string Name, FieldType Type, Storage Storage, int Slot, int Index)
+internal sealed record FieldSlot(string Name, FieldType Type, Storage Storage, int Slot, int Index)
 {
     /// <summary>The CLR type an expression sees for this field.</summary>
     public Type ClrType => Storage switch
@@ -37,7 +37,7 @@ public sealed record FieldSlot(string Name, FieldType Type, Storage Storage, int
 }
 
 /// <summary>The fixed slots of a set of declared fields (the customer's, or one event type's).</summary>
-public sealed class RowLayout
+internal sealed class RowLayout
 {
     private readonly int[] _counts = new int[Enum.GetValues<Storage>().Length];
     private readonly Dictionary<string, FieldSlot> _byName = new(StringComparer.Ordinal);

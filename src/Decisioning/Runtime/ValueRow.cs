@@ -4,7 +4,7 @@ namespace Decisioning.Runtime;
 /// The typed values of one snapshot (or one event payload), in slots fixed at load by a
 /// <see cref="RowLayout"/>. One array per CLR type keeps every read unboxed and by index.
 /// </summary>
-public sealed class ValueRow
+internal sealed class ValueRow
 {
     public ValueRow(RowLayout layout)
     {

@@ -6,7 +6,7 @@ namespace Decisioning.Streaming;
 /// Processes a stream of items in batches on every core while keeping the input order, in
 /// bounded memory: at most <c>2 x cores</c> batches are in flight, whatever the input's length.
 /// </summary>
-public static class OrderedParallel
+internal static class OrderedParallel
 {
     public const int BatchSize = 512;
 

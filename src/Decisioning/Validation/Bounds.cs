@@ -5,7 +5,7 @@ namespace Decisioning.Validation;
 /// score (propensity x value x weight x priority / 100) is at most 1 x 1e12 x 1e6 x 1 = 1e18, and
 /// a logistic model's sum stays finite for every decimal a snapshot may carry (at most 7.9e28 x 1e6).
 /// </summary>
-public static class Bounds
+internal static class Bounds
 {
     /// <summary>The largest product value (one conversion's expected value).</summary>
     public const double MaxValue = 1e12;

@@ -3,7 +3,7 @@ using Decisioning.Model;
 namespace Decisioning.Validation;
 
 /// <summary>The ids declared in a map, per kind, for reference checks.</summary>
-public sealed record MapSymbols(
+internal sealed record MapSymbols(
     IReadOnlySet<string> Segments,
     IReadOnlySet<string> Objectives,
     IReadOnlySet<string> Scenarios,

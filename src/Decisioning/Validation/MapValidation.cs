@@ -4,7 +4,7 @@ using Decisioning.Model;
 namespace Decisioning.Validation;
 
 /// <summary>Runs <see cref="MapValidator"/> and turns its failures into positioned diagnostics.</summary>
-public static class MapValidation
+internal static class MapValidation
 {
     public static MapSymbols Validate(MapDocument document, IReadOnlySet<string> hostModels, DiagnosticBag diagnostics)
     {

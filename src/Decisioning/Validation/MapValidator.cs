@@ -8,7 +8,7 @@ namespace Decisioning.Validation;
 /// Checks a whole <see cref="MapDocument"/>: the map's own keys, id uniqueness per section, and
 /// each section through its own validator. Every failure is collected; nothing stops early.
 /// </summary>
-public sealed class MapValidator : AbstractValidator<MapDocument>
+internal sealed class MapValidator : AbstractValidator<MapDocument>
 {
     public MapValidator(MapSymbols symbols)
     {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Decisioning.Validation;
 
 /// <summary>The lexical forms of spec section 1: ids, durations, dates.</summary>
-public static partial class Syntax
+internal static partial class Syntax
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
