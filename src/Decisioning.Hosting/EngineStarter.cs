@@ -133,7 +133,7 @@ internal sealed class EngineStarter(
         }
 
         var name = role == MapRoles.Shadow ? $"{mapId} (shadow)" : mapId;
-        log.Logger.MapLoadFailed(name, source.Description, "the host cannot start", outcome.Errors.Count, outcome.ErrorText, outcome.Exception);
+        log.Logger.MapLoadFailed(name, source.Description, "the host cannot start", outcome.Errors, outcome.Exception);
         failures.Add(new MapStartFailure(mapId, role, source.Description, outcome.Errors));
         return null;
     }

@@ -159,10 +159,10 @@ internal sealed class MapSlot : IDisposable
             }
 
             _lastFailure = new MapLoadFailure(_time.GetUtcNow(), outcome.Errors);
-            _metrics.Reloaded(serving.MapId, Role, succeeded: false);
+            _metrics.ReloadFailed(serving.MapId, Role, outcome.Errors);
             _logger.MapLoadFailed(Name, _source.Description,
                 $"version '{serving.Plan.Version}' keeps {(Role == MapRoles.Shadow ? "deciding in the shadow" : "serving")}",
-                outcome.Errors.Count, outcome.ErrorText, outcome.Exception);
+                outcome.Errors, outcome.Exception);
             return new ReloadResult(false, Info, outcome.Errors);
         }
         finally

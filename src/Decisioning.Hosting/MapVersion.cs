@@ -59,7 +59,4 @@ internal sealed class MapVersion(string mapId, DecisionPlan plan, Evaluator eval
 internal sealed record LoadOutcome(MapVersion? Version, IReadOnlyList<Diagnostic> Errors, Exception? Exception)
 {
     public static LoadOutcome Failed(IReadOnlyList<Diagnostic> errors, Exception? exception = null) => new(null, errors, exception);
-
-    /// <summary>The errors one a line, as the command line prints them.</summary>
-    public string ErrorText => string.Join('\n', Errors);
 }

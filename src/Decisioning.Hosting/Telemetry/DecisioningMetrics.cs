@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Decisioning.Diagnostics;
 using Decisioning.Evaluation;
 using static Decisioning.Telemetry.DecisioningTelemetry;
 
@@ -134,5 +135,13 @@ internal sealed class DecisioningMetrics
         Reloads.Add(1, new TagList
         {
             { Tags.Map, mapId }, { Tags.MapRole, role }, { Tags.ReloadResult, succeeded ? ReloadResults.Succeeded : ReloadResults.Failed },
+        });
+
+    /// <summary>A refused reload, tagged with its first error's code (<c>error.type</c>) besides map, role and result.</summary>
+    public void ReloadFailed(string mapId, string role, IReadOnlyList<Diagnostic> errors) =>
+        Reloads.Add(1, new TagList
+        {
+            { Tags.Map, mapId }, { Tags.MapRole, role }, { Tags.ReloadResult, ReloadResults.Failed },
+            { Tags.ErrorType, errors.Count > 0 ? errors[0].Code : ReloadResults.Failed },
         });
 }

@@ -17,6 +17,23 @@ internal static partial class Log
         Message = "Map '{MapId}' from {Source} is invalid; {Serving}. Errors ({ErrorCount}):\n{Errors}")]
     public static partial void MapLoadFailed(this ILogger logger, string mapId, string source, string serving, int errorCount, string errors, Exception? exception);
 
+    [LoggerMessage(EventId = 7, EventName = "MapDiagnostic", Level = LogLevel.Error,
+        Message = "Map '{MapId}': {File}:{Line}:{Column}: error {Code}: {Text}")]
+    private static partial void MapDiagnostic(this ILogger logger, string mapId, string code, string file, int line, int column, string text);
+
+    /// <summary>
+    /// A map that failed to load: the summary (event 2, <c>MapLoadFailed</c>), then each error as an
+    /// event of its own with its code and position as values, for log queries by code or file.
+    /// </summary>
+    public static void MapLoadFailed(this ILogger logger, string mapId, string source, string serving, IReadOnlyList<Diagnostic> errors, Exception? exception)
+    {
+        logger.MapLoadFailed(mapId, source, serving, errors.Count, string.Join('\n', errors), exception);
+        foreach (var error in errors)
+        {
+            logger.MapDiagnostic(mapId, error.Code, error.Location.File, error.Location.Line, error.Location.Column, error.Message);
+        }
+    }
+
     [LoggerMessage(EventId = 3, EventName = "MapChanged", Level = LogLevel.Debug,
         Message = "Map '{MapId}' changed at {Source}; reloading once it has been quiet for {DebounceMs} ms")]
     public static partial void MapChanged(this ILogger logger, string mapId, string source, double debounceMs);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
@@ -41,6 +42,29 @@ public class LogTests
         Assert.Contains("agee", log.GetStructuredStateValue("Errors"));
         Assert.Contains("fnd", log.GetStructuredStateValue("Errors"));
         Assert.Contains("the host cannot start", log.Message);
+    }
+
+    [Fact]
+    public void Start_BrokenMap_LogsEachErrorWithItsCodeAndPositionAsValues()
+    {
+        using var folder = new TempMapFolder(DemoMap.Broken(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
+
+        var failure = Assert.Throws<MapLoadException>(() => fixture.Engine);
+
+        var expected = Assert.Single(failure.Maps).Diagnostics;
+        var logs = fixture.LogsOf("MapDiagnostic").ToList();
+        Assert.Equal(expected.Count, logs.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(LogLevel.Error, logs[i].Level);
+            Assert.Equal(7, logs[i].Id.Id);
+            Assert.Equal(expected[i].Code, logs[i].GetStructuredStateValue("Code"));
+            Assert.Equal(expected[i].Location.File, logs[i].GetStructuredStateValue("File"));
+            Assert.Equal(expected[i].Location.Line.ToString(CultureInfo.InvariantCulture), logs[i].GetStructuredStateValue("Line"));
+            Assert.Equal(expected[i].Location.Column.ToString(CultureInfo.InvariantCulture), logs[i].GetStructuredStateValue("Column"));
+            Assert.StartsWith("DM", expected[i].Code, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

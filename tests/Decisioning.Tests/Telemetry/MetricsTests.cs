@@ -102,6 +102,21 @@ public class MetricsTests
     }
 
     [Fact]
+    public async Task ReloadAsync_Failed_IsTaggedWithItsFirstErrorsCode()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.WatchForChanges = false)).Started();
+        using var reloads = fixture.Collect<long>(Instruments.MapReloads);
+
+        folder.Write(DemoMap.Broken(2));
+        var result = await fixture.Engine.ReloadAsync(DemoMap.Id);
+
+        Assert.False(result.Succeeded);
+        var failed = Assert.Single(reloads.GetMeasurementSnapshot());
+        Assert.Equal(result.Diagnostics[0].Code, failed.Tags[Tags.ErrorType]);
+    }
+
+    [Fact]
     public void Meter_BelongsToTheContainer_AnotherContainerSeesNothing()
     {
         using var folder = new TempMapFolder(DemoMap.Valid(1));
