@@ -4,6 +4,8 @@ using Decisioning.Board;
 using Decisioning.Diffing;
 using Decisioning.Evaluation;
 using Decisioning.History;
+using Decisioning.History.Postgres;
+using Decisioning.History.Sqlite;
 using Decisioning.Hosting;
 using Decisioning.Loading;
 using Decisioning.RulesEngine;
@@ -11,6 +13,7 @@ using Decisioning.Snapshots;
 using Decisioning.Testing;
 using FsCheck;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -60,7 +63,10 @@ public sealed class MorePackagesTests : IDisposable
             .AddDecisioning(d => d.AddMap("retail-wealth", Map).AddRulesEnginePolicy(workflow))
             .BuildServiceProvider();
 
-        var decision = provider.GetRequiredService<IDecisionEngine>().Decide("retail-wealth", CustomerSnapshot.FromJson(Customer), At);
+        // Without the spec example's recent contact for the strategy, which puts it in cooldown.
+        var snapshot = CustomerSnapshot.FromJson(Customer.Replace("\"strategy\": \"retiree-pension\"", "\"strategy\": \"other\""));
+
+        var decision = provider.GetRequiredService<IDecisionEngine>().Decide("retail-wealth", snapshot, At);
 
         Assert.Empty(decision.Actions);
         Assert.Contains(decision.Trace, t => t.Reason == ReasonCodes.Policy && t.Rule == "suitability/not-c001");
