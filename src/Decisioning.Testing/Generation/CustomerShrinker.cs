@@ -3,7 +3,7 @@ using Decisioning.Snapshots;
 namespace Decisioning.Testing.Generation;
 
 /// <summary>
-/// Smaller customers, each still valid for the map: fewer contacts, events and holdings first (the
+/// Smaller customers, each still valid for the map: fewer contacts, responses, events and holdings first (the
 /// biggest steps), then plainer values: null for an optional field, 0 or a number nearer 0 (halving
 /// the distance, so a threshold is found exactly), false, shorter strings, contacts without a
 /// strategy, and a plain id. FsCheck keeps the first that still fails, so the search ends at a
@@ -17,6 +17,13 @@ internal static class CustomerShrinker
         foreach (var fewer in Fewer(contacts))
         {
             yield return customer.With(contacts: fewer);
+        }
+
+        // Responses too (waves and suppression read them): a counterexample keeps only those it needs.
+        var responses = customer.Responses.ToArray();
+        foreach (var fewer in Fewer(responses))
+        {
+            yield return customer.With(responses: fewer);
         }
 
         var events = customer.Events.ToArray();

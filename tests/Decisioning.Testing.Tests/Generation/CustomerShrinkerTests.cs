@@ -27,6 +27,7 @@ public sealed class CustomerShrinkerTests
         var shrunk = found.Shrunk!;
         Assert.Equal(500000m, shrunk["aum"]);
         Assert.Empty(shrunk.Contacts);
+        Assert.Empty(shrunk.Responses);
         Assert.Empty(shrunk.Events);
         Assert.Empty(shrunk.Holdings);
         Assert.All(shrunk.Fields.Where(f => f.Key != "aum"), f => Assert.Contains(f.Value, (object?[])[0, 0m, false, "", null, .. DatesOf(shrunk)]));
