@@ -112,7 +112,7 @@ public sealed partial class DecisionBuffer
         At = at;
         CandidateCount = ModelCount = ChosenCount = 0;
         FallbackSlot = -1;
-        Array.Clear(Waves);
+        // Waves is not cleared: the decision pass writes every strategy's (run, or from TargetIndex's template).
         Array.Clear(RuleIds);
         Array.Clear(PolicyNotes);
         Group = null;
