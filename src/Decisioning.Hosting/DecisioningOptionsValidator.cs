@@ -39,6 +39,11 @@ internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IV
             failures.Add($"ShadowWorkers is {options.ShadowWorkers}: it must be at least 1");
         }
 
+        if (options.ShadowIdleDelay <= TimeSpan.Zero || options.ShadowIdleDelay > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"ShadowIdleDelay is {options.ShadowIdleDelay}: it must be more than 0 and at most 1 second");
+        }
+
         if (!Enum.IsDefined(options.ShadowQueueFullMode))
         {
             failures.Add($"ShadowQueueFullMode is {options.ShadowQueueFullMode}: it must be DropNewest, DropOldest or Wait");

@@ -13,6 +13,12 @@ namespace Decisioning.Hosting;
 /// and background workers decide it with the shadow's serving version, count it and hand it to the
 /// observers. Nothing a shadow does reaches a caller: its errors are counted and logged here.
 /// </summary>
+/// <remarks>
+/// The workers poll: an idle worker sleeps <see cref="DecisioningOptions.ShadowIdleDelay"/> and then
+/// drains the queue. A worker waiting on the queue would be woken by the write of every served
+/// decision, and a wake-up (a futex call, an interrupt to the other core, the thread pool's spinning)
+/// costs the caller more than the write itself; a shadow decision may wait a few milliseconds.
+/// </remarks>
 internal sealed class ShadowRunner : IDisposable
 {
     private readonly Channel<Work> _queue;
@@ -23,11 +29,16 @@ internal sealed class ShadowRunner : IDisposable
     private readonly Task[] _workers;
     private readonly HistoryRecorder? _history;
     private readonly SnapshotSchemas _schemas = new();
+    private readonly TimeSpan _idleDelay;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stopToken;
 
     public ShadowRunner(DecisioningOptions options, IReadOnlyList<IShadowObserver> observers, DecisioningMetrics metrics, ILogger logger,
         HistoryRecorder? history = null)
     {
         _history = history;
+        _idleDelay = options.ShadowIdleDelay;
+        _stopToken = _stopping.Token;
         _fullMode = options.ShadowQueueFullMode;
         _observers = observers;
         _metrics = metrics;
@@ -89,20 +100,39 @@ internal sealed class ShadowRunner : IDisposable
             return;
         }
 
+        // Wake the sleeping workers now rather than after their delay: they drain what is queued.
+        _stopping.Cancel();
+
         if (!Task.WaitAll(_workers, drain))
         {
             _logger.ShadowStopped(_queue.Reader.Count);
         }
+
+        _stopping.Dispose();
     }
 
     private async Task WorkAsync()
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
             while (reader.TryRead(out var work))
             {
                 Decide(work);
+            }
+
+            if (reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(_idleDelay, _stopToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: one more pass drains what the writers left before completing.
             }
         }
     }

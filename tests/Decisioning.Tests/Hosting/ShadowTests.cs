@@ -279,6 +279,43 @@ public class ShadowTests(ITestOutputHelper output)
         Assert.Contains("the shadow of map 'demo'", e.Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Resolve_ShadowIdleDelayOutOfRange_FailsValidation(int milliseconds)
+    {
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
+            .Configure(o => o.ShadowIdleDelay = TimeSpan.FromMilliseconds(milliseconds)));
+
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => fixture.Engine);
+
+        Assert.Contains("ShadowIdleDelay", e.Message);
+    }
+
+    [Fact]
+    public void StopShadows_WorkerAsleepForItsIdleDelay_DrainsTheQueueAtOnce()
+    {
+        // The worker polls, nobody wakes it per decision: stopping must wake it, or the snapshots
+        // queued during its sleep would wait the whole delay (or be lost on a short drain).
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        var records = new ConcurrentQueue<ShadowDecision>();
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
+            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromSeconds(1)));
+        var engine = fixture.Engine;
+        Thread.Sleep(100); // the worker found the queue empty and sleeps for a second
+
+        foreach (var customer in Customers)
+        {
+            engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(customer), DemoMap.At);
+        }
+
+        // Shorter than the worker's remaining sleep: only a stop that wakes it drains in time.
+        ((DecisionEngine)engine).StopShadows(TimeSpan.FromMilliseconds(700));
+
+        Assert.Equal(["C1", "C2", "C3"], records.Select(r => r.Served.CustomerId).Order());
+    }
+
     [Fact]
     public async Task PromoteShadow_MapWithoutShadow_Throws()
     {
