@@ -4,7 +4,7 @@ namespace Decisioning.Batch;
 /// The global order of spec section 7, step 1: score descending, then customer id (ordinal), then
 /// rank, then input line. Earlier in this order is better: it is allocated first.
 /// </summary>
-public sealed class AllocationOrder : IComparer<BatchCandidate>
+internal sealed class AllocationOrder : IComparer<BatchCandidate>
 {
     public static readonly AllocationOrder Instance = new();
 

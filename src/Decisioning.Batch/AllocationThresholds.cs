@@ -7,7 +7,7 @@ namespace Decisioning.Batch;
 /// better than it (then it is one of the holders). This is how <c>decisions.jsonl</c> and the
 /// summary are written in one streaming pass over the decisions.
 /// </summary>
-public sealed class AllocationThresholds
+internal sealed class AllocationThresholds
 {
     /// <summary>Marks a capped channel that still has room.</summary>
     internal static readonly BatchCandidate Open = new(-1, "", 0, double.NaN, "", "", []);

@@ -1,7 +1,7 @@
 namespace Decisioning.Batch;
 
 /// <summary>A channel an action may take in batch allocation, with the script rendered for it.</summary>
-public readonly record struct ChannelOffer(string Channel, string? Script);
+internal readonly record struct ChannelOffer(string Channel, string? Script);
 
 /// <summary>
 /// One returned action of one customer, waiting for a slot (spec section 7). <see cref="Chain"/>
@@ -10,7 +10,7 @@ public readonly record struct ChannelOffer(string Channel, string? Script);
 /// 0-based line of the customer in the input: the last tie-break of the allocation order, so that
 /// the order is total even when an id appears twice.
 /// </summary>
-public sealed record BatchCandidate(
+internal sealed record BatchCandidate(
     long Line,
     string CustomerId,
     int Rank,

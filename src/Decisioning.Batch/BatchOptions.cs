@@ -3,6 +3,7 @@ namespace Decisioning.Batch;
 /// <summary>Tuning of a batch run; the defaults suit a population of any size.</summary>
 public sealed record BatchOptions
 {
+    /// <summary>The defaults: what a run without options uses.</summary>
     public static readonly BatchOptions Default = new();
 
     /// <summary>
@@ -29,8 +30,10 @@ public sealed record BatchOptions
 /// </summary>
 public interface IBatchObserver
 {
+    /// <summary>Lines decided so far, reported while the customers are being decided.</summary>
     void Deciding(BatchProgress progress);
 
+    /// <summary>Progress of a stage after deciding: <paramref name="done"/> of <paramref name="total"/> (null when not known in advance).</summary>
     void Stage(string stage, long done, long? total);
 }
 
@@ -38,4 +41,8 @@ public interface IBatchObserver
 /// How far a batch has got: the input lines decided so far (those of other partitions too) and
 /// their size in UTF-8 bytes with their line ends, to compare with the input file's length.
 /// </summary>
+/// <param name="Lines">Input lines decided so far.</param>
+/// <param name="Bytes">Their size in UTF-8 bytes, line ends included.</param>
+/// <param name="Customers">Customers decided so far.</param>
+/// <param name="Errors">Lines that gave an error record so far.</param>
 public readonly record struct BatchProgress(long Lines, long Bytes, long Customers, long Errors);

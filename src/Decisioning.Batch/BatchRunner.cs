@@ -12,6 +12,14 @@ namespace Decisioning.Batch;
 /// </summary>
 public static class BatchRunner
 {
+    /// <summary>
+    /// Decides every snapshot line of <paramref name="lines"/> at <paramref name="at"/> and writes
+    /// decisions.jsonl, summary.json and one target list per strategy and channel into
+    /// <paramref name="output"/> (created if missing); each file appears whole or not at all.
+    /// A bad line gives an error record and the run goes on.
+    /// </summary>
+    /// <returns>The counts written to summary.json.</returns>
+    /// <exception cref="IOException">The output folder cannot be written.</exception>
     public static BatchSummary Run(DecisionPlan plan, IEnumerable<string> lines, DateTime at, string output,
         BatchOptions? options = null, IBatchObserver? observer = null)
     {

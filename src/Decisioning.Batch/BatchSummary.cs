@@ -9,31 +9,53 @@ namespace Decisioning.Batch;
 /// is counted on the channel its decision chose first; an allocated one on the channel it got,
 /// which <c>fallbacks</c> counts separately when it is not the first.
 /// </summary>
-public sealed class BatchSummary(PartitionManifest run)
+public sealed class BatchSummary
 {
+    /// <summary>The summary's file name in a batch's output folder.</summary>
     public const string FileName = "summary.json";
+
+    /// <summary>The reason a dropped action is counted under: its channels were full.</summary>
     public const string CapacityReason = "capacity";
+
+    private readonly PartitionManifest run;
 
     private readonly Dictionary<(string Strategy, string Channel), long> _allocated = [];
     private readonly Dictionary<(string Strategy, string Channel), long> _dropped = [];
     private readonly Dictionary<string, long> _fallbacks = new(StringComparer.Ordinal);
 
+    internal BatchSummary(PartitionManifest run) => this.run = run;
+
+    /// <summary>Input lines read: <see cref="Customers"/> plus <see cref="Errors"/>.</summary>
     public long Lines => Customers + Errors;
+
+    /// <summary>Customers decided.</summary>
     public long Customers { get; private set; }
+
+    /// <summary>Lines that gave an error record instead of a decision (a bad snapshot).</summary>
     public long Errors { get; private set; }
+
+    /// <summary>Actions placed on a channel (the first of their chain or a fallback).</summary>
     public long Allocated { get; private set; }
+
+    /// <summary>Actions dropped because every channel of their chain was full.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Actions of <paramref name="strategy"/> placed on <paramref name="channel"/>.</summary>
     public long AllocatedTo(string strategy, string channel) => _allocated.GetValueOrDefault((strategy, channel));
 
+    /// <summary>Actions of <paramref name="strategy"/> dropped whose first channel was <paramref name="channel"/>.</summary>
     public long DroppedFrom(string strategy, string channel) => _dropped.GetValueOrDefault((strategy, channel));
 
-    public IReadOnlyList<BatchChannel> Channels => run.Channels;
+    /// <summary>The map's channels with their capacity per day (null: unlimited), in map order.</summary>
+    internal IReadOnlyList<BatchChannel> Channels => run.Channels;
 
+    /// <summary>Actions placed on <paramref name="channel"/>, of every strategy.</summary>
     public long AllocatedOn(string channel) => _allocated.Where(p => p.Key.Channel == channel).Sum(p => p.Value);
 
+    /// <summary>Actions placed on <paramref name="channel"/> that was not the first of their chain.</summary>
     public long FallbacksTo(string channel) => _fallbacks.GetValueOrDefault(channel);
 
+    /// <summary>Actions dropped whose first channel was <paramref name="channel"/>.</summary>
     public long DroppedOn(string channel) => _dropped.Where(p => p.Key.Channel == channel).Sum(p => p.Value);
 
     internal void CountCustomer(bool error)
@@ -66,7 +88,7 @@ public sealed class BatchSummary(PartitionManifest run)
         }
     }
 
-    public void Write(Utf8JsonWriter w)
+    internal void Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteString("map", run.Map);

@@ -14,7 +14,7 @@ namespace Decisioning.Batch;
 /// capacity is unlimited: a candidate reaching it takes it, and is never held here.
 /// Not thread-safe.
 /// </remarks>
-public sealed class CapacityAllocator
+internal sealed class CapacityAllocator
 {
     private readonly Dictionary<string, Slots> _capped = new(StringComparer.Ordinal);
 

@@ -6,17 +6,17 @@ using Decisioning.Validation;
 namespace Decisioning.Batch;
 
 /// <summary>A channel as allocation sees it: unlimited when <see cref="Capacity"/> is null.</summary>
-public sealed record BatchChannel(string Id, long? Capacity);
+internal sealed record BatchChannel(string Id, long? Capacity);
 
 /// <summary>A strategy's channel list, in preference order: the target lists it may fill.</summary>
-public sealed record BatchStrategy(string Id, IReadOnlyList<string> Channels);
+internal sealed record BatchStrategy(string Id, IReadOnlyList<string> Channels);
 
 /// <summary>
 /// <c>partition.json</c>: what a partition was run with and what it holds. It is written last, so a
 /// folder without one is an unfinished partition. <c>batch-merge</c> needs nothing but these
 /// folders: the map's channels and strategies travel here.
 /// </summary>
-public sealed record PartitionManifest(
+internal sealed record PartitionManifest(
     string Map,
     string Version,
     DateTime At,

@@ -10,7 +10,7 @@ namespace Decisioning.Batch;
 /// exactly as one run over all customers would. Reads only what <see cref="PartitionWriter"/> wrote;
 /// memory is bounded by the capacities times the number of partitions.
 /// </summary>
-public static class PartitionMerger
+internal static class PartitionMerger
 {
     public const string DecisionsFile = "decisions.jsonl";
 

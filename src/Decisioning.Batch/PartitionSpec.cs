@@ -9,7 +9,7 @@ namespace Decisioning.Batch;
 /// (<see cref="ExperimentHash.Fnv1a32"/>). A line whose id cannot be read hashes as the empty id,
 /// so its error record lands in exactly one partition.
 /// </summary>
-public sealed record PartitionSpec(int Index, int Count)
+internal sealed record PartitionSpec(int Index, int Count)
 {
     public static readonly PartitionSpec Whole = new(0, 1);
 

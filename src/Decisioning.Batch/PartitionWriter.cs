@@ -23,7 +23,7 @@ namespace Decisioning.Batch;
 /// all <see cref="PartitionMerger"/> needs. Memory is bounded by the capacities and
 /// <see cref="BatchOptions.RunLength"/>, not by the population.
 /// </summary>
-public static class PartitionWriter
+internal static class PartitionWriter
 {
     public const string DecisionsFile = "decisions.partial.jsonl";
     public const string CandidatesFolder = "candidates";

@@ -5,7 +5,7 @@ namespace Decisioning.Batch;
 /// takes, or <see cref="DroppedIndex"/> when every channel of its chain was full (reason
 /// <c>capacity</c>).
 /// </summary>
-public readonly record struct Placement(BatchCandidate Candidate, int ChainIndex)
+internal readonly record struct Placement(BatchCandidate Candidate, int ChainIndex)
 {
     public const int DroppedIndex = -1;
 

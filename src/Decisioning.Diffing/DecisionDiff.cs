@@ -10,7 +10,7 @@ namespace Decisioning.Diffing;
 /// paired by rank (the customer moved from one strategy to another); what is still left over was
 /// removed or added.
 /// </summary>
-public static class DecisionDiff
+internal static class DecisionDiff
 {
     public static IReadOnlyList<ActionChange> Compare(Decision? old, SnapshotError? oldError, Decision? @new, SnapshotError? newError)
     {

@@ -21,7 +21,7 @@ public sealed class DecisionLogDiff
     /// (the first shadow field for a shadow log, when <paramref name="newLines"/> is null): a
     /// report's header, known before the comparison streams. Reads only up to those lines.
     /// </summary>
-    public static ((string Map, string Version, string MapHash)? Old, (string Map, string Version, string MapHash)? New, DateTime? At) Header(
+    internal static ((string Map, string Version, string MapHash)? Old, (string Map, string Version, string MapHash)? New, DateTime? At) Header(
         IEnumerable<string> oldLines, IEnumerable<string>? newLines)
     {
         ArgumentNullException.ThrowIfNull(oldLines);

@@ -9,7 +9,7 @@ namespace Decisioning.Diffing;
 /// decision changes, in input order, with the changes and both sides' actions; <c>summary</c>
 /// comes last (docs/diff.md).
 /// </summary>
-public sealed class DiffJsonWriter : IDisposable
+internal sealed class DiffJsonWriter : IDisposable
 {
     private readonly Utf8JsonWriter _w;
 

@@ -3,12 +3,17 @@ using Decisioning.Evaluation;
 namespace Decisioning.Diffing;
 
 /// <summary>An end of a move: a strategy's action on a channel, or nothing (null) for an action added or removed.</summary>
+/// <param name="Strategy">The strategy id; null for no action.</param>
+/// <param name="Channel">The channel id; null for no action.</param>
 public readonly record struct ActionSlot(string? Strategy, string? Channel)
 {
+    /// <summary>No action: the end of an addition (from) or a removal (to).</summary>
     public static readonly ActionSlot None = new(null, null);
 
+    /// <summary>The slot of <paramref name="action"/>, or <see cref="None"/> when it is null.</summary>
     public static ActionSlot Of(DecisionAction? action) => action is null ? None : new(action.Strategy, action.Channel);
 
+    /// <summary><c>strategy @ channel</c>, or <c>(none)</c>.</summary>
     public override string ToString() => Strategy is null ? "(none)" : $"{Strategy} @ {Channel}";
 }
 
@@ -24,11 +29,23 @@ public sealed class DiffSummary
     private readonly Dictionary<string, (long Old, long New)> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Old, long New)> _strategies = new(StringComparer.Ordinal);
 
+    internal DiffSummary()
+    {
+    }
+
+    /// <summary>Customers compared (input lines that were not blank).</summary>
     public long Customers { get; private set; }
+
+    /// <summary>Customers with at least one change.</summary>
     public long Changed { get; private set; }
+
+    /// <summary>Customers whose snapshot is invalid under the old map.</summary>
     public long OldErrors { get; private set; }
+
+    /// <summary>Customers whose snapshot is invalid under the new map.</summary>
     public long NewErrors { get; private set; }
 
+    /// <summary>Changes of <paramref name="kind"/>, over all customers.</summary>
     public long Count(ChangeKind kind) => _kinds.GetValueOrDefault(kind);
 
     /// <summary>Moves from one action to another, most frequent first: strategy changes, channel changes, additions and removals.</summary>
@@ -44,7 +61,7 @@ public sealed class DiffSummary
     /// <summary>Actions per strategy under the old and the new map, by strategy id.</summary>
     public IReadOnlyList<(string Strategy, long Old, long New)> Strategies => Table(_strategies);
 
-    public void Add(CustomerDiff diff)
+    internal void Add(CustomerDiff diff)
     {
         Customers++;
         OldErrors += diff.OldError is null ? 0 : 1;

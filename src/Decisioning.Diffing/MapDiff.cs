@@ -10,6 +10,8 @@ namespace Decisioning.Diffing;
 /// Decides every customer under two map versions at the same time and compares the decisions
 /// (<see cref="DecisionDiff"/>): on every core, in input order, in memory bounded by a few batches.
 /// </summary>
+/// <param name="old">The map as released.</param>
+/// <param name="new">The map under review.</param>
 public sealed class MapDiff(DecisionPlan old, DecisionPlan @new)
 {
     private readonly Side _old = new(old);
