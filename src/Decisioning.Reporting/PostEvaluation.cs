@@ -1,6 +1,7 @@
 using Decisioning.Reporting.Aggregation;
 using Decisioning.Reporting.Collection;
 using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Maturity;
 using Decisioning.Reporting.Model;
 
 namespace Decisioning.Reporting;
@@ -18,24 +19,39 @@ namespace Decisioning.Reporting;
 public static class PostEvaluation
 {
     /// <summary>Reads both streams to their end; the caller owns and disposes them.</summary>
-    public static Report Evaluate(Stream decisions, Stream outcomes, AttributionWindow? window = null)
+    public static Report Evaluate(Stream decisions, Stream outcomes, AttributionWindow? window = null) =>
+        Evaluate(decisions, outcomes, window, learned: null);
+
+    /// <summary>
+    /// Reads both streams to their end; <paramref name="learned"/> gives the adaptive models'
+    /// learned states by version, for the bins of the maturity view (null: unknown).
+    /// </summary>
+    public static Report Evaluate(Stream decisions, Stream outcomes, AttributionWindow? window, LearnedStates? learned)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(outcomes);
         window ??= AttributionWindow.Default;
         var decisionPass = new DecisionPass(new CustomerTable());
-        decisionPass.Read(decisions);
+        var maturity = new MaturityCollector(window);
+        decisionPass.Read(decisions, maturity);
         var outcomePass = new OutcomePass(decisionPass.Table, window);
-        outcomePass.Read(outcomes);
-        return ReportAssembler.Assemble(decisionPass, outcomePass, window);
+        outcomePass.Read(outcomes, maturity);
+        return ReportAssembler.Assemble(decisionPass, outcomePass, window) with
+        {
+            Adaptive = MaturityAssembler.ByVersion(maturity, learned),
+        };
     }
 
     /// <summary>Reads two files; throws <see cref="IOException"/> when one cannot be opened.</summary>
-    public static Report Evaluate(string decisionsPath, string outcomesPath, AttributionWindow? window = null)
+    public static Report Evaluate(string decisionsPath, string outcomesPath, AttributionWindow? window = null) =>
+        Evaluate(decisionsPath, outcomesPath, window, learned: null);
+
+    /// <summary>Reads two files, with the learned states for the maturity view's bins; throws <see cref="IOException"/> when one cannot be opened.</summary>
+    public static Report Evaluate(string decisionsPath, string outcomesPath, AttributionWindow? window, LearnedStates? learned)
     {
         using var decisions = OpenSequential(decisionsPath);
         using var outcomes = OpenSequential(outcomesPath);
-        return Evaluate(decisions, outcomes, window);
+        return Evaluate(decisions, outcomes, window, learned);
     }
 
     internal static FileStream OpenSequential(string path) =>

@@ -24,7 +24,7 @@ public static class StrategyBoard
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(outcomes);
         options ??= new BoardOptions();
-        var collector = new DecisionCollector();
+        var collector = new DecisionCollector(options.Window);
         collector.Read(decisions);
         var responses = new ResponseCollector(collector, options.Window);
         responses.Read(outcomes);
@@ -40,7 +40,7 @@ public static class StrategyBoard
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(outcomes);
         options ??= new BoardOptions();
-        var collector = new DecisionCollector();
+        var collector = new DecisionCollector(options.Window);
         foreach (var line in decisions)
         {
             collector.Add(line.Span);

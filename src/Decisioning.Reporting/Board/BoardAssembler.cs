@@ -1,5 +1,6 @@
 using Decisioning.Reporting.Aggregation;
 using Decisioning.Reporting.Collection;
+using Decisioning.Reporting.Maturity;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Statistics;
 
@@ -61,7 +62,10 @@ internal sealed class BoardAssembler
             Channels(),
             decisions.Shadow.Build(),
             decisions.Maps.OrderByDescending(m => m.Value).Select(m => new MapVersionSeen(m.Key.Map, m.Key.Version, m.Key.MapHash, m.Value)).ToList(),
-            totals);
+            totals)
+        {
+            Adaptive = MaturityAssembler.ByPeriod(decisions.Maturity, PeriodOf, options.Learned),
+        };
     }
 
     private int PeriodOf(long ticks) => (int)((ticks - first) / periodTicks);

@@ -1,4 +1,5 @@
 using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Model;
 
 namespace Decisioning.Reporting.Board;
 
@@ -16,6 +17,9 @@ public sealed record BoardOptions
 
     /// <summary>Channel id to <c>capacity.perDay</c> from the map, for the capacity used; empty when unknown.</summary>
     public IReadOnlyDictionary<string, long> ChannelCapacity { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The learned states behind the decisions, for each adaptive model's bins; null when none are known.</summary>
+    public LearnedStates? Learned { get; init; }
 
     private static AttributionWindow Week => AttributionWindow.TryParse("7d", out var week) ? week : AttributionWindow.Default;
 }

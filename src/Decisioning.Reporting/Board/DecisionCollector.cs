@@ -1,6 +1,7 @@
 using Decisioning.Streaming;
 using Decisioning.Reporting.Collection;
 using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Maturity;
 
 namespace Decisioning.Reporting.Board;
 
@@ -9,7 +10,7 @@ namespace Decisioning.Reporting.Board;
 /// <see cref="DecisionPass"/> (so the comparisons are post-evaluation's, not a copy), to the funnel,
 /// the no-action and shadow counts, and to the <see cref="ActionLog"/> that periods are cut from.
 /// </summary>
-internal sealed class DecisionCollector
+internal sealed class DecisionCollector(AttributionWindow window)
 {
     private readonly DecisionDetails details = new();
     private readonly Dictionary<(string? Map, string? Version, string? MapHash), long> maps = [];
@@ -29,6 +30,9 @@ internal sealed class DecisionCollector
     public Dictionary<string, long> NoAction { get; } = new(StringComparer.Ordinal);
 
     public ShadowCounter Shadow { get; } = new();
+
+    /// <summary>Adaptive models' trace lines and contacts, for the maturity view.</summary>
+    public MaturityCollector Maturity { get; } = new(window);
 
     public IReadOnlyDictionary<(string? Map, string? Version, string? MapHash), long> Maps => maps;
 
@@ -83,6 +87,7 @@ internal sealed class DecisionCollector
         }
 
         Shadow.Add(details);
+        Maturity.AddDecision(decision, details);
         var map = (details.Map, details.Version, details.MapHash);
         maps[map] = maps.GetValueOrDefault(map) + 1;
     }

@@ -56,6 +56,7 @@ internal sealed class ResponseCollector
         }
 
         Outcomes++;
+        decisions.Maturity.AddOutcome(outcome);
         if (outcome.Kind != OutcomeKind.Declined)
         {
             Report.Add(outcome);

@@ -1,5 +1,6 @@
 using Decisioning.Streaming;
 using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Maturity;
 
 namespace Decisioning.Reporting.Collection;
 
@@ -33,14 +34,18 @@ internal sealed class DecisionPass
 
     public long BadLines { get; private set; }
 
-    public void Read(Stream decisions)
+    /// <summary>Reads every line; with <paramref name="maturity"/>, also the traces and actions that adaptive models decided.</summary>
+    public void Read(Stream decisions, MaturityCollector? maturity = null)
     {
+        var details = maturity is null ? null : new DecisionDetails();
         var reader = new Utf8LineReader(decisions);
         while (reader.TryReadLine(out var line))
         {
             if (!Utf8LineReader.IsBlank(line))
             {
-                Add(DecisionLineParser.Parse(line));
+                var decision = DecisionLineParser.Parse(line, details);
+                Add(decision);
+                maturity?.AddDecision(decision, details!);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Decisioning.Streaming;
 using Decisioning.Reporting.Input;
+using Decisioning.Reporting.Maturity;
 
 namespace Decisioning.Reporting.Collection;
 
@@ -31,7 +32,8 @@ internal sealed class OutcomePass
 
     public long Ignored => UnknownCustomers + BeforeDecision + AfterWindow;
 
-    public void Read(Stream outcomes)
+    /// <summary>Reads every line; with <paramref name="maturity"/>, each outcome also marks the adaptive contacts it answers.</summary>
+    public void Read(Stream outcomes, MaturityCollector? maturity = null)
     {
         var reader = new Utf8LineReader(outcomes);
         while (reader.TryReadLine(out var line))
@@ -45,6 +47,7 @@ internal sealed class OutcomePass
             if (OutcomeLineParser.Parse(line) is { Kind: not OutcomeKind.Declined } outcome)
             {
                 Add(outcome);
+                maturity?.AddOutcome(outcome);
             }
             else
             {

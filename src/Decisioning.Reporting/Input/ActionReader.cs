@@ -59,6 +59,7 @@ internal static class ActionReader
         string? strategy = null, product = null, channel = null;
         var wave = 1;
         var fallback = false;
+        double? propensity = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("strategy"u8))
@@ -80,6 +81,12 @@ internal static class ActionReader
                 wave = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var w) && w >= 1 ? w : 1;
                 reader.Skip();
             }
+            else if (reader.ValueTextEquals("propensity"u8))
+            {
+                reader.Read();
+                propensity = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var p) && double.IsFinite(p) ? p : null;
+                reader.Skip();
+            }
             else if (reader.ValueTextEquals("fallback"u8))
             {
                 reader.Read();
@@ -92,7 +99,7 @@ internal static class ActionReader
             }
         }
 
-        return string.IsNullOrEmpty(strategy) ? null : new ActionEntry(strategy, product, channel, wave, fallback);
+        return string.IsNullOrEmpty(strategy) ? null : new ActionEntry(strategy, product, channel, wave, fallback, propensity);
     }
 
     private static string? Text(ref Utf8JsonReader reader, StringPool? pool) =>

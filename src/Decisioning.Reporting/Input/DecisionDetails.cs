@@ -1,10 +1,14 @@
 namespace Decisioning.Reporting.Input;
 
-/// <summary>One entry of a decision's <c>actions</c>, as the board counts it.</summary>
-internal readonly record struct ActionEntry(string Strategy, string? Product, string? Channel, int Wave, bool Fallback);
+/// <summary>One entry of a decision's <c>actions</c>, as the board counts it; <see cref="Propensity"/> is null when the entry has none.</summary>
+internal readonly record struct ActionEntry(string Strategy, string? Product, string? Channel, int Wave, bool Fallback, double? Propensity = null);
 
-/// <summary>One line of a decision's <c>trace</c>: <c>selected</c>, or <c>rejected</c> with its reason.</summary>
-internal readonly record struct TraceItem(string Strategy, string? Outcome, string? Reason);
+/// <summary>
+/// One line of a decision's <c>trace</c>: <c>selected</c>, or <c>rejected</c> with its reason; for a
+/// strategy whose propensity is an adaptive model, the model, its instance's evidence and the learned
+/// state's version (null on other lines).
+/// </summary>
+internal readonly record struct TraceItem(string Strategy, string? Outcome, string? Reason, string? Model = null, long? Evidence = null, string? State = null);
 
 /// <summary>
 /// What the strategy board reads from a decision line beyond <see cref="DecisionLine"/>: every

@@ -61,7 +61,8 @@ internal static class DetailsReader
                 continue;
             }
 
-            string? strategy = null, outcome = null, reason = null;
+            string? strategy = null, outcome = null, reason = null, model = null, state = null;
+            long? evidence = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("strategy"u8))
@@ -76,6 +77,18 @@ internal static class DetailsReader
                 {
                     reason = details.Pool.ReadString(ref reader);
                 }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    model = details.Pool.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("evidence"u8))
+                {
+                    evidence = ReadCount(ref reader);
+                }
+                else if (reader.ValueTextEquals("state"u8))
+                {
+                    state = details.Pool.ReadString(ref reader);
+                }
                 else
                 {
                     JsonValues.SkipValue(ref reader);
@@ -84,9 +97,18 @@ internal static class DetailsReader
 
             if (!string.IsNullOrEmpty(strategy))
             {
-                details.Trace.Add(new TraceItem(strategy, outcome, reason));
+                details.Trace.Add(new TraceItem(strategy, outcome, reason, model, evidence, state));
             }
         }
+    }
+
+    /// <summary>A whole number >= 0, or null for any other value (skipped).</summary>
+    private static long? ReadCount(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        long? count = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n) && n >= 0 ? n : null;
+        reader.Skip();
+        return count;
     }
 
     /// <summary><c>{"map", "version", "mapHash", "actions": [...]}</c> of spec section 14.</summary>

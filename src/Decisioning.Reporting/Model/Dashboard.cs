@@ -18,7 +18,11 @@ public sealed record Dashboard(
     IReadOnlyList<ChannelUse> Channels,
     ShadowAgreement? Shadow,
     IReadOnlyList<MapVersionSeen> Maps,
-    Report Totals);
+    Report Totals)
+{
+    /// <summary>Each adaptive model instance's maturity per period; empty when no decision was made with one.</summary>
+    public IReadOnlyList<ModelMaturity> Adaptive { get; init; } = [];
+}
 
 /// <summary>What was read. <see cref="Customers"/> counts distinct customer ids decided.</summary>
 public sealed record BoardCounts(

@@ -13,7 +13,14 @@ public sealed record Report(
     SampleRatio Srm,
     Comparison Overall,
     IReadOnlyList<StrategyComparison> Strategies,
-    IReadOnlyList<CumulativePoint> Cumulative);
+    IReadOnlyList<CumulativePoint> Cumulative)
+{
+    /// <summary>
+    /// Each adaptive model instance's maturity per learned-state version, over every decision of
+    /// the log (with or without the experiment); empty when no decision was made with one.
+    /// </summary>
+    public IReadOnlyList<ModelMaturity> Adaptive { get; init; } = [];
+}
 
 /// <summary>The first and last <c>at</c> among the experiment's decisions; null when none.</summary>
 public sealed record DecisionPeriod(DateTimeOffset? From, DateTimeOffset? To);

@@ -1,6 +1,7 @@
 using System.Text;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Rendering.Html;
+using Decisioning.Reporting.Rendering.Maturity;
 using HtmlText = Decisioning.Reporting.Rendering.Html.Html;
 
 namespace Decisioning.Reporting.Rendering.Board;
@@ -35,7 +36,7 @@ public static class DashboardHtmlWriter
             {BoardSections.Trends(board, labels)}
             {BoardSections.Funnel(board, labels)}
             {BoardSections.NoAction(board, labels)}
-            {BoardSections.Waves(board, labels)}
+            {BoardSections.Waves(board, labels)}{MaturitySection.ByPeriod(board.Adaptive, board.Periods.Count, language == BoardLanguage.Chinese ? MaturityLabels.Chinese : MaturityLabels.English)}
             {BoardSections.Shadow(board, labels)}
             {BoardSections.Channels(board, labels)}
             </main>

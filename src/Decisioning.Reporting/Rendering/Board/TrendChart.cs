@@ -48,7 +48,7 @@ internal static class TrendChart
             return svg.Build();
         }
 
-        foreach (var run in Runs(points))
+        foreach (var run in Runs.Consecutive(points, p => p.Period))
         {
             var band = run.Where(p => p.Interval.Low is not null).ToList();
             if (band.Count > 0)
@@ -72,24 +72,6 @@ internal static class TrendChart
         }
 
         return svg.Build();
-    }
-
-    /// <summary>Consecutive periods with a comparison; a gap starts a new run.</summary>
-    private static IEnumerable<List<(int Period, Interval Interval)>> Runs(List<(int Period, Interval Interval)> points)
-    {
-        var run = new List<(int Period, Interval Interval)>();
-        foreach (var point in points)
-        {
-            if (run.Count > 0 && point.Period != run[^1].Period + 1)
-            {
-                yield return run;
-                run = [];
-            }
-
-            run.Add(point);
-        }
-
-        yield return run;
     }
 
     /// <summary>Percentage points, clipped to [-100, 100] as the report's uplift chart does.</summary>

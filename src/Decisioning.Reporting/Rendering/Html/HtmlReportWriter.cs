@@ -1,5 +1,6 @@
 using System.Text;
 using Decisioning.Reporting.Model;
+using Decisioning.Reporting.Rendering.Maturity;
 
 namespace Decisioning.Reporting.Rendering.Html;
 
@@ -29,7 +30,7 @@ public static class HtmlReportWriter
             {HeaderSection.Render(report)}
             {GroupsSection.Render(report.Overall)}
             {StrategiesSection.Render(report.Strategies)}
-            {CumulativeSection.Render(report)}
+            {CumulativeSection.Render(report)}{MaturitySection.ByVersion(report.Adaptive, MaturityLabels.English)}
             {QualitySection.Render(report.Counts)}
             <footer>Conversion: 95% Wald interval of the difference, delta-method interval of the relative uplift, pooled
             two-proportion z-test. Value: Welch's t-test. Group split: chi-square test, flagged below p = 0.001.

@@ -29,6 +29,7 @@ public static class DashboardJsonWriter
         WriteShadow(json, board.Shadow);
         WriteMaps(json, board.Maps);
         WriteTotals(json, board.Totals);
+        MaturityJson.Write(json, board.Adaptive, byPeriod: true);
         json.WriteEndObject();
     }
 

@@ -26,6 +26,7 @@ public static class ReportJsonWriter
         WritePeriod(json, report.Period);
         WriteResults(json, report);
         WriteCumulative(json, report.Cumulative);
+        MaturityJson.Write(json, report.Adaptive, byPeriod: false);
         json.WriteEndObject();
     }
 

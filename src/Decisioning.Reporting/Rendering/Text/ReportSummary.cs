@@ -24,5 +24,14 @@ public static class ReportSummary
         var headline = Headline.For(report);
         yield return headline.Title;
         yield return headline.Detail;
+        foreach (var model in report.Adaptive)
+        {
+            var total = model.Total;
+            var first = model.Steps.Count > 0 ? model.Steps[0].Stats.Evidence : 0;
+            yield return $"adaptive {model.Model} for {model.Strategy}: evidence {Format.Count(first)} to {Format.Count(total.Evidence)} "
+                + $"over {Format.Count(model.Steps.Count)} state version(s); {Format.Count(total.Contacts)} contacts, "
+                + $"{Format.Count(total.Positives)} positive, {Format.Count(total.Negatives)} negative; "
+                + $"mean propensity {Format.Number(total.MeanPropensity, 4)}, AUC {Format.Number(total.Auc, 3)} on {Format.Count(total.AucContacts)}";
+        }
     }
 }

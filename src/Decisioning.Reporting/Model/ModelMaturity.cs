@@ -1,0 +1,47 @@
+namespace Decisioning.Reporting.Model;
+
+/// <summary>
+/// How one adaptive model instance (a model for one strategy) matured: over all decisions, and
+/// per step (a board period, or a learned-state version in the report), in the order of time.
+/// </summary>
+public sealed record ModelMaturity(string Model, string Strategy, MaturityStats Total, IReadOnlyList<MaturityStep> Steps);
+
+/// <summary>
+/// One step of a model's maturity: a board period (<see cref="Period"/> set) or a version of the
+/// learned state the decisions were made with (<see cref="Version"/> set, <see cref="Source"/>
+/// <c>state</c> for a host's learned state, <c>map</c> for the map's own state files, named by the
+/// map's hash). <see cref="From"/> and <see cref="To"/> are the first and last decision in it.
+/// </summary>
+public sealed record MaturityStep(int? Period, string? Version, string? Source, DateTimeOffset From, DateTimeOffset To, MaturityStats Stats);
+
+/// <summary>
+/// What the decisions of a span say about an adaptive model instance.
+/// </summary>
+/// <param name="Decisions">Decisions whose trace names the instance (whatever the strategy's outcome).</param>
+/// <param name="Evidence">The largest evidence (positives + negatives learned) those traces carried.</param>
+/// <param name="States">Distinct learned-state versions the decisions were made with.</param>
+/// <param name="Contacts">Actions of the strategy those decisions returned (each a contact, as <c>learn</c> counts them).</param>
+/// <param name="Positives">Contacts followed, within the window, by a responded or converted outcome that belongs to the strategy.</param>
+/// <param name="Negatives">Contacts without one whose window closed before the last time read.</param>
+/// <param name="MeanPropensity">Mean propensity the contacts carried; null without contacts.</param>
+/// <param name="Auc">Area under the ROC curve of the contacts' propensities against their outcome (positive or negative); null unless both occur.</param>
+/// <param name="AucContacts">The contacts the AUC was computed on (positives and negatives carrying a propensity).</param>
+/// <param name="Learned">The instance's counts in the learned state, when that state was given; null otherwise.</param>
+public sealed record MaturityStats(
+    long Decisions,
+    long Evidence,
+    int States,
+    long Contacts,
+    long Positives,
+    long Negatives,
+    double? MeanPropensity,
+    double? Auc,
+    long AucContacts,
+    LearnedCounts? Learned);
+
+/// <summary>
+/// An instance's counts in a learned state: its positives and negatives, its predictor bins (null
+/// bins included; a category's values seen and its never-seen bin), and the bins whose
+/// interactions reached the model's <c>minEvidence</c>.
+/// </summary>
+public sealed record LearnedCounts(long Positives, long Negatives, int Bins, int MatureBins);
