@@ -4,6 +4,10 @@ namespace Decisioning.Reporting.Model;
 /// How one adaptive model instance (a model for one strategy) matured: over all decisions, and
 /// per step (a board period, or a learned-state version in the report), in the order of time.
 /// </summary>
+/// <param name="Model">The adaptive model's id.</param>
+/// <param name="Strategy">The strategy whose instance of the model this is.</param>
+/// <param name="Total">Over every decision made with the instance.</param>
+/// <param name="Steps">Per period or state version, in the order of their first decision.</param>
 public sealed record ModelMaturity(string Model, string Strategy, MaturityStats Total, IReadOnlyList<MaturityStep> Steps);
 
 /// <summary>
@@ -12,6 +16,12 @@ public sealed record ModelMaturity(string Model, string Strategy, MaturityStats 
 /// <c>state</c> for a host's learned state, <c>map</c> for the map's own state files, named by the
 /// map's hash). <see cref="From"/> and <see cref="To"/> are the first and last decision in it.
 /// </summary>
+/// <param name="Period">The board period's index (from 0), or null in the report.</param>
+/// <param name="Version">The state version's key, or null on the board (and for decisions that name none).</param>
+/// <param name="Source"><c>state</c> or <c>map</c> with <see cref="Version"/>; null otherwise.</param>
+/// <param name="From">The first decision of the step.</param>
+/// <param name="To">The last decision of the step.</param>
+/// <param name="Stats">What the step's decisions and their outcomes say.</param>
 public sealed record MaturityStep(int? Period, string? Version, string? Source, DateTimeOffset From, DateTimeOffset To, MaturityStats Stats);
 
 /// <summary>
@@ -44,4 +54,8 @@ public sealed record MaturityStats(
 /// bins included; a category's values seen and its never-seen bin), and the bins whose
 /// interactions reached the model's <c>minEvidence</c>.
 /// </summary>
+/// <param name="Positives">P, the positive interactions learned.</param>
+/// <param name="Negatives">N, the negative interactions learned.</param>
+/// <param name="Bins">The bins of all predictors.</param>
+/// <param name="MatureBins">The bins whose positives and negatives add up to at least the model's <c>minEvidence</c>.</param>
 public sealed record LearnedCounts(long Positives, long Negatives, int Bins, int MatureBins);
