@@ -13,6 +13,8 @@ public sealed class RecentDecisions
     private readonly Ring decisions;
     private readonly Ring outcomes;
 
+    /// <summary>Keeps at most <paramref name="decisionCapacity"/> decision lines and <paramref name="outcomeCapacity"/> outcome lines.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A capacity is below 1.</exception>
     public RecentDecisions(int decisionCapacity = 100_000, int outcomeCapacity = 100_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(decisionCapacity, 1);

@@ -8,6 +8,7 @@ namespace Decisioning.Hosting;
 /// </summary>
 public sealed record DecisionResult(Decision? Decision, SnapshotError? Error)
 {
+    /// <summary>Whether the customer was decided (<see cref="Decision"/> is set, <see cref="Error"/> is null).</summary>
     public bool Succeeded => Decision is not null;
 
     /// <summary>The customer id, when the snapshot got far enough to show it.</summary>

@@ -30,12 +30,14 @@ public sealed class FileMapSource : IMapSource, IDisposable
     /// <summary>The full path of the map file or folder.</summary>
     public string Path { get; }
 
+    /// <summary>The full path, as diagnostics and logs name the source.</summary>
     public string Description => Path;
 
     private bool IsFolder { get; }
 
     private string MapDirectory => IsFolder ? Path : System.IO.Path.GetDirectoryName(Path)!;
 
+    /// <summary>Loads the map from the file or folder; a broken map gives its diagnostics in the result.</summary>
     public Task<LoadResult> LoadAsync(MapLoadOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -54,6 +56,8 @@ public sealed class FileMapSource : IMapSource, IDisposable
         return Task.FromResult(result);
     }
 
+    /// <summary>A token that fires when a map file or a named list changes (for hot reload).</summary>
+    /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
     public IChangeToken Watch()
     {
         lock (_gate)
@@ -68,6 +72,7 @@ public sealed class FileMapSource : IMapSource, IDisposable
         }
     }
 
+    /// <summary>Stops watching the files.</summary>
     public void Dispose()
     {
         lock (_gate)

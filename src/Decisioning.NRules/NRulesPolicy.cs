@@ -22,8 +22,10 @@ public sealed class NRulesPolicy : IDecisionPolicy
         _facts = facts ?? [];
     }
 
+    /// <summary>The compiled rules each decision opens a session of.</summary>
     public ISessionFactory SessionFactory { get; }
 
+    /// <inheritdoc/>
     public void Review(PolicyReview review)
     {
         ArgumentNullException.ThrowIfNull(review);

@@ -58,6 +58,7 @@ public sealed partial class RulesEnginePolicy : IDecisionPolicy
         return new RulesEnginePolicy(source, customer, onError, logger);
     }
 
+    /// <inheritdoc/>
     public void Review(PolicyReview review)
     {
         ArgumentNullException.ThrowIfNull(review);

@@ -35,10 +35,13 @@ public sealed class GeneratedCustomer
     /// <summary>Every declared field in the map's order, as <see cref="int"/>, <see cref="decimal"/>, <see cref="bool"/>, <see cref="string"/>, a UTC <see cref="DateTime"/> or null.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Fields => _fields;
 
+    /// <summary>The ids of the products the customer holds.</summary>
     public IReadOnlyList<string> Holdings { get; }
 
+    /// <summary>The customer's recent events, for event scenarios.</summary>
     public IReadOnlyList<EventSnapshot> Events { get; }
 
+    /// <summary>The customer's past contacts, for contact policies and cooldowns.</summary>
     public IReadOnlyList<ContactSnapshot> Contacts { get; }
 
     /// <summary>The customer's responses (responded, declined, converted), for waves and suppression rules.</summary>
@@ -66,6 +69,7 @@ public sealed class GeneratedCustomer
         return customer ?? throw new InvalidOperationException($"snapshot not valid for map {plan.MapId} {plan.Version}: {error!.Code}: {error.Message}\n{Json}");
     }
 
+    /// <summary>The snapshot as one line of JSON (<see cref="Json"/>), as a counterexample prints.</summary>
     public override string ToString() => Json;
 
     internal GeneratedCustomer With(

@@ -31,6 +31,7 @@ public sealed class MapProperties
         Oracle = new GateOracle(plan, At);
     }
 
+    /// <summary>The map the properties are checked on.</summary>
     public DecisionPlan Plan { get; }
 
     /// <summary>The decision time (UTC).</summary>

@@ -36,8 +36,10 @@ public sealed class ReachReport
     /// <summary>The map's id and version.</summary>
     public string Map { get; }
 
+    /// <summary>The decision time (UTC) every customer was decided at.</summary>
     public DateTime At { get; }
 
+    /// <summary>The number of generated customers decided.</summary>
     public int Customers { get; }
 
     /// <summary>Generated snapshots the map rejected as invalid: always 0 unless the generator has a bug.</summary>
@@ -46,6 +48,7 @@ public sealed class ReachReport
     /// <summary>Rejections per reason code, over all customers and strategies.</summary>
     public IReadOnlyDictionary<string, int> Reasons { get; }
 
+    /// <summary>Each strategy's reach, in map order.</summary>
     public IReadOnlyList<StrategyReach> Strategies { get; }
 
     /// <summary>The reason codes of spec section 3 the run never produced (<c>policy</c> needs a host policy).</summary>

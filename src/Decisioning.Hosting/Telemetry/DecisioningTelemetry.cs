@@ -70,14 +70,31 @@ public static class DecisioningTelemetry
     /// <summary>Tag (attribute) names used on instruments and activities.</summary>
     public static class Tags
     {
+        /// <summary>The map id.</summary>
         public const string Map = "decisioning.map.id";
+
+        /// <summary>The map's version.</summary>
         public const string MapVersion = "decisioning.map.version";
+
+        /// <summary>The experiment group: <c>model</c> or <c>control</c>.</summary>
         public const string ExperimentGroup = "decisioning.experiment.group";
+
+        /// <summary>A strategy id.</summary>
         public const string Strategy = "decisioning.strategy.id";
+
+        /// <summary>A channel id.</summary>
         public const string Channel = "decisioning.channel.id";
+
+        /// <summary>The reason code a gate rejected a strategy with.</summary>
         public const string Reason = "decisioning.rejection.reason";
+
+        /// <summary>How a reload ended (<see cref="ReloadResults"/>).</summary>
         public const string ReloadResult = "decisioning.reload.result";
+
+        /// <summary>The number of customers of a batch call.</summary>
         public const string BatchSize = "decisioning.batch.size";
+
+        /// <summary>The number of a batch call's customers that gave an error record.</summary>
         public const string BatchErrors = "decisioning.batch.errors";
 
         /// <summary><c>served</c> or <c>shadow</c>: which of a map's versions a reload was for.</summary>
@@ -93,7 +110,10 @@ public static class DecisioningTelemetry
     /// <summary>Values of <see cref="Tags.ReloadResult"/>.</summary>
     public static class ReloadResults
     {
+        /// <summary>The new version is serving.</summary>
         public const string Succeeded = "succeeded";
+
+        /// <summary>The new version did not load; the last good one keeps serving.</summary>
         public const string Failed = "failed";
     }
 

@@ -17,6 +17,7 @@ public sealed record AttributionWindow
     /// <summary>The window of spec section 6 when none is given: 30 days.</summary>
     public static AttributionWindow Default { get; } = new(TimeSpan.FromDays(30), "30d");
 
+    /// <summary>The window's length.</summary>
     public TimeSpan Length { get; }
 
     /// <summary>The window as written, for example <c>30d</c>.</summary>
@@ -61,5 +62,6 @@ public sealed record AttributionWindow
         return true;
     }
 
+    /// <summary>The window as written (<see cref="Text"/>).</summary>
     public override string ToString() => Text;
 }

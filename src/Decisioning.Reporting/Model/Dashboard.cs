@@ -74,19 +74,31 @@ public sealed record Activity(
     ResponseCounts Responses,
     double Value)
 {
+    /// <summary>No activity: a strategy that returned no action in the period.</summary>
     public static Activity Empty { get; } = new(0, 0, 0, 0, [], [], new ResponseCounts(0, 0, 0), 0);
 }
 
+/// <summary>The actions of one wave on one channel.</summary>
+/// <param name="Wave">The wave: 1 for the first contact, 2 and on for follow-ups.</param>
+/// <param name="Channel">The channel id.</param>
+/// <param name="Actions">Actions returned.</param>
 public sealed record WaveChannelCount(int Wave, string Channel, long Actions);
 
 /// <summary>The actions of one wave and the responses they drew.</summary>
 public sealed record WaveResponses(int Wave, long Actions, ResponseCounts Responses);
 
+/// <summary>Responses attributed to actions, by kind.</summary>
+/// <param name="Responded">Responses of kind <c>responded</c>.</param>
+/// <param name="Declined">Responses of kind <c>declined</c>.</param>
+/// <param name="Converted">Responses of kind <c>converted</c>.</param>
 public sealed record ResponseCounts(long Responded, long Declined, long Converted);
 
 /// <summary>One strategy's funnel: <c>{"strategy", "evaluated", "selected", "rejected": {reason: n}}</c>, reasons in gate order.</summary>
 public sealed record FunnelRow(string Strategy, long Evaluated, long Selected, IReadOnlyList<ReasonCount> Rejected);
 
+/// <summary>How many candidates a gate rejected, by its reason code.</summary>
+/// <param name="Reason">The reason code, as the decision trace writes it.</param>
+/// <param name="Count">Candidates rejected for it.</param>
 public sealed record ReasonCount(string Reason, long Count);
 
 /// <summary>

@@ -14,5 +14,6 @@ public sealed record GroupSummary(
     long Responders,
     double? ResponseRate)
 {
+    /// <summary>A group without customers.</summary>
     public static GroupSummary Empty { get; } = new(0, 0, null, null, null, 0, null);
 }

@@ -6,6 +6,7 @@ namespace Decisioning.Reporting.Model;
 /// </summary>
 public sealed record Interval(double? Estimate, double? Low, double? High)
 {
+    /// <summary>Nothing could be computed: every part null.</summary>
     public static Interval None { get; } = new(null, null, null);
 
     /// <summary>True when both bounds exist and the interval excludes zero.</summary>

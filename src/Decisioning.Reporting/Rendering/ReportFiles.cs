@@ -7,7 +7,10 @@ namespace Decisioning.Reporting.Rendering;
 /// <summary>Writes DIR/report.json and DIR/report.html, each whole or not at all.</summary>
 public static class ReportFiles
 {
+    /// <summary>The report's JSON file name.</summary>
     public const string JsonName = "report.json";
+
+    /// <summary>The report's self-contained HTML page's file name.</summary>
     public const string HtmlName = "report.html";
 
     /// <summary>Creates the directory when needed; throws <see cref="IOException"/> when it cannot write.</summary>

@@ -11,7 +11,7 @@ namespace Decisioning.Reporting.Rendering.Board;
 /// inline script sorts the strategy table and filters every section by strategy id. No URL, no
 /// font file, no library: it opens with no network and can be mailed as it is.
 /// </summary>
-public static class DashboardHtmlWriter
+internal static class DashboardHtmlWriter
 {
     public static string Render(Dashboard board, BoardLanguage language = BoardLanguage.English)
     {

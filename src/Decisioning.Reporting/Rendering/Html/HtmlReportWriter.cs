@@ -8,7 +8,7 @@ namespace Decisioning.Reporting.Rendering.Html;
 /// report.html: one self-contained UTF-8 page, its charts inline SVG, no script and no URL, so
 /// it opens with no network and can be mailed as it is.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     public static string Render(Report report)
     {

@@ -8,7 +8,7 @@ namespace Decisioning.Reporting.Rendering.Json;
 /// "selected", "rejected": {reason: n}}</c> with reasons in gate order, every comparison in the
 /// <c>COMPARISON</c> shape of report.json, and null wherever a quantity cannot be computed.
 /// </summary>
-public static class DashboardJsonWriter
+internal static class DashboardJsonWriter
 {
     public static void Write(Dashboard board, Stream stream)
     {

@@ -8,7 +8,7 @@ namespace Decisioning.Reporting.Rendering.Json;
 /// Writes report.json in the shape of spec section 6, field by field, so that names and order
 /// are the contract's and every quantity that cannot be computed is <c>null</c>.
 /// </summary>
-public static class ReportJsonWriter
+internal static class ReportJsonWriter
 {
     internal static readonly JsonWriterOptions Options = new()
     {

@@ -4,7 +4,7 @@ using Decisioning.Reporting.Rendering.Html;
 namespace Decisioning.Reporting.Rendering.Text;
 
 /// <summary>A few plain lines for a terminal: what was read, the headline, and any warning.</summary>
-public static class ReportSummary
+internal static class ReportSummary
 {
     public static IEnumerable<string> Lines(Report report)
     {
