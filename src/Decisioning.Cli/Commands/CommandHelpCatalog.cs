@@ -68,13 +68,17 @@ internal static class CommandHelpCatalog
             ],
             [(0, "the comparison was made (with or without changes)"), BadArguments]),
         ["report"] = new(
-            [("decisioning report --decisions decisions.jsonl --outcomes outcomes.jsonl --out report", "report.json and report.html: model group versus control group")],
-            [(0, "the report was written (bad input lines are counted, not fatal)"), (1, "a bad --window, or a file cannot be read or written")]),
+            [
+                ("decisioning report --decisions decisions.jsonl --outcomes outcomes.jsonl --out report", "report.json and report.html: model group versus control group"),
+                ("decisioning report --db history.db --maps strategies adaptive-states --out report", "with each adaptive model's bins per learned-state version, from the maps and state files"),
+            ],
+            [(0, "the report was written (bad input lines are counted, not fatal)"), (1, "a bad --window, or a file or a --maps folder cannot be read or written")]),
         ["dashboard"] = new(
             [
                 ("decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --out board", "dashboard.json and dashboard.html: every strategy per week, the funnel, no-action reasons"),
                 ($"decisioning dashboard --decisions decisions.jsonl --outcomes outcomes.jsonl --period 1d --lang zh --map {Map} --out board", "per day, Chinese labels, channel capacity from the map"),
                 ("decisioning dashboard --db history.db --out board", "the same board from the interaction history's decisions and responses"),
+                ("decisioning dashboard --db history.db --maps strategies adaptive-states --out board", "with each adaptive model's bins per period, from the maps and state files"),
             ],
             [(0, "the board was written (bad input lines are counted, not fatal)"), (1, "a bad --period, --window, --lang or --map, or a file or the history cannot be read or written")]),
         ["history"] = HistoryImport,

@@ -13,7 +13,7 @@ namespace Decisioning.Cli.Commands;
 
 /// <summary>
 /// <c>decisioning dashboard (--decisions F --outcomes F | --db PATH | --postgres CS) [--period 7d]
-/// [--window 30d] [--lang en|zh] [--map MAP] --out DIR</c>: the strategy board (策略管理看板) as
+/// [--window 30d] [--lang en|zh] [--map MAP] [--maps DIR...] --out DIR</c>: the strategy board (策略管理看板) as
 /// DIR/dashboard.json and DIR/dashboard.html, from files or from the interaction history (its
 /// served decisions and responses, read as the same lines the files hold, so both give the same
 /// board). Exit 0; 1 when a file or the history cannot be read or written, a duration or the
@@ -31,9 +31,10 @@ internal static class DashboardCommand
         var lang = new Option<string>("--lang") { Description = "Language of the page's labels: en or zh", DefaultValueFactory = _ => "en" };
         var map = new Option<string?>("--map") { Description = "The map (file or folder), for the channels' daily capacity" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for dashboard.json and dashboard.html", Required = true };
+        var states = new LearnedStatesOption();
         var command = store.AddTo(new Command("dashboard", "The strategy board: every strategy over time, the decision funnel, customers with no action")
         {
-            decisions, outcomes, period, window, lang, map, output,
+            decisions, outcomes, period, window, lang, map, states.Maps, output,
         });
         command.SetAction(parse =>
         {
@@ -73,6 +74,11 @@ internal static class DashboardCommand
                 }
             }
 
+            if (!states.TryRead(parse, context, out var learned))
+            {
+                return 1;
+            }
+
             using var history = fromFiles ? null : store.Open(parse, context);
             if (!fromFiles && history is null)
             {
@@ -81,7 +87,7 @@ internal static class DashboardCommand
 
             try
             {
-                var options = new BoardOptions { Period = periodLength, Window = windowLength, ChannelCapacity = capacity };
+                var options = new BoardOptions { Period = periodLength, Window = windowLength, ChannelCapacity = capacity, Learned = learned };
                 Dashboard board;
                 using (var decisionLines = HistoryStoreOption.OpenLines(decisionFile, history, HistoryTransfer.DecisionStream))
                 using (var outcomeLines = HistoryStoreOption.OpenLines(outcomeFile, history, HistoryTransfer.OutcomeStream))

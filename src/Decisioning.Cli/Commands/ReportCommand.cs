@@ -9,8 +9,9 @@ using Decisioning.Reporting.Rendering.Text;
 namespace Decisioning.Cli.Commands;
 
 /// <summary>
-/// <c>decisioning report --decisions FILE.jsonl --outcomes FILE.jsonl [--window 30d] --out DIR</c>:
-/// model group versus control group (spec section 6), as DIR/report.json and DIR/report.html.
+/// <c>decisioning report --decisions FILE.jsonl --outcomes FILE.jsonl [--window 30d] [--maps DIR...] --out DIR</c>:
+/// model group versus control group (spec section 6), as DIR/report.json and DIR/report.html, with
+/// each adaptive model's maturity per learned-state version (its bins when <c>--maps</c> finds the states).
 /// Exit 0; 1 when a file cannot be read or written or the window is not a duration.
 /// </summary>
 internal static class ReportCommand
@@ -22,7 +23,8 @@ internal static class ReportCommand
         var store = new HistoryStoreOption();
         var window = new Option<string>("--window") { Description = "How long after a decision its outcomes count: <n>d, <n>h or <n>m", DefaultValueFactory = _ => "30d" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.json and report.html", Required = true };
-        var command = store.AddTo(new Command("report", "Post-evaluation: did the strategy map beat the control group?") { decisions, outcomes, window, output });
+        var states = new LearnedStatesOption();
+        var command = store.AddTo(new Command("report", "Post-evaluation: did the strategy map beat the control group?") { decisions, outcomes, window, states.Maps, output });
         command.SetAction(parse =>
         {
             if (!AttributionWindow.TryParse(parse.GetValue(window), out var attribution))
@@ -40,6 +42,11 @@ internal static class ReportCommand
                 return 1;
             }
 
+            if (!states.TryRead(parse, context, out var learned))
+            {
+                return 1;
+            }
+
             using var history = decisionFile is null || outcomeFile is null ? store.Open(parse, context) : null;
             if (history is null && (decisionFile is null || outcomeFile is null))
             {
@@ -52,7 +59,7 @@ internal static class ReportCommand
                 using (var decisionLines = HistoryStoreOption.OpenLines(decisionFile, history, HistoryTransfer.DecisionStream))
                 using (var outcomeLines = HistoryStoreOption.OpenLines(outcomeFile, history, HistoryTransfer.OutcomeStream))
                 {
-                    report = PostEvaluation.Evaluate(decisionLines, outcomeLines, attribution);
+                    report = PostEvaluation.Evaluate(decisionLines, outcomeLines, attribution, learned);
                 }
 
                 var directory = parse.GetValue(output)!.FullName;

@@ -89,7 +89,8 @@ internal static class AdaptivePlans
         return copy;
     }
 
-    private static Dictionary<string, AdaptiveModelPlan> Models(DecisionPlan plan)
+    /// <summary>The plan's adaptive models by id (those its strategies decide with).</summary>
+    public static Dictionary<string, AdaptiveModelPlan> Models(DecisionPlan plan)
     {
         var models = new Dictionary<string, AdaptiveModelPlan>(StringComparer.Ordinal);
         foreach (var s in plan.Strategies)

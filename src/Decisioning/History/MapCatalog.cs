@@ -85,6 +85,12 @@ internal sealed class MapCatalog
     /// <summary>How many adaptive states were found (distinct versions).</summary>
     internal int States => _states.Count;
 
+    /// <summary>The map versions found, in the order they were loaded (folders and files by path).</summary>
+    internal IEnumerable<DecisionPlan> Plans => _byHash.Values;
+
+    /// <summary>The adaptive states found, by version.</summary>
+    internal IReadOnlyDictionary<string, AdaptiveState> StateVersions => _states;
+
     /// <summary>
     /// <paramref name="plan"/> (found by this catalog) deciding with the state of version
     /// <paramref name="stateVersion"/> (made once), or null when no such state was found.

@@ -18,10 +18,11 @@ public sealed class MaturityFromHistoryTests : IDisposable
     {
         var (db, decisions, outcomes) = TwoCycles();
 
-        var reportFiles = Repo.Cli("report", "--decisions", decisions, "--outcomes", outcomes, "--window", "7d", "--out", _folder.File("report-files"));
-        var reportDb = Repo.Cli("report", "--db", db, "--window", "7d", "--out", _folder.File("report-db"));
-        var boardFiles = Repo.Cli("dashboard", "--decisions", decisions, "--outcomes", outcomes, "--window", "7d", "--out", _folder.File("board-files"));
-        var boardDb = Repo.Cli("dashboard", "--db", db, "--window", "7d", "--out", _folder.File("board-db"));
+        var (week1, week2) = (_folder.File("week1"), _folder.File("week2"));
+        var reportFiles = Repo.Cli("report", "--decisions", decisions, "--outcomes", outcomes, "--window", "7d", "--maps", week1, week2, "--out", _folder.File("report-files"));
+        var reportDb = Repo.Cli("report", "--db", db, "--window", "7d", "--maps", week1, week2, "--out", _folder.File("report-db"));
+        var boardFiles = Repo.Cli("dashboard", "--decisions", decisions, "--outcomes", outcomes, "--window", "7d", "--maps", week1, week2, "--out", _folder.File("board-files"));
+        var boardDb = Repo.Cli("dashboard", "--db", db, "--window", "7d", "--maps", week1, week2, "--out", _folder.File("board-db"));
 
         Assert.Equal((0, 0, 0, 0), (reportFiles.Exit, reportDb.Exit, boardFiles.Exit, boardDb.Exit));
         var report = File.ReadAllText(_folder.File("report-files/report.json"));
@@ -38,6 +39,16 @@ public sealed class MaturityFromHistoryTests : IDisposable
             Assert.True(versions[1].GetProperty("evidence").GetInt64() > 100, fund.ToString());
             Assert.True(fund.GetProperty("positives").GetInt64() > 10, fund.ToString());
             Assert.Equal(JsonValueKind.Number, versions[1].GetProperty("auc").ValueKind);
+
+            // The bins from the maps' state files: none before learning (age 4, digital 3, city and
+            // tier their null and never-seen bins), and the learned counts after it, with the city
+            // and tier values seen and some bins past minEvidence (20).
+            var before = versions[0].GetProperty("learned");
+            var after = versions[1].GetProperty("learned");
+            Assert.Equal((0, 0, 11, 0), (before.GetProperty("positives").GetInt32(), before.GetProperty("negatives").GetInt32(), before.GetProperty("bins").GetInt32(), before.GetProperty("matureBins").GetInt32()));
+            Assert.Equal(versions[1].GetProperty("evidence").GetInt64(), after.GetProperty("positives").GetInt64() + after.GetProperty("negatives").GetInt64());
+            Assert.Equal(4 + 3 + 5 + 4, after.GetProperty("bins").GetInt32());
+            Assert.InRange(after.GetProperty("matureBins").GetInt32(), 1, 4 + 3 + 5 + 4);
         }
 
         Assert.Equal(report, File.ReadAllText(_folder.File("report-db/report.json")));
@@ -46,6 +57,19 @@ public sealed class MaturityFromHistoryTests : IDisposable
         Assert.Equal(File.ReadAllText(_folder.File("board-files/dashboard.html")), File.ReadAllText(_folder.File("board-db/dashboard.html")));
         Assert.Equal(reportFiles.Out.Split('\n')[..^2], reportDb.Out.Split('\n')[..^2]);
         Assert.Contains("adaptive online for fund-offer: evidence 0 to ", reportFiles.Out);
+    }
+
+    [Fact]
+    public void Maps_ThatCannotBeRead_AreOneErrorLine()
+    {
+        var missing = _folder.File("no-such-folder");
+
+        var report = Repo.Cli("report", "--decisions", "d.jsonl", "--outcomes", "o.jsonl", "--maps", missing, "--out", _folder.File("r"));
+        var board = Repo.Cli("dashboard", "--decisions", "d.jsonl", "--outcomes", "o.jsonl", "--maps", missing, "--out", _folder.File("b"));
+
+        Assert.Equal((1, 1), (report.Exit, board.Exit));
+        Assert.Equal($"error: no folder '{missing}'\n", report.Error);
+        Assert.Equal(report.Error, board.Error);
     }
 
     public void Dispose() => _folder.Dispose();
