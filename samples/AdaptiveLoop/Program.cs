@@ -43,6 +43,10 @@ for (var week = 1; week <= options.Weeks; week++)
     foreach (var (arm, people) in arms)
     {
         var plan = Load(work, arm == "adaptive", learned.Instances.Count > 0);
+        if (arm == "adaptive")
+        {
+            Keep(work, week);
+        }
         var (decisions, armOutcomes, converted) = Cycle(plan, people, at, new Random(options.Seed * 31 + week * 2 + (arm == "adaptive" ? 0 : 1)));
         rates[arm] = converted / (double)people.Count;
         File.WriteAllText(Path.Combine(work, $"decisions-{arm}-{week}.jsonl"), decisions);
@@ -80,6 +84,18 @@ static DecisionPlan Load(string work, bool adaptive, bool withState)
     File.WriteAllText(path, LoopMap.Text(adaptive, adaptive && withState ? "state.json" : null));
     var loaded = MapLoader.Load(path);
     return loaded.Plan ?? throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));
+}
+
+// The adaptive map version of the week (its file and the state it names), kept under work/maps/week-N
+// so that `report --maps` and `dashboard --maps` find each version's learned state by its hash.
+static void Keep(string work, int week)
+{
+    var folder = Directory.CreateDirectory(Path.Combine(work, "maps", $"week-{week}")).FullName;
+    File.Copy(Path.Combine(work, "adaptive.yaml"), Path.Combine(folder, "adaptive.yaml"), overwrite: true);
+    if (File.Exists(Path.Combine(work, "state.json")))
+    {
+        File.Copy(Path.Combine(work, "state.json"), Path.Combine(folder, "state.json"), overwrite: true);
+    }
 }
 
 // One week of one arm: every customer decided at `at`; each action converts with its true probability within 6 days.
