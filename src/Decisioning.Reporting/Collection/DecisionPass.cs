@@ -41,11 +41,23 @@ internal sealed class DecisionPass
         var reader = new Utf8LineReader(decisions);
         while (reader.TryReadLine(out var line))
         {
-            if (!Utf8LineReader.IsBlank(line))
+            if (Utf8LineReader.IsBlank(line))
             {
-                var decision = DecisionLineParser.Parse(line, details);
-                Add(decision);
-                maturity?.AddDecision(decision, details!);
+                continue;
+            }
+
+            // Only a line that names a model is read whole (trace and every action): a log without
+            // adaptive models costs the report one byte search a line and is read as before.
+            var adaptive = maturity is not null && line.IndexOf("\"model\""u8) >= 0;
+            var decision = DecisionLineParser.Parse(line, adaptive ? details : null);
+            Add(decision);
+            if (adaptive)
+            {
+                maturity!.AddDecision(decision, details!);
+            }
+            else
+            {
+                maturity?.AddTime(decision);
             }
         }
     }

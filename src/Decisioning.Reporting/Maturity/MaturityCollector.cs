@@ -58,15 +58,24 @@ internal sealed class MaturityCollector(AttributionWindow window)
     /// <summary>UTC ticks of the latest decision or outcome read: contacts whose window closed before it are negatives.</summary>
     public long Latest { get; private set; } = long.MinValue;
 
+    /// <summary>A decision read without its details (it names no model): only its time counts, for <see cref="Latest"/>.</summary>
+    public void AddTime(DecisionLine decision)
+    {
+        if (decision.Kind == DecisionLineKind.Decision)
+        {
+            Latest = Math.Max(Latest, decision.At.UtcTicks);
+        }
+    }
+
     public void AddDecision(DecisionLine decision, DecisionDetails details)
     {
+        AddTime(decision);
         if (decision.Kind != DecisionLineKind.Decision)
         {
             return;
         }
 
         var ticks = decision.At.UtcTicks;
-        Latest = Math.Max(Latest, ticks);
         decisionInstances.Clear();
         foreach (var item in details.Trace)
         {
