@@ -23,7 +23,10 @@ public sealed partial class DecisionBuffer
     internal readonly int[] Model, Chosen, Scratch;
     internal readonly string?[] Reasons;
 
-    /// <summary>Per strategy: the wave it was decided as (0 without waves) and the suppression rule that rejected it.</summary>
+    /// <summary>
+    /// Per strategy: the wave it was decided as (0 without waves), and the suppression rule that
+    /// rejected it (valid only where <see cref="Reasons"/> says <c>suppressed</c>).
+    /// </summary>
     internal readonly int[] Waves;
     internal readonly string?[] RuleIds;
 
@@ -35,7 +38,7 @@ public sealed partial class DecisionBuffer
     internal int FallbackSlot = -1;
     internal readonly Gates Gates;
 
-    /// <summary>Per strategy: the policy verdict behind a <c>policy</c> rejection (filled only by an evaluator with policies).</summary>
+    /// <summary>Per strategy: the policy verdict behind a <c>policy</c> rejection (valid only where <see cref="Reasons"/> says <c>policy</c>).</summary>
     internal readonly PolicyNote[] PolicyNotes;
 
     public DecisionBuffer(DecisionPlan plan)
@@ -112,9 +115,9 @@ public sealed partial class DecisionBuffer
         At = at;
         CandidateCount = ModelCount = ChosenCount = 0;
         FallbackSlot = -1;
-        // Waves is not cleared: the decision pass writes every strategy's (run, or from TargetIndex's template).
-        Array.Clear(RuleIds);
-        Array.Clear(PolicyNotes);
+        // Not cleared: Waves (the decision pass writes every strategy's, run or from TargetIndex's
+        // template), RuleIds and PolicyNotes (written with a suppressed or policy reason, and read
+        // only for it): clearing them cost every decision, with or without rules and policies.
         Group = null;
         Bucket = 0;
         NoAction = null;

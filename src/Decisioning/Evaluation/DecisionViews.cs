@@ -117,10 +117,13 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
         var layout = b.Gates.Layout;
         var wave = b.Waves[index];
         var adaptive = layout.Strategies[index].Propensity as Plan.AdaptivePropensity;
-        // A policy rejection names its rule (and the rule's words); a suppression its rule.
-        var note = reason is null ? default : b.PolicyNotes[index];
+        // A policy rejection names its rule (and the rule's words); a suppression its rule. The notes
+        // and rules are read only for those two reasons: the pass writes them with the reason and
+        // never clears them, so another strategy's slot may hold an earlier decision's.
+        var note = reason == ReasonCodes.Policy ? b.PolicyNotes[index] : default;
+        var rule = note.Rule ?? (reason == ReasonCodes.Suppressed ? b.RuleIds[index] : null);
         return new TraceLine(layout.Strategies[index].Id, reason is null ? TraceEntry.Selected : TraceEntry.Rejected, reason,
-            reason is null ? null : note.Rule ?? b.RuleIds[index], layout.EncodedStrategyIds[index], note.Message, note.Error,
+            rule, layout.EncodedStrategyIds[index], note.Message, note.Error,
             Wave: reason is not null && wave > 1 ? wave : null, Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence,
             State: adaptive?.Model.StateVersion);
     }

@@ -21,6 +21,9 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     private readonly EvaluationRules _gateRules = EvaluationRules.Spec;
     private readonly GateLayout _layout = GateLayout.For(plan);
 
+    // The experiment salt's part of every customer's bucket hash, hashed once per plan.
+    private readonly uint _saltHash = plan.Experiment is { } e ? ExperimentHash.Salt(e.Salt) : 0;
+
     /// <summary>
     /// An evaluator that applies <paramref name="rules"/> instead of the spec's: only mutation tests
     /// build one, to prove the testing kit catches a wrong evaluator (see <see cref="EvaluationRules"/>).
@@ -183,7 +186,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         // 5. The experiment: the control group's policy decides its actions, the model's are its counterfactual.
         if (Plan.Experiment is { } e)
         {
-            buffer.Bucket = ExperimentHash.Bucket(e.Salt, customer.Id);
+            buffer.Bucket = ExperimentHash.Bucket(_saltHash, customer.Id);
             buffer.Group = buffer.Bucket < e.Control ? ExperimentAssignment.ControlGroup : ExperimentAssignment.ModelGroup;
             if (buffer.Group == ExperimentAssignment.ControlGroup)
             {
@@ -225,7 +228,11 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         var reason = gates.Run(s, out var choice, out var script);
         buffer.Reasons[s.Index] = reason;
         buffer.Waves[s.Index] = gates.Wave;
-        buffer.RuleIds[s.Index] = gates.Rule;
+        if (gates.Rule is { } rule)
+        {
+            buffer.RuleIds[s.Index] = rule;
+        }
+
         if (reason is null)
         {
             // The fallback waits in the last slot, out of arbitration (spec section 11).

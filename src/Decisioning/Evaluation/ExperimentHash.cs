@@ -21,9 +21,15 @@ internal static class ExperimentHash
     }
 
     /// <summary><c>fnv1a32(str(fnv1a32(salt + id))) % 10000 / 10000</c>, in [0, 1).</summary>
-    public static double Bucket(string salt, string id)
+    public static double Bucket(string salt, string id) => Bucket(Salt(salt), id);
+
+    /// <summary>The salt's part of <see cref="Bucket(string, string)"/>: the same for every customer, so hashed once per plan.</summary>
+    public static uint Salt(string salt) => Fnv1a32(salt);
+
+    /// <summary><see cref="Bucket(string, string)"/> from the salt's hash (<see cref="Salt"/>).</summary>
+    public static double Bucket(uint saltHash, string id)
     {
-        var inner = Fnv1a32(id, Fnv1a32(salt));
+        var inner = Fnv1a32(id, saltHash);
         Span<char> digits = stackalloc char[10];
         inner.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
         return Fnv1a32(digits[..written]) % 10000 / 10000.0;

@@ -101,4 +101,45 @@ public sealed class SuppressionTests
 
         Assert.All(d.Trace, t => Assert.Equal("other", t.Rule));
     }
+
+    [Fact]
+    public void ReusedBuffer_NextCustomerRejectedOtherwise_TraceCarriesNoEarlierRuleOrPolicyNote()
+    {
+        // The buffer keeps a suppressed strategy's rule and a vetoed one's note without clearing them
+        // between decisions: the trace must read them only for those two reasons.
+        var plan = Load(Map(ThreeDeclines.Replace("%", "strategy")));
+        var vetoS3 = new VetoWhile(c => c.StrategyId == "s3");
+        var evaluator = new Evaluator(plan, [vetoS3]);
+        var reader = new SnapshotReader(plan);
+        var buffer = new DecisionBuffer(plan);
+        var first = reader.Read(Customer("C1", extra: $"\"responses\": [{Declines("s1", "fund", 10, 20)}]")).Customer!;
+        // C2 holds both products: every strategy is rejected as already-held, not by the rule or the policy.
+        var second = reader.Read(Customer("C2", extra: "\"holdings\": [\"fund\", \"card\"]")).Customer!;
+
+        evaluator.DecideInto(first, At, buffer);
+        Assert.Contains("\"reason\":\"suppressed\",\"rule\":\"three-declines\"", DecisionJson.ToJson(buffer));
+        Assert.Contains("\"reason\":\"policy\",\"rule\":\"no-s3\"", DecisionJson.ToJson(buffer));
+
+        vetoS3.Active = false;
+        evaluator.DecideInto(second, At, buffer);
+        var reused = DecisionJson.ToJson(buffer);
+
+        Assert.Equal(DecisionJson.ToJson(new Evaluator(plan, [vetoS3]).Decide(second, At)), reused);
+        Assert.DoesNotContain("three-declines", reused);
+        Assert.DoesNotContain("no-s3", reused);
+        Assert.All(buffer.Plan.Strategies, st => Assert.Equal(ReasonCodes.AlreadyHeld, buffer.Reason(st.Index)));
+    }
+
+    private sealed class VetoWhile(Func<Candidate, bool> vetoed) : IDecisionPolicy
+    {
+        public bool Active { get; set; } = true;
+
+        public void Review(PolicyReview review)
+        {
+            foreach (var candidate in review.Candidates.Where(c => Active && vetoed(c)))
+            {
+                review.Veto(candidate, "no-s3", "s3 is paused");
+            }
+        }
+    }
 }
