@@ -9,7 +9,8 @@ namespace Decisioning.Benchmarks;
 /// policy gate with a RulesEngine workflow against the same rules in the map (PolicyGateRun); <c>--history [LINES]</c>: decisions
 /// per second with a SQLite history against without, and a 1M-line import (HistoryRun); <c>--profile TARGET</c>: a
 /// workload in a loop for dotnet-trace (ProfileLoop); <c>--adaptive</c>: the sample map with two adaptive models
-/// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun). Anything else goes to
+/// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun); <c>--scaling [--thread-cpu]</c>:
+/// DecideInto on the sample map and generated maps (ScalingRun). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -38,7 +39,7 @@ public static class Program
 
         if (args.Contains("--scaling"))
         {
-            return Quick.ScalingRun.Run(Console.Out);
+            return Quick.ScalingRun.Run(Console.Out, threadCpu: args.Contains("--thread-cpu"));
         }
 
         if (args.Contains("--quick"))
