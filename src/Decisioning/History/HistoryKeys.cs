@@ -144,7 +144,7 @@ internal static class HistoryKeys
 /// (<c>2026-11-26T08:00:00.0000000Z</c>), so that text order is time order in every database and
 /// the value reads as a time in any SQL client.
 /// </summary>
-public static class HistoryTime
+internal static class HistoryTime
 {
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

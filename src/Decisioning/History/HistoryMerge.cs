@@ -9,7 +9,7 @@ namespace Decisioning.History;
 /// history's records the map's longest window can reach are added to the snapshot's, and a
 /// record identical to one the snapshot already carries counts once.
 /// </summary>
-public static class HistoryMerge
+internal static class HistoryMerge
 {
     /// <summary>
     /// How far back a decision with <paramref name="plan"/> can look at contacts and responses: the

@@ -20,7 +20,7 @@ namespace Decisioning.History;
 /// a process killed outright loses at most what the queue held (the store itself stays readable:
 /// every batch is one transaction).
 /// </remarks>
-public sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable, IDisposable
+internal sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
 

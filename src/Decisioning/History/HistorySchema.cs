@@ -11,7 +11,7 @@ namespace Decisioning.History;
 /// record's identity (<c>HistoryKeys</c>), so that a write is idempotent: every table has one
 /// unique index, (customer_id, at, key), for the reads a decision makes and for that identity.
 /// </remarks>
-public static class HistorySchema
+internal static class HistorySchema
 {
     /// <summary>The schema version this library writes.</summary>
     public static int Current => Steps.Count;
