@@ -40,16 +40,9 @@ internal sealed class RawStatement : IDisposable
 
     public void Bind(int index, ReadOnlySpan<char> value) => Check(raw.sqlite3_bind_text16(_statement, index, value));
 
-    /// <summary>Binds a row value as the SQL stores write them: text, an integer, a double or null.</summary>
-    public void Bind(int index, object? value) => Check(value switch
-    {
-        null => raw.sqlite3_bind_null(_statement, index),
-        string text => raw.sqlite3_bind_text16(_statement, index, text.AsSpan()),
-        int number => raw.sqlite3_bind_int64(_statement, index, number),
-        long number => raw.sqlite3_bind_int64(_statement, index, number),
-        double real => raw.sqlite3_bind_double(_statement, index, real),
-        _ => throw new ArgumentException($"a history column cannot hold a {value.GetType().Name}", nameof(value)),
-    });
+    public void Bind(int index, int value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
 
     /// <summary>Runs a statement that returns no rows, and makes it ready to run again.</summary>
     public void Execute()

@@ -17,6 +17,17 @@ public sealed class SqliteHistory : SqlHistory
     private readonly ThreadLocal<ThreadReader> _readers;
     private volatile bool _disposed;
 
+    // The writing connection and its statements (under _writing), and the log checkpointed beside it.
+    private readonly Lock _writing = new();
+    private BatchWriter? _writer;
+    private long _sinceCheckpoint;
+    private int _checkpointing;
+    private Task _checkpoint = Task.CompletedTask;
+    private SqliteConnection? _checkpointConnection;
+
+    /// <summary>About how many bytes of records are written between two checkpoints: SQLite's default, 1,000 pages.</summary>
+    internal const long CheckpointBytes = 8 * 1024 * 1024;
+
     /// <summary>Opens (or creates) the history in <paramref name="path"/>.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="busyTimeout">How long a write waits for another process's write. Default 30 s.</param>
@@ -98,34 +109,72 @@ public sealed class SqliteHistory : SqlHistory
     protected override string IdColumn => "INTEGER PRIMARY KEY";
 
     /// <summary>
-    /// One row a statement, prepared once a table and batch and bound by position through SQLite's
-    /// own interface (<see cref="RawStatement"/>): SQLite finds a named parameter by a linear
-    /// search, so a statement of hundreds of rows spent its time matching names, and a command
-    /// object a row spent it converting and binding.
+    /// Writes a batch in one transaction on the store's own writing connection, one row a
+    /// statement, each statement prepared once for the life of the store and bound by position
+    /// through SQLite's own interface (<see cref="RawStatement"/>): no command, parameter or row
+    /// objects a record, no connection opened a batch. Calls from several threads take turns.
     /// </summary>
-    protected override void Insert(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    public override void Append(HistoryBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(rows);
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT DO NOTHING";
-        RawStatement? insert = null;
-        try
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (batch.Count == 0)
         {
-            foreach (var row in rows)
-            {
-                insert ??= new RawStatement((SqliteConnection)connection, sql);
-                for (var i = 0; i < row.Length; i++)
-                {
-                    insert.Bind(i + 1, row[i]);
-                }
+            return;
+        }
 
-                insert.Execute();
+        long written;
+        lock (_writing)
+        {
+            var writer = _writer ??= new BatchWriter(OpenUnpooled());
+            try
+            {
+                written = writer.Write(batch);
+            }
+            catch
+            {
+                // A fresh connection for the next batch: this one may be in any state.
+                _writer = null;
+                writer.Dispose();
+                throw;
             }
         }
-        finally
+
+        Checkpoint(written);
+    }
+
+    /// <summary>
+    /// The writing connection does not checkpoint (it would wait for two flushes to the disk in
+    /// the middle of a batch, while the queue fills); after about <see cref="CheckpointBytes"/>
+    /// written, a pool thread copies the log into the file instead (a passive checkpoint: it
+    /// never waits for, nor holds up, a writer or reader).
+    /// </summary>
+    private void Checkpoint(long written)
+    {
+        if (Interlocked.Add(ref _sinceCheckpoint, written) < CheckpointBytes || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
         {
-            insert?.Dispose();
+            return;
         }
+
+        Interlocked.Exchange(ref _sinceCheckpoint, 0);
+        _checkpoint = Task.Run(() =>
+        {
+            try
+            {
+                var connection = _checkpointConnection ??= OpenUnpooled();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                command.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The next one copies what this one could not; nothing is lost, the log is only longer meanwhile.
+            }
+            finally
+            {
+                Volatile.Write(ref _checkpointing, 0);
+            }
+        });
     }
 
     /// <inheritdoc />
@@ -135,9 +184,14 @@ public sealed class SqliteHistory : SqlHistory
     protected override string? UpgradeLock => null;
 
     /// <inheritdoc />
-    protected override DbConnection Open()
+    protected override DbConnection Open() => Open(_connectionString);
+
+    // The writer's and the checkpointer's own connections are never returned to the pool: they live as long as the store.
+    private SqliteConnection OpenUnpooled() => Open(_connectionString + ";Pooling=False");
+
+    private static SqliteConnection Open(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         // Per connection, so set on each. Durable at every checkpoint, not every commit
@@ -186,6 +240,14 @@ public sealed class SqliteHistory : SqlHistory
             }
 
             _readers.Dispose();
+            lock (_writing)
+            {
+                _writer?.Dispose();
+                _writer = null;
+            }
+
+            _checkpoint.GetAwaiter().GetResult();
+            _checkpointConnection?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -21,6 +21,10 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    // This thread's copy of a decision line for an ILineObserver, taken and put back as the writer is.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_line;
+
     public DecisionPlan Plan => _evaluator.Plan;
 
     /// <summary>When set, every line decided is counted in it (the command line's end-of-run summary).</summary>
@@ -62,8 +66,25 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
                 return false;
             }
 
-            DecisionJson.Write(writer, buffer);
-            observer?.Decided(decided, buffer);
+            if (observer is ILineObserver keeper)
+            {
+                // Written once, into a copy the observer keeps, then to the output.
+                var written = t_line ?? new ArrayBufferWriter<byte>(4096);
+                t_line = null;
+                written.ResetWrittenCount();
+                writer.Reset(written);
+                DecisionJson.Write(writer, buffer);
+                writer.Flush();
+                output.Write(written.WrittenSpan);
+                keeper.Decided(decided, buffer, written.WrittenSpan);
+                t_line = written;
+            }
+            else
+            {
+                DecisionJson.Write(writer, buffer);
+                observer?.Decided(decided, buffer);
+            }
+
             Tally?.Add(buffer);
             return true;
         }

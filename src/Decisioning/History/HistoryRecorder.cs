@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
@@ -20,7 +21,7 @@ namespace Decisioning.History;
 /// a process killed outright loses at most what the queue held (the store itself stays readable:
 /// every batch is one transaction).
 /// </remarks>
-internal sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAsyncDisposable, IDisposable
+internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
 
@@ -67,7 +68,19 @@ internal sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAs
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var pending = FromBuffer(buffer, _options.KeepSnapshots ? customer : null, OfferRoles.Served);
+        Decided(customer, buffer, DecisionJson.ToJson(buffer));
+    }
+
+    /// <summary>Queues the decision in <paramref name="buffer"/>, already written as <paramref name="line"/>.</summary>
+    void ILineObserver.Decided(CustomerRecord customer, DecisionBuffer buffer, ReadOnlySpan<byte> line) => Decided(customer, buffer, line);
+
+    /// <summary>Queues a served decision already written as <paramref name="line"/> (evaluate's line, not written again).</summary>
+    internal void Decided(CustomerRecord customer, DecisionBuffer buffer, ReadOnlySpan<byte> line) =>
+        Decided(customer, buffer, Encoding.UTF8.GetString(line));
+
+    private void Decided(CustomerRecord customer, DecisionBuffer buffer, string line)
+    {
+        var pending = FromBuffer(buffer, line, _options.KeepSnapshots ? customer : null, OfferRoles.Served);
         Enqueue(Adaptive.PredictorValues.HasAdaptive(buffer.Plan) ? pending with { Subject = new(customer, buffer.Tier, buffer.Stage) } : pending);
     }
 
@@ -86,8 +99,13 @@ internal sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAs
     public void DecidedShadow(DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(FromBuffer(buffer, null, OfferRoles.Shadow));
+        Enqueue(FromBuffer(buffer, DecisionJson.ToJson(buffer), null, OfferRoles.Shadow));
     }
+
+    /// <summary>Queues a shadow decision already written as <paramref name="line"/> (see <see cref="RecordShadow"/>).</summary>
+    internal void DecidedShadow(DecisionBuffer buffer, ReadOnlySpan<byte> line) =>
+        Enqueue(FromBuffer(buffer, Encoding.UTF8.GetString(line), null, OfferRoles.Shadow));
+
 
     /// <summary>Queues a decision made by the engine; its line and snapshot are written in the background.</summary>
     public void Record(Decision decision, DecisionPlan plan, CustomerRecord customer)
@@ -293,9 +311,9 @@ internal sealed class HistoryRecorder : IHistoryRecorder, IDecisionObserver, IAs
     }
 
     // A decision still in its buffer: its line and offers are taken now (the buffer is reused), its snapshot written later.
-    private static Pending FromBuffer(DecisionBuffer buffer, CustomerRecord? kept, string role)
+    private static Pending FromBuffer(DecisionBuffer buffer, string line, CustomerRecord? kept, string role)
     {
-        var stored = DecisionLines.Records(buffer, DecisionJson.ToJson(buffer), role, out var offers);
+        var stored = DecisionLines.Records(buffer, line, role, out var offers);
         return new Pending(null, stored, offers, buffer.Plan, kept, null, role);
     }
 

@@ -39,7 +39,7 @@ internal sealed class ShadowHistory
 
     private sealed record LastRead(string CustomerId, DateTime At, CustomerHistory History);
 
-    private sealed class ServedSide(ShadowHistory owner) : IDecisionObserver
+    private sealed class ServedSide(ShadowHistory owner) : ILineObserver
     {
         public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at)
         {
@@ -51,9 +51,11 @@ internal sealed class ShadowHistory
         }
 
         public void Decided(CustomerRecord customer, DecisionBuffer buffer) => owner._recorder.Decided(customer, buffer);
+
+        public void Decided(CustomerRecord customer, DecisionBuffer buffer, ReadOnlySpan<byte> line) => owner._recorder.Decided(customer, buffer, line);
     }
 
-    private sealed class ShadowSide(ShadowHistory owner) : IDecisionObserver
+    private sealed class ShadowSide(ShadowHistory owner) : ILineObserver
     {
         public CustomerRecord Prepare(CustomerRecord customer, DecisionPlan plan, DateTime at)
         {
@@ -64,5 +66,7 @@ internal sealed class ShadowHistory
         }
 
         public void Decided(CustomerRecord customer, DecisionBuffer buffer) => owner._recorder.DecidedShadow(buffer);
+
+        public void Decided(CustomerRecord customer, DecisionBuffer buffer, ReadOnlySpan<byte> line) => owner._recorder.DecidedShadow(buffer, line);
     }
 }

@@ -20,6 +20,26 @@ public abstract class SqlHistory : IInteractionHistory
     private static readonly string[] ResponseColumns = ["key", "customer_id", "at", "strategy", "product", "kind", "value"];
     private static readonly string[] MapColumns = ["hash", "map", "version", "first_at"];
 
+    /// <summary>The columns <see cref="Append"/> writes into <paramref name="table"/>, in order (all but <c>id</c>).</summary>
+    internal static IReadOnlyList<string> Columns(string table) => table switch
+    {
+        "decisions" => DecisionColumns,
+        "offers" => OfferColumns,
+        "contacts" => ContactColumns,
+        "responses" => ResponseColumns,
+        "map_versions" => MapColumns,
+        _ => throw new ArgumentException($"the history has no table {table}", nameof(table)),
+    };
+
+    /// <summary>
+    /// The map versions a batch's decisions name, one per hash with its earliest decision:
+    /// <c>hash</c>, <c>map</c>, <c>version</c>, <c>first_at</c>.
+    /// </summary>
+    internal static IEnumerable<StoredDecision> FirstOfEachMap(IReadOnlyList<StoredDecision> decisions) =>
+        decisions.Where(d => d.MapHash is not null)
+            .GroupBy(d => d.MapHash!, StringComparer.Ordinal)
+            .Select(g => g.MinBy(d => d.At)!);
+
     /// <summary>Opens a new connection to the store (pooled by the driver).</summary>
     protected abstract DbConnection Open();
 
@@ -154,7 +174,7 @@ public abstract class SqlHistory : IInteractionHistory
         """;
 
     /// <inheritdoc />
-    public void Append(HistoryBatch batch)
+    public virtual void Append(HistoryBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0)
@@ -316,10 +336,7 @@ public abstract class SqlHistory : IInteractionHistory
     }
 
     private static IEnumerable<object?[]> MapRows(IReadOnlyList<StoredDecision> decisions) =>
-        decisions.Where(d => d.MapHash is not null)
-            .GroupBy(d => d.MapHash!, StringComparer.Ordinal)
-            .Select(g => g.MinBy(d => d.At)!)
-            .Select(d => new object?[] { d.MapHash, d.Map, d.Version, HistoryTime.Format(d.At) });
+        FirstOfEachMap(decisions).Select(d => new object?[] { d.MapHash, d.Map, d.Version, HistoryTime.Format(d.At) });
 
     /// <summary>
     /// Writes <paramref name="rows"/> (values in <paramref name="columns"/>' order: strings, ints,

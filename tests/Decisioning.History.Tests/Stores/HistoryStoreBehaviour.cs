@@ -222,6 +222,24 @@ public sealed class SqliteHistoryTests : HistoryStoreBehaviour
     }
 
     [Fact]
+    public void Append_PastTheCheckpointSize_CopiesTheLogIntoTheFileBesideTheWriter()
+    {
+        var path = Folder.File("checkpoint.db");
+        using var store = new SqliteHistory(path);
+        var line = new string('x', 100_000);
+        var decisions = Enumerable.Range(0, 100)
+            .Select(i => new StoredDecision($"C{i}", DateTime.UnixEpoch.AddSeconds(i), "m", "1", null, line))
+            .ToList();
+
+        store.Append(new HistoryBatch(decisions, [], [], []));
+
+        // The writer leaves the log as it is; the store's checkpoint copies it into the file itself.
+        Assert.True(SpinWait.SpinUntil(() => new FileInfo(path).Length > 8 * 1024 * 1024, TimeSpan.FromSeconds(20)),
+            $"the file holds {new FileInfo(path).Length:N0} bytes");
+        Assert.Equal(100, store.Count().Decisions);
+    }
+
+    [Fact]
     public void Open_AStoreOfANewerSchema_RefusesWithTheReason()
     {
         var path = Folder.File("newer.db");
