@@ -189,6 +189,32 @@ public static class HistoryRun
                 batches.Add(new History.HistoryBatch(stored, offers, [.. History.DecisionLines.AsContacts(offers)], []));
             }
 
+            if (Environment.GetEnvironmentVariable("PARTS_SPLIT") is not null)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    foreach (var (name, pick) in new (string, Func<History.HistoryBatch, History.HistoryBatch>)[]
+                    {
+                        ("append decisions only", b => b with { Offers = [], Contacts = [] }),
+                        ("append decisions+offers", b => b with { Contacts = [] }),
+                        ("append decisions+contacts", b => b with { Offers = [] }),
+                        ("append all", b => b),
+                        ("append lines empty", b => b with { Decisions = [.. b.Decisions.Select(d => d with { Line = "{}" })] }),
+                    })
+                    {
+                        using var split = new SqliteHistory(Path.Combine(folder, $"split-{k}-{name.Replace(' ', '-')}.db"));
+                        var picked = batches.Select(pick).ToList();
+                        Part(output, name, count, i =>
+                        {
+                            if (i % batchSize == 0)
+                            {
+                                split.Append(picked[i / batchSize]);
+                            }
+                        });
+                    }
+                }
+            }
+
             using var store = new SqliteHistory(Path.Combine(folder, "parts.db"));
             Part(output, "append (batches of 500)", count, i =>
             {

@@ -267,7 +267,7 @@ public abstract class SqlHistory : IInteractionHistory
     }
 
     /// <inheritdoc />
-    public long Purge(DateTime before)
+    public virtual long Purge(DateTime before)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();

@@ -222,6 +222,35 @@ public sealed class SqliteHistoryTests : HistoryStoreBehaviour
     }
 
     [Fact]
+    public void Read_RightAfterThisStoresOwnWrite_SeesIt()
+    {
+        using var store = new SqliteHistory(Folder.File("own.db"));
+        var contact = new ContactEntry("C1", DateTime.UnixEpoch, "sms", "s", "p");
+        Assert.Empty(store.Read("C1", DateTime.MinValue, DateTime.MaxValue).Contacts);
+
+        // Within the thread's shared snapshot's age: the store's own commit ends the snapshot.
+        store.Append(HistoryBatch.Of([contact]));
+        Assert.Equal(contact, Assert.Single(store.Read("C1", DateTime.MinValue, DateTime.MaxValue).Contacts));
+
+        store.Purge(DateTime.MaxValue);
+        Assert.Empty(store.Read("C1", DateTime.MinValue, DateTime.MaxValue).Contacts);
+    }
+
+    [Fact]
+    public void Read_AnotherProcesssWrite_IsSeenOnceTheSnapshotIsAMillisecondOld()
+    {
+        var path = Folder.File("shared.db");
+        using var mine = new SqliteHistory(path);
+        using var theirs = new SqliteHistory(path);
+        Assert.Empty(mine.Read("C1", DateTime.MinValue, DateTime.MaxValue).Contacts);
+
+        theirs.Append(HistoryBatch.Of([new ContactEntry("C1", DateTime.UnixEpoch, "sms", "s", "p")]));
+        Thread.Sleep(5);
+
+        Assert.Single(mine.Read("C1", DateTime.MinValue, DateTime.MaxValue).Contacts);
+    }
+
+    [Fact]
     public void Append_PastTheCheckpointSize_CopiesTheLogIntoTheFileBesideTheWriter()
     {
         var path = Folder.File("checkpoint.db");
