@@ -27,6 +27,9 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(lines.Count, counts.Decisions);
         Assert.Equal(lines.Sum(l => l["actions"]!.AsArray().Count), counts.Offers);
         Assert.Equal(0, counts.Contacts);
+        // Each stored line is the printed one, byte for byte (evaluate hands the history the line it wrote).
+        Assert.Equal(Lines(plain.Out).Where(l => !l.Contains("\"error\"", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            history.Decisions(HistoryQuery.All).Select(d => d.Line).Order(StringComparer.Ordinal));
     }
 
     [Fact]
