@@ -47,6 +47,7 @@ public sealed class AdaptiveLearner
         }
     }
 
+    /// <summary>The learning time (UTC): a contact whose response window has not closed by then is <see cref="InteractionOutcome.Open"/>.</summary>
     public DateTime At { get; }
 
     /// <summary>The states learned so far (one instance per (model, strategy), even with no interaction).</summary>

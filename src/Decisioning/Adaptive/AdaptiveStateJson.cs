@@ -18,6 +18,7 @@ public static class AdaptiveStateJson
         Encoder = DecisionJson.WriterOptions.Encoder,
     };
 
+    /// <summary>Writes <paramref name="state"/> as a state file (indented JSON) to <paramref name="output"/>.</summary>
     public static void Write(AdaptiveState state, Stream output)
     {
         using var w = new Utf8JsonWriter(output, Indented);
@@ -59,6 +60,7 @@ public static class AdaptiveStateJson
         file.Commit();
     }
 
+    /// <summary><paramref name="state"/> as a state file's text.</summary>
     public static string ToJson(AdaptiveState state)
     {
         using var stream = new MemoryStream();

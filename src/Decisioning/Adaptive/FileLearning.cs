@@ -9,10 +9,19 @@ namespace Decisioning.Adaptive;
 /// <summary>What a learning run read and counted (printed by <c>decisioning learn</c>).</summary>
 public sealed record LearnSummary
 {
+    /// <summary>Decision lines read.</summary>
     public long Decisions { get; init; }
+
+    /// <summary>Contacts of adaptive strategies found in the decisions (their returned actions).</summary>
     public long Contacts { get; init; }
+
+    /// <summary>Contacts learned as positive (<see cref="InteractionOutcome.Positive"/>).</summary>
     public long Positives { get; init; }
+
+    /// <summary>Contacts learned as negative (<see cref="InteractionOutcome.Negative"/>).</summary>
     public long Negatives { get; init; }
+
+    /// <summary>Contacts whose window is still open at the learning time: not counted (<see cref="InteractionOutcome.Open"/>).</summary>
     public long Open { get; init; }
 
     /// <summary>Contacts of a learned strategy whose customer has no line in the snapshots file.</summary>
@@ -21,6 +30,7 @@ public sealed record LearnSummary
     /// <summary>Snapshot lines that are invalid for the map (their customers' contacts are not learned).</summary>
     public long InvalidSnapshots { get; init; }
 
+    /// <summary>Outcome lines read as responses.</summary>
     public long Responses { get; init; }
 
     /// <summary>Lines of any input that are not JSON objects of the expected shape.</summary>
@@ -41,6 +51,10 @@ public static class FileLearning
 {
     private readonly record struct Contact(DateTime At, string Strategy, string? Tier, string? Stage);
 
+    /// <summary>
+    /// Learns the adaptive models of <paramref name="plan"/> from decision, snapshot and outcome
+    /// lines (JSON lines) at <paramref name="at"/> (UTC); bad lines are counted, never thrown.
+    /// </summary>
     public static (AdaptiveState State, LearnSummary Summary) Learn(
         DecisionPlan plan, TextReader decisions, TextReader snapshots, TextReader outcomes, DateTime at)
     {

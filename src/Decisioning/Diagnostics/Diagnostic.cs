@@ -6,9 +6,11 @@ namespace Decisioning.Diagnostics;
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation Location)
 {
+    /// <summary>An error: the map does not load.</summary>
     public static Diagnostic Error(string code, string message, SourceLocation location) =>
         new(Severity.Error, code, message, location);
 
+    /// <summary>A warning: printed, and the map still loads.</summary>
     public static Diagnostic Warning(string code, string message, SourceLocation location) =>
         new(Severity.Warning, code, message, location);
 

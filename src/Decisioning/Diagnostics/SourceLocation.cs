@@ -9,5 +9,6 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
     /// <summary>The same line, <paramref name="offset"/> characters to the right.</summary>
     public SourceLocation Shift(int offset) => this with { Column = Column + offset };
 
+    /// <summary><c>FILE:LINE:COL</c>, as compilers write a place.</summary>
     public override string ToString() => $"{File}:{Line}:{Column}";
 }

@@ -54,6 +54,7 @@ public sealed record TraceEntry(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Wave = null)
 {
+    /// <summary>The <see cref="Outcome"/> of a strategy returned in the actions (or, in the control group, in the model's choice).</summary>
     public const string Selected = "selected";
 
     /// <summary>
@@ -74,12 +75,16 @@ public sealed record TraceEntry(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? State { get; init; }
 
+    /// <summary>The <see cref="Outcome"/> of a strategy not returned; <see cref="Reason"/> says why.</summary>
     public const string Rejected = "rejected";
 }
 
 /// <summary>The customer's place in the map's experiment.</summary>
 public sealed record ExperimentAssignment(string Id, string Group, double Bucket, double Control)
 {
+    /// <summary>The <see cref="Group"/> of customers the map decides for.</summary>
     public const string ModelGroup = "model";
+
+    /// <summary>The <see cref="Group"/> of customers held out as the control.</summary>
     public const string ControlGroup = "control";
 }

@@ -41,6 +41,7 @@ public sealed partial class DecisionBuffer
     /// <summary>Per strategy: the policy verdict behind a <c>policy</c> rejection (valid only where <see cref="Reasons"/> says <c>policy</c>).</summary>
     internal readonly PolicyNote[] PolicyNotes;
 
+    /// <summary>A buffer sized for <paramref name="plan"/>; reuse it for many decisions with that plan, on one thread at a time.</summary>
     public DecisionBuffer(DecisionPlan plan)
     {
         Plan = plan;
@@ -62,12 +63,16 @@ public sealed partial class DecisionBuffer
     /// <summary>The plan this buffer is sized for; <see cref="Evaluator.DecideInto"/> checks it is the evaluator's.</summary>
     public DecisionPlan Plan { get; }
 
+    /// <summary>The customer of the last decision.</summary>
     public CustomerRecord Customer { get; private set; } = null!;
 
+    /// <summary>The time (UTC) of the last decision.</summary>
     public DateTime At { get; private set; }
 
+    /// <summary>The customer's tier id, or null when no tier matched.</summary>
     public string? Tier => Frame.Tier;
 
+    /// <summary>The customer's lifecycle stage id, or null when no stage matched.</summary>
     public string? Stage => Frame.Stage;
 
     /// <summary>The segments the customer is in, in map order (the buffer's own list: copy it to keep it).</summary>
@@ -76,6 +81,7 @@ public sealed partial class DecisionBuffer
     /// <summary>The experiment group, <see cref="ExperimentAssignment.ModelGroup"/> or <c>ControlGroup</c>; null without an experiment.</summary>
     public string? Group { get; internal set; }
 
+    /// <summary>The customer's experiment bucket, as <see cref="ExperimentAssignment.Bucket"/>; meaningful only when <see cref="Group"/> is set.</summary>
     public double Bucket { get; internal set; }
 
     /// <summary>Why there is no action (spec section 11), null when there is one.</summary>

@@ -12,6 +12,7 @@ namespace Decisioning.Evaluation;
 /// </summary>
 public sealed class DecisionFailedException : Exception
 {
+    /// <summary>Carries <paramref name="error"/>; <paramref name="inner"/> is what failed, when an exception did.</summary>
     public DecisionFailedException(SnapshotError error, Exception? inner)
         : base($"customer '{error.CustomerId ?? "(unknown)"}': {error.Code}: {error.Message}", inner) => Error = error;
 

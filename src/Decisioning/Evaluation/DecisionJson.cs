@@ -12,6 +12,7 @@ namespace Decisioning.Evaluation;
 /// </summary>
 public static class DecisionJson
 {
+    /// <summary>The writer options of every line: compact, non-ASCII text written as is.</summary>
     public static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -70,6 +71,7 @@ public static class DecisionJson
     private const string WholeSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const string Fraction = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
+    /// <summary>A time as a decision writes it: UTC ISO-8601 with a <c>Z</c>, whole seconds when whole, else up to seven fractional digits.</summary>
     public static string FormatInstant(DateTime at)
     {
         Span<char> text = stackalloc char[32];
@@ -84,6 +86,7 @@ public static class DecisionJson
         return written;
     }
 
+    /// <summary>Writes <paramref name="d"/> as its decision line's object.</summary>
     public static void Write(Utf8JsonWriter w, Decision d) => WriteDecision(w, new RecordView(d));
 
     /// <summary>
@@ -199,6 +202,7 @@ public static class DecisionJson
         w.WriteEndObject();
     }
 
+    /// <summary>Writes <paramref name="error"/> as its error record: <c>{"customerId", "error": {"code", "message"}}</c>.</summary>
     public static void Write(Utf8JsonWriter w, SnapshotError error)
     {
         w.WriteStartObject();
@@ -210,10 +214,13 @@ public static class DecisionJson
         w.WriteEndObject();
     }
 
+    /// <summary>The decision line of <paramref name="decision"/>.</summary>
     public static string ToJson(Decision decision) => Serialize(w => Write(w, decision));
 
+    /// <summary>The error record of <paramref name="error"/>.</summary>
     public static string ToJson(SnapshotError error) => Serialize(w => Write(w, error));
 
+    /// <summary>The decision line of the decision in <paramref name="buffer"/>, byte for byte what the same decision as a record writes.</summary>
     public static string ToJson(DecisionBuffer buffer) => Serialize(w => Write(w, buffer));
 
     private static string Serialize(Action<Utf8JsonWriter> write)

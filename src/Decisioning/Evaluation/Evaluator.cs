@@ -31,6 +31,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     internal Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>? policies, EvaluationRules rules)
         : this(plan, policies) => _gateRules = rules;
 
+    /// <summary>The map this evaluator decides with.</summary>
     public DecisionPlan Plan { get; } = plan;
 
     /// <summary>The decision for <paramref name="customer"/> at the instant <paramref name="at"/>, as records a caller may keep.</summary>

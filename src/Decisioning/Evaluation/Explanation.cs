@@ -30,9 +30,16 @@ public sealed class Explanation : IExplainRecorder
     private readonly Dictionary<StrategyPlan, (List<GateRecord> Gates, List<ChannelAttempt> Channels)> _open = [];
     private readonly List<StrategyExplanation> _strategies = [];
 
+    /// <summary>The customer's tier id, or null when no tier matched.</summary>
     public string? Tier { get; private set; }
+
+    /// <summary>The customer's lifecycle stage id, or null when no stage matched.</summary>
     public string? Stage { get; private set; }
+
+    /// <summary>The ids of the segments the customer is in, in map order.</summary>
     public IReadOnlyList<string> Segments { get; private set; } = [];
+
+    /// <summary>Every strategy, in map order, with the gates it passed or failed and the channels it tried.</summary>
     public IReadOnlyList<StrategyExplanation> Strategies => _strategies;
 
     void IExplainRecorder.Profile(Frame frame)

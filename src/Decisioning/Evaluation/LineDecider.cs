@@ -25,6 +25,7 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_line;
 
+    /// <summary>The map this decider decides with.</summary>
     public DecisionPlan Plan => _evaluator.Plan;
 
     /// <summary>When set, every line decided is counted in it (the command line's end-of-run summary).</summary>

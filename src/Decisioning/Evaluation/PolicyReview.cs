@@ -45,15 +45,19 @@ public sealed class PolicyReview
     /// <summary>The version of the map being decided.</summary>
     public DecisionPlan Plan { get; }
 
+    /// <summary>The customer being decided, as the map reads it.</summary>
     public CustomerRecord Customer { get; }
 
     /// <summary>The decision time (UTC).</summary>
     public DateTime At { get; }
 
+    /// <summary>The customer's tier id, or null when no tier matched.</summary>
     public string? Tier { get; }
 
+    /// <summary>The customer's lifecycle stage id, or null when no stage matched.</summary>
     public string? Stage { get; }
 
+    /// <summary>The ids of the segments the customer is in, in map order.</summary>
     public IReadOnlyList<string> Segments { get; }
 
     /// <summary>Every candidate that passed the gates before this one, in file order, vetoed ones included.</summary>

@@ -18,10 +18,13 @@ public sealed class SnapshotReader(DecisionPlan plan)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
+    /// <summary>The map whose customer schema snapshots are read against.</summary>
     public DecisionPlan Plan { get; } = plan;
 
+    /// <summary>Reads one snapshot: the customer, or the error record of the first problem (never both, never an exception).</summary>
     public (CustomerRecord? Customer, SnapshotError? Error) Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
+    /// <summary>Reads one snapshot from its UTF-8 bytes: the customer, or the error record of the first problem.</summary>
     public (CustomerRecord? Customer, SnapshotError? Error) Read(ReadOnlySpan<byte> utf8)
     {
         string? id = null;

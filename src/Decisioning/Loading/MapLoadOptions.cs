@@ -8,8 +8,10 @@ namespace Decisioning.Loading;
 /// <summary>What a host adds to a load: its propensity models (spec section 8, <c>kind: host</c>).</summary>
 public sealed record MapLoadOptions
 {
+    /// <summary>No host models.</summary>
     public static MapLoadOptions Default { get; } = new();
 
+    /// <summary>The host's propensity models by id, for the map's <c>kind: host</c> models; a model the map names and this lacks is DM071.</summary>
     public IReadOnlyDictionary<string, IPropensityModel> HostModels { get; init; } =
         new Dictionary<string, IPropensityModel>(StringComparer.Ordinal);
 

@@ -18,6 +18,10 @@ public static class MapLoader
     // plenty of room on top of the lexical limits, and keeps it off a caller's small stack.
     private const int LoaderStackBytes = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// Loads the map file or folder at <paramref name="path"/>: a plan, or every diagnostic with its
+    /// code, file, line and column. A missing or unreadable file is a diagnostic, not an exception.
+    /// </summary>
     public static LoadResult Load(string path, MapLoadOptions? options = null) =>
         OnLargeStack(() => LoadOnThisThread(path, options ?? MapLoadOptions.Default));
 

@@ -202,6 +202,7 @@ public sealed record PredictorBreakdown(string Predictor, string? Bin, long Posi
 public sealed record AdaptiveBreakdown(
     string Model, string Strategy, long Positives, long Negatives, bool Mature, double Propensity, IReadOnlyList<PredictorBreakdown> Predictors)
 {
+    /// <summary>The interactions the instance learned from, P + N.</summary>
     public long Evidence => Positives + Negatives;
 
     /// <summary>Every adaptive propensity of <paramref name="plan"/> for one customer, in strategy order.</summary>

@@ -5,6 +5,7 @@ namespace Decisioning.Plan;
 /// <summary>Positive and negative interactions counted in one bin.</summary>
 public record struct BinCount(long Positive, long Negative)
 {
+    /// <summary>The counts of both bins, summed.</summary>
     public static BinCount operator +(BinCount a, BinCount b) => new(a.Positive + b.Positive, a.Negative + b.Negative);
 }
 
@@ -15,6 +16,7 @@ public record struct BinCount(long Positive, long Negative)
 /// </summary>
 public sealed class PredictorCounts
 {
+    /// <summary>Empty counts for predictor <paramref name="name"/>, binned by <paramref name="kind"/> and, for a numeric one, <paramref name="edges"/>.</summary>
     public PredictorCounts(string name, PredictorKind kind, double[] edges)
     {
         Name = name;
@@ -28,10 +30,19 @@ public sealed class PredictorCounts
         }];
     }
 
+    /// <summary>The predictor: the customer field it bins.</summary>
     public string Name { get; }
+
+    /// <summary>How the field is binned.</summary>
     public PredictorKind Kind { get; }
+
+    /// <summary>A numeric predictor's bin edges, ascending; empty for the other kinds.</summary>
     public double[] Edges { get; }
+
+    /// <summary>The fixed bins: the null bin first, then a numeric predictor's ranges or a bool's false and true.</summary>
     public BinCount[] Fixed { get; }
+
+    /// <summary>A category predictor's bins, one per value seen, in ordinal order.</summary>
     public SortedDictionary<string, BinCount> Values { get; } = new(StringComparer.Ordinal);
 
     /// <summary>B, the number of bins of the formula: the null bin, the value bins and, for a category, one for a value never seen.</summary>
@@ -41,6 +52,7 @@ public sealed class PredictorCounts
     public bool SameBinning(PredictorCounts other) =>
         Kind == other.Kind && Name == other.Name && Edges.AsSpan().SequenceEqual(other.Edges);
 
+    /// <summary>Adds the counts of <paramref name="other"/>, which must bin the same way (<see cref="SameBinning"/>).</summary>
     public void Add(PredictorCounts other)
     {
         for (var i = 0; i < Fixed.Length; i++)
@@ -61,15 +73,25 @@ public sealed class PredictorCounts
 /// </summary>
 public sealed class AdaptiveInstance(string model, string strategy, IReadOnlyList<PredictorCounts> predictors)
 {
+    /// <summary>The adaptive model's id.</summary>
     public string Model { get; } = model;
+
+    /// <summary>The strategy whose contacts the instance learns from.</summary>
     public string Strategy { get; } = strategy;
+
+    /// <summary>P: positive interactions counted.</summary>
     public long Positives { get; set; }
+
+    /// <summary>N: negative interactions counted.</summary>
     public long Negatives { get; set; }
+
+    /// <summary>The counts of each predictor, in the model's order.</summary>
     public IReadOnlyList<PredictorCounts> Predictors { get; } = predictors;
 
     /// <summary>The interactions counted, P + N.</summary>
     public long Evidence => Positives + Negatives;
 
+    /// <summary>The counts of <paramref name="predictor"/>, or null when the model has no such predictor.</summary>
     public PredictorCounts? Find(string predictor) => Predictors.FirstOrDefault(p => p.Name == predictor);
 }
 
@@ -79,6 +101,7 @@ public sealed class AdaptiveInstance(string model, string strategy, IReadOnlyLis
 /// </summary>
 public sealed class AdaptiveState
 {
+    /// <summary>The state file's <c>format</c> value.</summary>
     public const string Format = "decisioning-adaptive-state/1";
 
     /// <summary>The map the state was learned for (informative; states of other maps may still be used).</summary>
@@ -90,6 +113,7 @@ public sealed class AdaptiveState
     /// <summary>The instances, by (model, strategy).</summary>
     public SortedDictionary<(string Model, string Strategy), AdaptiveInstance> Instances { get; } = new(KeyOrder.Instance);
 
+    /// <summary>The instance of <paramref name="model"/> for <paramref name="strategy"/>, or null.</summary>
     public AdaptiveInstance? Find(string model, string strategy) => Instances.GetValueOrDefault((model, strategy));
 
     /// <summary>

@@ -8,8 +8,13 @@ namespace Decisioning.Plan;
 /// </summary>
 public sealed record DecisionPlan
 {
+    /// <summary>The map's id (its <c>map:</c> key).</summary>
     public required string MapId { get; init; }
+
+    /// <summary>The map's version, echoed in every decision.</summary>
     public required string Version { get; init; }
+
+    /// <summary>The snapshot's key field (<c>customer.id</c>, default <c>customerId</c>).</summary>
     public required string IdField { get; init; }
     internal RowLayout Customer { get; init; } = null!;
     internal IReadOnlyDictionary<string, RowLayout> Events { get; init; } = null!;

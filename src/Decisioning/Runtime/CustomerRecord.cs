@@ -12,8 +12,13 @@ public sealed record ContactRecord(string? Channel, DateTime At, string? Strateg
 /// </summary>
 public sealed record ResponseRecord(DateTime At, string? Strategy, string? Product, string Kind, double Value)
 {
+    /// <summary>The kind of a response that is neither a decline nor a conversion.</summary>
     public const string Responded = "responded";
+
+    /// <summary>The kind of a declined offer.</summary>
     public const string Declined = "declined";
+
+    /// <summary>The kind of a conversion: the customer took the product.</summary>
     public const string Converted = "converted";
 
     /// <summary>The kinds a response may have.</summary>

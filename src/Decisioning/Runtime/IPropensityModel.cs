@@ -6,5 +6,6 @@ namespace Decisioning.Runtime;
 /// </summary>
 public interface IPropensityModel
 {
+    /// <summary>The probability, in [0, 1], that <paramref name="customer"/> responds; called concurrently.</summary>
     double Predict(CustomerRecord customer);
 }
