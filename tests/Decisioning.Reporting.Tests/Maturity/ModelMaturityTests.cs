@@ -25,7 +25,7 @@ public class ModelMaturityTests
     // Week 1, map sha256:bb, evidence 4: E 0.30, F 0.20, G 0.10, H 0.05, and I scored but rejected
     // (no contact). E converts, G responds; F responds on day 15, after its window; H is silent.
     // Week 2, a host's state sha256:cc, evidence 8: J 0.40, whose window is still open at day 15.
-    private static readonly string[] Decisions =
+    internal static readonly string[] Decisions =
     [
         Line("A", 0, 0.05, 0, map: "sha256:aa"),
         Line("B", 0, 0.05, 0, map: "sha256:aa"),
@@ -41,7 +41,7 @@ public class ModelMaturityTests
         """{"customerId": "K", "map": "retail-wealth", "mapHash": "sha256:dd", "at": "2026-11-24T00:00:00Z", "actions": [{"rank": 1, "strategy": "card-activation", "product": "credit-card", "channel": "sms", "score": 1, "propensity": 0.9}], "trace": [{"strategy": "card-activation", "outcome": "selected"}]}""",
     ];
 
-    private static readonly string[] Outcomes =
+    internal static readonly string[] Outcomes =
     [
         BoardLines.Response("A", Day0.AddDays(2), "pension-fund", "converted", 100),
         BoardLines.Response("B", Day0.AddDays(3), null, "responded", strategy: Strategy),
@@ -144,6 +144,14 @@ public class ModelMaturityTests
         }
 
         Assert.Contains("<code>sha256:cc</code>", report);
+
+        // A point per step with a value: three of evidence; the AUC of the last step is unknown.
+        foreach (var page in new[] { board, report })
+        {
+            Assert.Equal(3, Points(page, "maturity-evidence"));
+            Assert.Equal(2, Points(page, "maturity-auc"));
+        }
+
         Assert.Contains("自适应模型成熟度", DashboardHtmlWriter.Render(Build(learned: null), BoardLanguage.Chinese));
     }
 
@@ -166,6 +174,13 @@ public class ModelMaturityTests
         Assert.DoesNotContain("maturity", HtmlReportWriter.Render(report));
     }
 
+    private static int Points(string page, string chart)
+    {
+        var start = page.IndexOf($"data-chart=\"{chart}\"", StringComparison.Ordinal);
+        var svg = page[start..page.IndexOf("</svg>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Count(svg, "<circle ");
+    }
+
     private static void AssertTotal(MaturityStats total)
     {
         // Positives A .05, B .05, E .30, G .10 against negatives C .05, D .05, F .20, H .05: of 16
@@ -177,7 +192,7 @@ public class ModelMaturityTests
     private static (long, long, long, long, long, double?, double?, long) Numbers(MaturityStats s) =>
         (s.Decisions, s.Evidence, s.Contacts, s.Positives, s.Negatives, s.MeanPropensity, s.Auc, s.AucContacts);
 
-    private static Dashboard Build(LearnedStates? learned)
+    internal static Dashboard Build(LearnedStates? learned)
     {
         Assert.True(AttributionWindow.TryParse("7d", out var week));
         using var d = DecisionLines.Stream(Decisions);
@@ -185,7 +200,7 @@ public class ModelMaturityTests
         return StrategyBoard.Build(d, o, new BoardOptions { Period = week, Window = week, Learned = learned });
     }
 
-    private static Report Evaluate(LearnedStates? learned)
+    internal static Report Evaluate(LearnedStates? learned)
     {
         Assert.True(AttributionWindow.TryParse("7d", out var week));
         using var d = DecisionLines.Stream(Decisions);

@@ -12,7 +12,7 @@ internal sealed record MaturitySeries(string Name, string Strategy, IReadOnlyLis
 /// </summary>
 internal static class MaturityChart
 {
-    private const double Width = 620, Height = 240, Left = 64, Right = 600, Top = 28, Bottom = 196;
+    private const double Width = 460, Height = 230, Left = 60, Right = 445, Top = 28, Bottom = 186;
 
     /// <summary>
     /// The line colours, one per instance in order (repeating after eight).
@@ -32,8 +32,8 @@ internal static class MaturityChart
             svg.Text(Left - 6, y[tick] + 4, format(tick), "end", "t small");
         }
 
-        // At most about twelve labels under the axis, so that long runs stay legible.
-        var every = Math.Max(1, (int)Math.Ceiling(steps.Count / 12.0));
+        // At most about ten labels under the axis, so that long runs stay legible.
+        var every = Math.Max(1, (int)Math.Ceiling(steps.Count / 10.0));
         for (var s = 0; s < steps.Count; s += every)
         {
             svg.Text(x[s], Bottom + 16, steps[s], "middle", "t small");
