@@ -67,7 +67,37 @@ public sealed class BoardEndpointTests
         Assert.Equal(5, pension.GetProperty("contacts").GetInt32());
         Assert.Equal(1, pension.GetProperty("conversions").GetInt32());
         Assert.Equal(120, pension.GetProperty("value").GetDouble());
+        Assert.False(root.TryGetProperty("adaptive", out _), "a host without adaptive models has no maturity section");
     }
+
+    [Fact]
+    public async Task GetJsonAndPage_DecisionsOfAnAdaptiveModel_ShowItsMaturityPerPeriod()
+    {
+        await using var app = await BoardHost.StartAsync(o => o.AllowAnonymous = true);
+        var recent = app.Services.GetRequiredService<RecentDecisions>();
+        // A host learning online: the second day decides with a newer state, which knows more.
+        recent.Add(Adaptive("A1", "2026-11-23T08:00:00Z", 0.05, evidence: 0, "sha256:01"));
+        recent.Add(Adaptive("A2", "2026-11-23T09:00:00Z", 0.05, evidence: 0, "sha256:01"));
+        recent.Add(Adaptive("A3", "2026-11-24T08:00:00Z", 0.3, evidence: 2, "sha256:02"));
+        recent.AddOutcome("{\"customerId\":\"A1\",\"at\":\"2026-11-23T12:00:00Z\",\"strategy\":\"retiree-pension\",\"kind\":\"responded\"}");
+        using var client = app.GetTestClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/decisioning/dashboard.json"));
+        var page = await client.GetStringAsync("/decisioning");
+
+        var model = Assert.Single(json.RootElement.GetProperty("adaptive").EnumerateArray());
+        Assert.Equal(("pension-adaptive", "retiree-pension"), (model.GetProperty("model").GetString(), model.GetProperty("strategy").GetString()));
+        Assert.Equal((3, 2, 2, 3, 1), (model.GetProperty("decisions").GetInt32(), model.GetProperty("evidence").GetInt32(), model.GetProperty("states").GetInt32(),
+            model.GetProperty("contacts").GetInt32(), model.GetProperty("positives").GetInt32()));
+        Assert.Equal([(0, 0), (1, 2)], model.GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetInt32(), p.GetProperty("evidence").GetInt32())));
+        Assert.Contains("<section id=\"maturity\">", page, StringComparison.Ordinal);
+    }
+
+    private static string Adaptive(string customer, string at, double propensity, int evidence, string state) =>
+        "{\"customerId\":\"" + customer + "\",\"map\":\"retail-wealth\",\"version\":\"1\",\"mapHash\":\"sha256:ab\",\"at\":\"" + at + "\""
+        + ",\"actions\":[{\"rank\":1,\"strategy\":\"retiree-pension\",\"product\":\"pension-fund\",\"channel\":\"sms\",\"script\":null,\"score\":1,\"propensity\":"
+        + propensity.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}]"
+        + ",\"trace\":[{\"strategy\":\"retiree-pension\",\"outcome\":\"selected\",\"model\":\"pension-adaptive\",\"evidence\":" + evidence + ",\"state\":\"" + state + "\"}]}";
 
     [Fact]
     public async Task GetJson_HostAttachedAHistory_RendersFromItAsTheRecentDecisionsWould()
