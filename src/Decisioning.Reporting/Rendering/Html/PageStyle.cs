@@ -27,7 +27,6 @@ internal static class PageStyle
         th:first-child, td:first-child { text-align: left; }
         thead th { color: var(--muted); font-weight: 600; }
         #strategies table { font-size: 13px; } #strategies th, #strategies td { padding: 4px 7px; }
-        #maturity table { font-size: 12.5px; margin-bottom: 12px; } #maturity th, #maturity td { padding: 4px 6px; }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
         .scroll { overflow-x: auto; }
         svg { display: block; max-width: 100%; height: auto; }

@@ -44,7 +44,7 @@ internal static class MaturitySection
         var rows = string.Concat(models.SelectMany(m => m.Steps.Select(step => Row(m, steps[stepOf(step)], step.Stats)).Append(Row(m, labels.All, m.Total))));
         var l = labels;
         return $"""
-            <section id="maturity"><h2>{HtmlText.Encode(l.Title)}</h2>
+            <section id="maturity"><style>{Css}</style><h2>{HtmlText.Encode(l.Title)}</h2>
             <p class="note">{HtmlText.Encode(l.Note)}</p>
             {MaturityChart.Legend(evidence)}
             <div class="cols">
@@ -57,6 +57,9 @@ internal static class MaturitySection
             </section>
             """;
     }
+
+    // Here, not in the page's stylesheet: a page without adaptive models stays exactly as it was.
+    private const string Css = "#maturity table { font-size: 12.5px; margin-bottom: 12px; } #maturity th, #maturity td { padding: 4px 6px; }";
 
     private static List<MaturitySeries> Series(IReadOnlyList<ModelMaturity> models, Func<MaturityStep, int> stepOf, Func<MaturityStats, double?> value) =>
         models.Select((m, i) => new MaturitySeries(
