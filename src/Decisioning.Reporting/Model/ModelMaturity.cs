@@ -35,7 +35,7 @@ public sealed record MaturityStep(int? Period, string? Version, string? Source, 
 /// <param name="Negatives">Contacts without one whose window closed before the last time read.</param>
 /// <param name="MeanPropensity">Mean propensity the contacts carried; null without contacts.</param>
 /// <param name="Auc">Area under the ROC curve of the contacts' propensities against their outcome (positive or negative); null unless both occur.</param>
-/// <param name="AucContacts">The contacts the AUC was computed on (positives and negatives carrying a propensity).</param>
+/// <param name="AucContacts">The positives and negatives carrying a propensity: those the AUC is computed on (counted also when it is null).</param>
 /// <param name="Learned">The instance's counts in the learned state, when that state was given; null otherwise.</param>
 public sealed record MaturityStats(
     long Decisions,
