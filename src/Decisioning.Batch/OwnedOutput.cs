@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using System.Text.RegularExpressions;
 using Decisioning.Files;
 using Decisioning.Validation;

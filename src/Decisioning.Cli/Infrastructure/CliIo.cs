@@ -69,7 +69,7 @@ internal static class CliIo
             return true;
         }
 
-        if (Validation.Syntax.TryParseInstant(text, out at))
+        if (Model.Syntax.TryParseInstant(text, out at))
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using Decisioning.Plan;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -13,12 +13,6 @@ namespace Decisioning.Compilation;
 /// </summary>
 internal static class AdaptiveCompiler
 {
-    /// <summary>Defaults of the keys a map may leave out (docs/adaptive.md).</summary>
-    public const double DefaultPrior = 0.05, DefaultPriorWeight = 20, DefaultMinEvidence = 200;
-
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
-
-    public static readonly IReadOnlyList<string> DefaultPositive = ["responded", "converted"];
 
     /// <summary>The model as declared, with its state read through <paramref name="readFile"/> (the loader's reader, which counts its bytes in the map hash); null when it cannot be used.</summary>
     public static AdaptiveModelPlan? Compile(string id, AdaptiveModelDecl decl, RowLayout customer, DiagnosticBag diagnostics, Func<string, byte[]> readFile)
@@ -38,16 +32,16 @@ internal static class AdaptiveCompiler
             return null;
         }
 
-        var window = decl.Window is { } w && Syntax.TryParseDuration(w.Value, out var d) ? d : DefaultWindow;
+        var window = decl.Window?.Value.Length ?? MapDefaults.AdaptiveWindow;
 
         return new AdaptiveModelPlan(
             id,
             resolved,
-            decl.Prior?.Value ?? DefaultPrior,
-            decl.PriorWeight?.Value ?? DefaultPriorWeight,
-            decl.MinEvidence?.Value ?? DefaultMinEvidence,
+            decl.Prior?.Value ?? MapDefaults.AdaptivePrior,
+            decl.PriorWeight?.Value ?? MapDefaults.AdaptivePriorWeight,
+            decl.MinEvidence?.Value ?? MapDefaults.AdaptiveMinEvidence,
             window,
-            decl.PositiveWritten ? [.. decl.Positive.Select(x => x.Value).Distinct()] : DefaultPositive,
+            decl.PositiveWritten ? [.. decl.Positive.Select(x => x.Value).Distinct()] : MapDefaults.AdaptivePositive,
             state)
         {
             StateSource = decl.State?.Value,

@@ -41,7 +41,7 @@ internal static class PlanCompiler
         var later = first.ForStrategies();
 
         var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
-            .ToDictionary(g => g.Key, g => new ObjectivePlan(g.Key, g.First().Kind?.Value ?? "scale", g.First().Weight?.Value ?? 1.0));
+            .ToDictionary(g => g.Key, g => new ObjectivePlan(g.Key, g.First().Kind?.Value ?? MapDefaults.ObjectiveKind, g.First().Weight?.Value ?? MapDefaults.ObjectiveWeight));
         var products = doc.Products.Select(p => Product(p, later, diagnostics)).ToList();
         var channels = doc.Channels.Select((c, i) => Channel(c, i, later, diagnostics)).ToList();
         var scripts = doc.Scripts
@@ -74,7 +74,7 @@ internal static class PlanCompiler
             ? new ExperimentPlan(
                 e.Id!.Value.Value,
                 e.Control!.Value.Value,
-                Enum.Parse<ControlPolicy>(e.ControlPolicy?.Value ?? "none", ignoreCase: true),
+                Enum.Parse<ControlPolicy>(e.ControlPolicy?.Value ?? MapDefaults.ControlPolicy, ignoreCase: true),
                 e.Salt?.Value ?? e.Id!.Value.Value)
             : null;
 
@@ -82,7 +82,7 @@ internal static class PlanCompiler
         {
             MapId = doc.Id!.Value.Value,
             Version = doc.Version?.Value ?? "",
-            IdField = doc.Customer.IdField?.Value ?? "customerId",
+            IdField = doc.Customer.IdField?.Value ?? MapDefaults.IdField,
             Customer = customer,
             Events = events,
             Tiers = tiers.OfType<NamedRule>().ToList(),
@@ -92,9 +92,9 @@ internal static class PlanCompiler
             Channels = channels.OfType<ChannelPlan>().ToList(),
             Strategies = strategies.OfType<StrategyPlan>().ToList(),
             Arbitration = new ArbitrationPlan(
-                (int)Math.Min(int.MaxValue, doc.Arbitration.MaxActions?.Value ?? 1),
-                doc.Arbitration.OnePerProduct?.Value ?? true,
-                doc.Arbitration.OnePerChannel?.Value ?? false,
+                (int)Math.Min(int.MaxValue, doc.Arbitration.MaxActions?.Value ?? MapDefaults.MaxActions),
+                doc.Arbitration.OnePerProduct?.Value ?? MapDefaults.OnePerProduct,
+                doc.Arbitration.OnePerChannel?.Value ?? MapDefaults.OnePerChannel,
                 doc.Arbitration.Fallback is { } fallback ? strategies.FindIndex(s => s?.Id == fallback.Value) : -1),
             Suppression = [.. doc.Suppression.Select(Suppression).OfType<SuppressionPlan>()],
             Experiment = experiment,
@@ -104,12 +104,12 @@ internal static class PlanCompiler
     // A suppression rule; null when validation found it broken (then no plan is returned anyway).
     private static SuppressionPlan? Suppression(SuppressionDecl r)
     {
-        if (r.Id is not { } id || r.Count is not { } count || r.Pause is not { } pauseText || !Syntax.TryParseDuration(pauseText.Value, out var pause))
+        if (r.Id is not { } id || r.Count is not { } count || r.Pause?.Value.Length is not { } pause)
         {
             return null;
         }
 
-        TimeSpan? within = r.Within is { } w && Syntax.TryParseDuration(w.Value, out var span) ? span : null;
+        TimeSpan? within = r.Within?.Value.Length;
         var kind = count.Value switch
         {
             "responded" => SuppressionCount.Responded,
@@ -123,7 +123,7 @@ internal static class PlanCompiler
             "all" => SuppressionScope.All,
             _ => SuppressionScope.Strategy,
         };
-        return new SuppressionPlan(id.Value, kind, count.Value, (int)Math.Clamp(r.AtLeast?.Value ?? 1, 1, int.MaxValue), within, scope, pause);
+        return new SuppressionPlan(id.Value, kind, count.Value, (int)Math.Clamp(r.AtLeast?.Value ?? MapDefaults.AtLeast, 1, int.MaxValue), within, scope, pause);
     }
 
     private static string ModelId(PropensityPlan p) => p switch
@@ -181,7 +181,7 @@ internal static class PlanCompiler
     {
         var eligible = Optional(p.Eligible, scope, diagnostics, out var failed);
         return p.Id is { } id && !failed
-            ? new ProductPlan(id.Value, p.Name?.Value, p.Value?.Value ?? 1.0, eligible ?? CompiledCondition.True, p.Repeatable?.Value ?? false)
+            ? new ProductPlan(id.Value, p.Name?.Value, p.Value?.Value ?? MapDefaults.ProductValue, eligible ?? CompiledCondition.True, p.Repeatable?.Value ?? MapDefaults.Repeatable)
             : null;
     }
 
@@ -193,7 +193,7 @@ internal static class PlanCompiler
             return null;
         }
 
-        TimeSpan? per = c.ContactPolicy?.Per is { } p && Syntax.TryParseDuration(p.Value, out var d) ? d : null;
+        TimeSpan? per = c.ContactPolicy?.Per?.Value.Length;
         int? max = c.ContactPolicy?.Max is { } m ? (int)Math.Clamp(m.Value, 0, int.MaxValue) : null;
         int? maxLength = c.MaxLength is { } l ? (int)Math.Clamp(l.Value, 0, int.MaxValue) : null;
         return new ChannelPlan(index, id.Value, c.Name?.Value, reachable ?? CompiledCondition.True,
@@ -218,7 +218,7 @@ internal static class PlanCompiler
             }
         }
 
-        TimeSpan? within = s.Within is { } t && Syntax.TryParseDuration(t.Value, out var d) ? d : null;
+        TimeSpan? within = s.Within?.Value.Length;
         return new ScenarioPlan(id.Value, kind,
             [.. s.Stages.Select(x => x.Value)], [.. s.Lacks.Select(x => x.Value)], [.. s.Holds.Select(x => x.Value)],
             s.Event?.Value, within, when);
@@ -235,7 +235,7 @@ internal static class PlanCompiler
 
         return m.Kind?.Value switch
         {
-            "logistic" => new LogisticPropensity(id.Value, m.Intercept?.Value ?? 0.0,
+            "logistic" => new LogisticPropensity(id.Value, m.Intercept?.Value ?? MapDefaults.Intercept,
                 m.Coefficients
                     .Where(c => customer.Find(c.Field.Value) is { Type.IsNumericOrBool: true })
                     .Select(c => (customer.Find(c.Field.Value)!.Index, c.Weight.Value))

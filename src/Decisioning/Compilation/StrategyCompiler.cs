@@ -46,7 +46,7 @@ internal static class StrategyCompiler
             waves.Add(new WavePlan(1, TimeSpan.Zero, channels));
             foreach (var wave in s.Waves)
             {
-                if (wave.After is not { } after || !Syntax.TryParseDuration(after.Value, out var delay) ||
+                if (wave.After?.Value.Length is not { } delay ||
                     Channels(wave.Channels ?? s.Channels, wave.Scripts ?? s.Scripts, c) is not { } waveChannels)
                 {
                     return null;
@@ -64,7 +64,7 @@ internal static class StrategyCompiler
             target = [.. s.Target.Select(t => c.Segments.GetValueOrDefault(t.Value, -1)).Where(i => i >= 0)];
         }
 
-        PropensityPlan propensity = new ConstantPropensity(s.Propensity?.Constant?.Value ?? 1.0);
+        PropensityPlan propensity = new ConstantPropensity(s.Propensity?.Constant?.Value ?? MapDefaults.Propensity);
         if (s.Propensity?.Model is { } modelId)
         {
             if (!c.Models.TryGetValue(modelId.Value, out var model))
@@ -77,9 +77,9 @@ internal static class StrategyCompiler
 
         ObjectivePlan? objective = s.Objective is { } o ? c.Objectives.GetValueOrDefault(o.Value) : null;
         ScenarioPlan? scenario = s.Scenario is { } sc ? c.Scenarios.GetValueOrDefault(sc.Value) : null;
-        DateTime? from = s.Active?.From is { } f && Syntax.TryParseInstant(f.Value, out var fv) ? fv : null;
-        DateTime? to = s.Active?.To is { } t2 && Syntax.TryParseInstant(t2.Value, out var tv) ? tv : null;
-        TimeSpan? cooldown = s.Cooldown is { } cd && Syntax.TryParseDuration(cd.Value, out var d) ? d : null;
+        DateTime? from = s.Active?.From?.Value.Utc;
+        DateTime? to = s.Active?.To?.Value.Utc;
+        TimeSpan? cooldown = s.Cooldown?.Value.Length;
 
         return new StrategyPlan
         {
@@ -90,7 +90,7 @@ internal static class StrategyCompiler
             Scenario = scenario,
             Product = product,
             Channels = channels,
-            Priority = s.Priority?.Value ?? 50,
+            Priority = s.Priority?.Value ?? MapDefaults.Priority,
             Propensity = propensity,
             When = when,
             Cooldown = cooldown,

@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using System.Text.Json;
 using Decisioning.Runtime;
 using Decisioning.Validation;

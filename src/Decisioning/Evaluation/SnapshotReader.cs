@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -42,7 +42,7 @@ internal static class DecisionReplay
         ArgumentNullException.ThrowIfNull(maps);
         var stored = JsonNode.Parse(input.Line)!.AsObject();
         var (customer, at, hash) = (Text(stored, "customerId"), Text(stored, "at"), Text(stored, "mapHash"));
-        if (maps.Find(hash) is not { } found || at is null || !Validation.Syntax.TryParseInstant(at, out var when))
+        if (maps.Find(hash) is not { } found || at is null || !Model.Syntax.TryParseInstant(at, out var when))
         {
             return new ReplayResult(customer, at, hash, ReplayResult.MapMissing);
         }

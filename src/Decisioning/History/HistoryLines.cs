@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using Decisioning.Runtime;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Decisioning.Model;
 using Decisioning.Validation;
 
 namespace Decisioning.Loading;

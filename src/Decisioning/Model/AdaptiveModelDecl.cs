@@ -23,7 +23,7 @@ internal sealed record AdaptiveModelDecl
     public Located<double>? Prior { get; init; }
     public Located<double>? PriorWeight { get; init; }
     public Located<double>? MinEvidence { get; init; }
-    public Located<string>? Window { get; init; }
+    public Located<MapDuration>? Window { get; init; }
     public IReadOnlyList<Located<string>> Positive { get; init; } = [];
     public bool PositiveWritten { get; init; }
     public Located<string>? State { get; init; }

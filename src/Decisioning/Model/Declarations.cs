@@ -32,7 +32,7 @@ internal sealed record ProductDecl(
     Located<bool>? Repeatable,
     SourceLocation Location);
 
-internal sealed record ContactPolicyDecl(Located<long>? Max, Located<string>? Per, SourceLocation Location);
+internal sealed record ContactPolicyDecl(Located<long>? Max, Located<MapDuration>? Per, SourceLocation Location);
 
 internal sealed record ChannelDecl(
     Located<string>? Id,
@@ -53,7 +53,7 @@ internal sealed record ScenarioDecl
     public IReadOnlyList<Located<string>> Lacks { get; init; } = [];
     public IReadOnlyList<Located<string>> Holds { get; init; } = [];
     public Located<string>? Event { get; init; }
-    public Located<string>? Within { get; init; }
+    public Located<MapDuration>? Within { get; init; }
     public Located<string>? When { get; init; }
     public SourceLocation Location { get; init; }
 }
@@ -70,7 +70,7 @@ internal sealed record ScriptChoiceDecl(Located<string> Channel, Located<string>
 /// </summary>
 internal sealed record WaveDecl
 {
-    public Located<string>? After { get; init; }
+    public Located<MapDuration>? After { get; init; }
     public IReadOnlyList<Located<string>>? Channels { get; init; }
     public IReadOnlyList<ScriptChoiceDecl>? Scripts { get; init; }
     public SourceLocation Location { get; init; }
@@ -82,13 +82,13 @@ internal sealed record SuppressionDecl
     public Located<string>? Id { get; init; }
     public Located<string>? Count { get; init; }
     public Located<long>? AtLeast { get; init; }
-    public Located<string>? Within { get; init; }
+    public Located<MapDuration>? Within { get; init; }
     public Located<string>? Scope { get; init; }
-    public Located<string>? Pause { get; init; }
+    public Located<MapDuration>? Pause { get; init; }
     public SourceLocation Location { get; init; }
 }
 
-internal sealed record ActiveWindowDecl(Located<string>? From, Located<string>? To, SourceLocation Location);
+internal sealed record ActiveWindowDecl(Located<MapInstant>? From, Located<MapInstant>? To, SourceLocation Location);
 
 internal sealed record StrategyDecl
 {
@@ -106,7 +106,7 @@ internal sealed record StrategyDecl
     public Located<double>? Priority { get; init; }
     public PropensityDecl? Propensity { get; init; }
     public Located<string>? When { get; init; }
-    public Located<string>? Cooldown { get; init; }
+    public Located<MapDuration>? Cooldown { get; init; }
     public ActiveWindowDecl? Active { get; init; }
 
     /// <summary>Follow-up waves 2, 3, ... in order; empty when the strategy has none.</summary>

@@ -26,7 +26,7 @@ internal static class AdaptiveSectionReader
             Prior = reader.Number(model, "prior", what),
             PriorWeight = reader.Number(model, "priorWeight", what),
             MinEvidence = reader.Number(model, "minEvidence", what),
-            Window = reader.String(model, "window", what),
+            Window = reader.Duration(model, "window", what),
             Positive = reader.StringList(model, "positive", what),
             PositiveWritten = model.Find("positive") is not null,
             State = reader.String(model, "state", what),

@@ -63,6 +63,14 @@ internal sealed class NodeReader(DiagnosticBag diagnostics)
         return entry is null ? null : String(entry.Value, $"'{key}' of {what}");
     }
 
+    /// <summary>A duration key, parsed here once; a text that is not a duration is kept for validation to report.</summary>
+    public Located<MapDuration>? Duration(YamlMapping map, string key, string what) =>
+        String(map, key, what) is { } text ? new Located<MapDuration>(MapDuration.Parse(text.Value), text.Location) : null;
+
+    /// <summary>A date or date-time key, parsed here once; a text that is neither is kept for validation to report.</summary>
+    public Located<MapInstant>? Instant(YamlMapping map, string key, string what) =>
+        String(map, key, what) is { } text ? new Located<MapInstant>(MapInstant.Parse(text.Value), text.Location) : null;
+
     public Located<string>? String(YamlNode node, string what)
     {
         if (node is YamlScalar scalar)

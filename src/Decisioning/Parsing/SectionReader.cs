@@ -133,7 +133,7 @@ internal sealed class SectionReader(NodeReader reader)
         ContactPolicyDecl? policy = null;
         if (map.Find("contactPolicy") is { } p && Reader.Mapping(p.Value, "'contactPolicy'", ContactPolicyKeys) is { } pm)
         {
-            policy = new ContactPolicyDecl(Reader.Integer(pm, "max", "'contactPolicy'"), Reader.String(pm, "per", "'contactPolicy'"), pm.Location);
+            policy = new ContactPolicyDecl(Reader.Integer(pm, "max", "'contactPolicy'"), Reader.Duration(pm, "per", "'contactPolicy'"), pm.Location);
         }
 
         Located<long>? perDay = null;
@@ -172,7 +172,7 @@ internal sealed class SectionReader(NodeReader reader)
             Lacks = Reader.StringList(map, "lacks", "a scenario"),
             Holds = Reader.StringList(map, "holds", "a scenario"),
             Event = Reader.String(map, "event", "a scenario"),
-            Within = Reader.String(map, "within", "a scenario"),
+            Within = Reader.Duration(map, "within", "a scenario"),
             When = Reader.String(map, "when", "a scenario"),
             Location = map.Location,
         };
@@ -198,7 +198,7 @@ internal sealed class SectionReader(NodeReader reader)
             Priority = Reader.Number(map, "priority", "a strategy"),
             Propensity = Propensity(map),
             When = Reader.String(map, "when", "a strategy"),
-            Cooldown = Reader.String(map, "cooldown", "a strategy"),
+            Cooldown = Reader.Duration(map, "cooldown", "a strategy"),
             Active = Active(map),
             Waves = map.Find("waves") is { } waves ? [.. List(waves.Value, "waves", Wave)] : [],
             StopOn = map.Find("stopOn") is not null ? Reader.StringList(map, "stopOn", "a strategy") : null,
@@ -210,7 +210,7 @@ internal sealed class SectionReader(NodeReader reader)
         Reader.Mapping(node, "a wave", WaveKeys) is { } map
             ? new WaveDecl
             {
-                After = Reader.String(map, "after", "a wave"),
+                After = Reader.Duration(map, "after", "a wave"),
                 Channels = map.Find("channels") is not null ? Reader.StringList(map, "channels", "a wave") : null,
                 Scripts = ScriptChoices(map),
                 Location = map.Location,
@@ -224,9 +224,9 @@ internal sealed class SectionReader(NodeReader reader)
                 Id = Reader.String(map, "id", "a suppression rule"),
                 Count = Reader.String(map, "count", "a suppression rule"),
                 AtLeast = Reader.Integer(map, "atLeast", "a suppression rule"),
-                Within = Reader.String(map, "within", "a suppression rule"),
+                Within = Reader.Duration(map, "within", "a suppression rule"),
                 Scope = Reader.String(map, "scope", "a suppression rule"),
-                Pause = Reader.String(map, "pause", "a suppression rule"),
+                Pause = Reader.Duration(map, "pause", "a suppression rule"),
                 Location = map.Location,
             }
             : null;
@@ -284,7 +284,7 @@ internal sealed class SectionReader(NodeReader reader)
             return null;
         }
 
-        return new ActiveWindowDecl(Reader.String(map, "from", "'active'"), Reader.String(map, "to", "'active'"), map.Location);
+        return new ActiveWindowDecl(Reader.Instant(map, "from", "'active'"), Reader.Instant(map, "to", "'active'"), map.Location);
     }
 
     public ArbitrationDecl Arbitration(YamlNode node)

@@ -46,7 +46,7 @@ internal static class AdaptiveModelValidator
         ctx.CheckRange(a.PriorWeight, 0, double.PositiveInfinity, "an adaptive model's priorWeight");
         ctx.CheckRange(a.MinEvidence, 0, double.PositiveInfinity, "an adaptive model's minEvidence");
         ctx.CheckDuration(a.Window, "an adaptive model's window");
-        if (a.Window is { } w && Syntax.TryParseDuration(w.Value, out var window) && window <= TimeSpan.Zero)
+        if (a.Window is { Value.Length: { } window } w && window <= TimeSpan.Zero)
         {
             ctx.Report(DiagnosticCodes.OutOfRange, $"an adaptive model's window must be longer than 0, not '{w.Value}'", w.Location);
         }

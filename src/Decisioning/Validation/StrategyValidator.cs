@@ -121,14 +121,14 @@ internal sealed class StrategyValidator : AbstractValidator<StrategyDecl>
         }
     }
 
-    private static DateTime? Date(ValidationContext<StrategyDecl> ctx, Located<string>? text, string what)
+    private static DateTime? Date(ValidationContext<StrategyDecl> ctx, Located<MapInstant>? text, string what)
     {
         if (text is not { } t)
         {
             return null;
         }
 
-        if (Syntax.TryParseInstant(t.Value, out var value))
+        if (t.Value.Utc is { } value)
         {
             return value;
         }

@@ -46,11 +46,11 @@ internal static class ValidationExtensions
         }
     }
 
-    public static void CheckDuration<T>(this ValidationContext<T> context, Located<string>? duration, string what)
+    public static void CheckDuration<T>(this ValidationContext<T> context, Located<MapDuration>? duration, string what)
     {
-        if (duration is { } d && !Syntax.TryParseDuration(d.Value, out _, out var tooLong))
+        if (duration is { } d && d.Value.Length is null)
         {
-            if (tooLong)
+            if (d.Value.TooLong)
             {
                 context.Report(DiagnosticCodes.OutOfRange,
                     $"{what} '{d.Value}' is longer than 100 years; a duration is at most 36500d (876000h, 52560000m)", d.Location);

@@ -1,10 +1,13 @@
-using Decisioning.Runtime;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Decisioning.Validation;
+namespace Decisioning.Model;
 
-/// <summary>The lexical forms of spec section 1: ids, durations, dates.</summary>
+/// <summary>
+/// The lexical forms of a map: ids, field names, durations, dates. At the bottom of the pipeline
+/// (the model), so that parsing turns text into typed values once and every later stage, and the
+/// readers of snapshots and logs, share the same forms.
+/// </summary>
 internal static partial class Syntax
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
@@ -68,7 +71,7 @@ internal static partial class Syntax
             DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
         {
-            utc = Instant.Utc(date);
+            utc = date; // AdjustToUniversal: already of kind UTC
             return true;
         }
 
