@@ -149,6 +149,21 @@ public class AddDecisioningTests
     }
 
     [Fact]
+    public void OptionsValidation_BrokenMap_ChecksTheShapeOnlyAndTheLoadReportsTheDiagnostics()
+    {
+        // The validator checks ids and paths; it does not load a map (a validator is synchronous
+        // and carries strings). Loading is the engine's start, which reports diagnostics.
+        using var folder = new TempMapFolder(DemoMap.Broken(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
+
+        var options = fixture.Provider.GetRequiredService<IOptions<DecisioningOptions>>().Value;
+
+        Assert.Contains(DemoMap.Id, options.Maps.Keys);
+        var e = Assert.Throws<MapLoadException>(() => fixture.Engine);
+        Assert.Equal(["DM051", "DM022"], Assert.Single(e.Maps).Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
     public void Resolve_NoMapConfigured_FailsValidation()
     {
         using var fixture = new EngineFixture(_ => { });
