@@ -17,9 +17,10 @@ internal sealed class RawStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
-    // Texts read back, by their bytes: a customer's records repeat a few channel, strategy and
-    // product ids, so each is decoded once rather than once a row.
-    private readonly List<(byte[] Utf8, string Text)> _texts = [];
+    // Texts read back, by a hash of their bytes: a customer's records repeat a few channel,
+    // strategy, product and outcome ids, so each is decoded once rather than once a row, and
+    // found again with one lookup rather than a comparison with every text kept.
+    private readonly Dictionary<int, (byte[] Utf8, string Text)> _texts = [];
 
     public RawStatement(SqliteConnection connection, string sql)
     {
@@ -104,18 +105,18 @@ internal sealed class RawStatement : IDisposable
         }
 
         var utf8 = Utf8(column);
-        foreach (var (bytes, text) in _texts)
+        var hash = new HashCode();
+        hash.AddBytes(utf8);
+        var key = hash.ToHashCode();
+        if (_texts.TryGetValue(key, out var kept) && utf8.SequenceEqual(kept.Utf8))
         {
-            if (utf8.SequenceEqual(bytes))
-            {
-                return text;
-            }
+            return kept.Text;
         }
 
         var decoded = Encoding.UTF8.GetString(utf8);
         if (_texts.Count < 256 && utf8.Length <= 64)
         {
-            _texts.Add((utf8.ToArray(), decoded));
+            _texts[key] = (utf8.ToArray(), decoded);
         }
 
         return decoded;
