@@ -14,8 +14,8 @@ namespace Decisioning.Hosting;
 /// observers. Nothing a shadow does reaches a caller: its errors are counted and logged here.
 /// </summary>
 /// <remarks>
-/// The workers poll: an idle worker sleeps <see cref="DecisioningOptions.ShadowIdleDelay"/> and then
-/// drains the queue. A worker waiting on the queue would be woken by the write of every served
+/// The workers poll: a worker that drained the queue looks again for up to 200 us (steady traffic
+/// keeps it busy and the queue short), then sleeps <see cref="DecisioningOptions.ShadowIdleDelay"/>. A worker waiting on the queue would be woken by the write of every served
 /// decision, and a wake-up (a futex call, an interrupt to the other core, the thread pool's spinning)
 /// costs the caller more than the write itself; a shadow decision may wait a few milliseconds.
 /// </remarks>
@@ -126,6 +126,11 @@ internal sealed class ShadowRunner : IDisposable
                 return;
             }
 
+            if (StillComing(reader))
+            {
+                continue;
+            }
+
             try
             {
                 await Task.Delay(_idleDelay, _stopToken).ConfigureAwait(false);
@@ -135,6 +140,26 @@ internal sealed class ShadowRunner : IDisposable
                 // Stopping: one more pass drains what the writers left before completing.
             }
         }
+    }
+
+    // Under steady traffic the next snapshot is microseconds away: a worker that looks again for a
+    // moment before it sleeps keeps the queue short, so queued snapshots and served decisions are
+    // not kept alive across the callers' garbage collections, and still nobody wakes it.
+    private static bool StillComing(ChannelReader<Work> reader)
+    {
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 us
+        var spinner = default(SpinWait);
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            if (reader.Count > 0)
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return false;
     }
 
     private void Decide(Work work)
