@@ -28,19 +28,6 @@ public sealed record ShadowDecision(string MapId, Decision Served, Decision? Sha
     public string ToJsonLine(Plan.DecisionPlan shadowPlan) =>
         ShadowJson.Combine(DecisionJson.ToJson(Served), Shadow is { } shadow ? DecisionJson.ToJson(shadow) : DecisionJson.ToJson(ShadowError!), shadowPlan);
 
-    internal static bool SameFirstAction(Decision served, DecisionBuffer shadow)
-    {
-        if (served.Actions.Count == 0 || shadow.ActionCount == 0)
-        {
-            return served.Actions.Count == shadow.ActionCount;
-        }
-
-        var first = shadow.Action(0);
-        return served.Actions[0].Strategy == first.Strategy.Id &&
-               served.Actions[0].Product == first.Strategy.Product.Id &&
-               served.Actions[0].Channel == first.Channel.Id;
-    }
-
     internal static bool SameFirstAction(Decision served, Decision shadow) =>
         (served.Actions.Count, shadow.Actions.Count) switch
         {

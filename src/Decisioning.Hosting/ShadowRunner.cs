@@ -66,7 +66,12 @@ internal sealed class ShadowRunner : IDisposable
     /// </remarks>
     public void Offer(MapSlot shadow, CustomerSnapshot snapshot, DateTime at, Decision served, CustomerHistory? history = null, SnapshotRead? read = null)
     {
-        var work = new Work(shadow, snapshot, at, served, history, read);
+        // Only observers and the history read the served decision: otherwise the queue keeps its
+        // first action alone, so that a queued snapshot does not keep the caller's whole decision
+        // alive into the next garbage collection (measured: the collections it made costlier took
+        // the served path to twice its time, benchmarks/README.md).
+        var keep = _observers.Count > 0 || _history is not null;
+        var work = new Work(shadow, snapshot, at, keep ? served : null, FirstAction.Of(served), history, read);
         if (_queue.Writer.TryWrite(work))
         {
             return;
@@ -176,6 +181,11 @@ internal sealed class ShadowRunner : IDisposable
             if (customer is null)
             {
                 _metrics.ShadowFailed(version.MapId, error!.Code);
+                if (work.Served is null)
+                {
+                    return;
+                }
+
                 record = new ShadowDecision(version.MapId, work.Served, null, error, version.Plan.Version);
             }
             else
@@ -185,7 +195,7 @@ internal sealed class ShadowRunner : IDisposable
                     customer = HistoryMerge.Merge(customer, history, HistoryMerge.From(work.At, HistoryMerge.Reach(version.Plan)));
                 }
 
-                if (_observers.Count == 0 && _history is null)
+                if (work.Served is null)
                 {
                     // Nobody reads the shadow's decision but the agreement count: decided into a
                     // pooled buffer, nothing allocated, so that the shadow adds no garbage
@@ -195,7 +205,7 @@ internal sealed class ShadowRunner : IDisposable
                 }
 
                 var decision = version.Evaluator.Decide(customer, work.At);
-                record = new ShadowDecision(version.MapId, work.Served, decision, null, version.Plan.Version);
+                record = new ShadowDecision(version.MapId, work.Served!, decision, null, version.Plan.Version);
                 _metrics.ShadowDecided(version.MapId, version.Plan.Version, record.AgreesOnFirstAction);
                 // Stored with role shadow: the offers are kept for comparison and never become contacts.
                 _history?.RecordShadow(decision, version.Plan);
@@ -205,6 +215,11 @@ internal sealed class ShadowRunner : IDisposable
         {
             // A customer the shadow cannot decide: its error record, as for a snapshot it cannot read.
             _metrics.ShadowFailed(version.MapId, failed.Error.Code);
+            if (work.Served is null)
+            {
+                return;
+            }
+
             record = new ShadowDecision(version.MapId, work.Served, null, failed.Error, version.Plan.Version);
         }
         catch (Exception e)
@@ -234,7 +249,7 @@ internal sealed class ShadowRunner : IDisposable
         try
         {
             version.Evaluator.DecideInto(customer, work.At, buffer);
-            return ShadowDecision.SameFirstAction(work.Served, buffer);
+            return work.ServedFirst.SameAs(buffer);
         }
         finally
         {
@@ -245,7 +260,28 @@ internal sealed class ShadowRunner : IDisposable
     /// <summary>The <c>error.type</c> of a shadow observer that threw.</summary>
     public const string ObserverFailed = "observer";
 
-    private readonly record struct Work(MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision Served, CustomerHistory? History, SnapshotRead? Read);
+    private readonly record struct Work(
+        MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision? Served, FirstAction ServedFirst, CustomerHistory? History, SnapshotRead? Read);
+
+    /// <summary>A served decision's first action (strategy, product, channel), or none: all the agreement count needs of it.</summary>
+    private readonly record struct FirstAction(string? Strategy, string? Product, string? Channel)
+    {
+        public static FirstAction Of(Decision served) => served.Actions.Count == 0
+            ? default
+            : new FirstAction(served.Actions[0].Strategy, served.Actions[0].Product, served.Actions[0].Channel);
+
+        // The rule of ShadowDecision.SameFirstAction: the same three ids, or no action on both sides.
+        public bool SameAs(DecisionBuffer shadow)
+        {
+            if (Strategy is null || shadow.ActionCount == 0)
+            {
+                return Strategy is null && shadow.ActionCount == 0;
+            }
+
+            var first = shadow.Action(0);
+            return Strategy == first.Strategy.Id && Product == first.Strategy.Product.Id && Channel == first.Channel.Id;
+        }
+    }
 }
 
 /// <summary>A snapshot as one map read it (before any history was merged in).</summary>
