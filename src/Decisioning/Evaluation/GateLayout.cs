@@ -74,6 +74,7 @@ internal sealed class GateLayout
         }
 
         Suppression = [.. plan.Suppression];
+        SuppressionCountsSent = Suppression.Any(r => r.Count == SuppressionCount.Sent);
         EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => DecisionJson.Encode(r.Id), StringComparer.Ordinal);
 
         EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
@@ -121,6 +122,12 @@ internal sealed class GateLayout
 
     /// <summary>The plan's suppression rules, in file order.</summary>
     public SuppressionPlan[] Suppression { get; }
+
+    /// <summary>
+    /// Whether a suppression rule counts contacts (<c>count: sent</c>); without one, a customer with no
+    /// responses cannot be suppressed (every rule needs at least one record), and the gate is skipped.
+    /// </summary>
+    public bool SuppressionCountsSent { get; }
 
     /// <summary>The suppression rules' ids as a trace line writes them, encoded once.</summary>
     public IReadOnlyDictionary<string, JsonEncodedText> EncodedRuleIds { get; }

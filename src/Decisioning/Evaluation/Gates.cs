@@ -148,7 +148,9 @@ internal sealed class Gates
             return ReasonCodes.AlreadyHeld;
         }
 
-        if (_layout.Suppression.Length > 0 && Suppressed(s) is { } rule)
+        // Without responses only a `sent` rule can count anything; the recorder still hears every rule.
+        if (_layout.Suppression.Length > 0 && (_customer.Responses.Length > 0 || _layout.SuppressionCountsSent || _explain is not null) &&
+            Suppressed(s) is { } rule)
         {
             Rule = rule;
             return ReasonCodes.Suppressed;

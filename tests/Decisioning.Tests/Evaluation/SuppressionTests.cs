@@ -103,6 +103,21 @@ public sealed class SuppressionTests
     }
 
     [Fact]
+    public void CustomerWithoutResponses_ResponseRulesSkippedWithoutRecorder_ExplainStillHearsEveryRule()
+    {
+        // Without responses a rule counting declines cannot suppress, and the decision pass skips the
+        // gate; with a recorder every rule is still reported, and the decision is the same.
+        var plan = Load(Map(ThreeDeclines.Replace("%", "strategy")));
+        var customer = new SnapshotReader(plan).Read(Customer()).Customer!;
+        var explanation = new Explanation();
+
+        var explained = new Evaluator(plan).Decide(customer, At, explanation);
+
+        Assert.Equal(DecisionJson.ToJson(new Evaluator(plan).Decide(customer, At)), DecisionJson.ToJson(explained));
+        Assert.All(explanation.Strategies, st => Assert.Equal(2, st.Gates.Count(g => g.Gate == "suppression" && g.Passed)));
+    }
+
+    [Fact]
     public void ReusedBuffer_NextCustomerRejectedOtherwise_TraceCarriesNoEarlierRuleOrPolicyNote()
     {
         // The buffer keeps a suppressed strategy's rule and a vetoed one's note without clearing them
