@@ -18,7 +18,7 @@ public sealed record ShadowDecision(string MapId, Decision Served, Decision? Sha
     /// Whether the shadow's first action is the served one's: the same strategy, product and channel,
     /// or no action on both sides. A shadow that could not read the snapshot does not agree.
     /// </summary>
-    public bool AgreesOnFirstAction => Shadow is { } shadow && SameFirstAction(Served, shadow);
+    public bool AgreesOnFirstAction => Shadow is { } shadow && FirstAction.Of(Served) == FirstAction.Of(shadow);
 
     /// <summary>
     /// The served decision's line with the shadow's <c>shadow</c> field (spec section 14), as
@@ -27,16 +27,29 @@ public sealed record ShadowDecision(string MapId, Decision Served, Decision? Sha
     /// </summary>
     public string ToJsonLine(Plan.DecisionPlan shadowPlan) =>
         ShadowJson.Combine(DecisionJson.ToJson(Served), Shadow is { } shadow ? DecisionJson.ToJson(shadow) : DecisionJson.ToJson(ShadowError!), shadowPlan);
+}
 
-    internal static bool SameFirstAction(Decision served, Decision shadow) =>
-        (served.Actions.Count, shadow.Actions.Count) switch
+/// <summary>
+/// A decision's first action as the agreement of a shadow compares it: its strategy, product and
+/// channel, or all three null for no action. Two decisions agree when these are equal, whether the
+/// shadow decided into records or into a buffer.
+/// </summary>
+internal readonly record struct FirstAction(string? Strategy, string? Product, string? Channel)
+{
+    public static FirstAction Of(Decision decision) => decision.Actions.Count == 0
+        ? default
+        : new FirstAction(decision.Actions[0].Strategy, decision.Actions[0].Product, decision.Actions[0].Channel);
+
+    public static FirstAction Of(DecisionBuffer decision)
+    {
+        if (decision.ActionCount == 0)
         {
-            (0, 0) => true,
-            (0, _) or (_, 0) => false,
-            _ => served.Actions[0].Strategy == shadow.Actions[0].Strategy &&
-                 served.Actions[0].Product == shadow.Actions[0].Product &&
-                 served.Actions[0].Channel == shadow.Actions[0].Channel,
-        };
+            return default;
+        }
+
+        var first = decision.Action(0);
+        return new FirstAction(first.Strategy.Id, first.Strategy.Product.Id, first.Channel.Id);
+    }
 }
 
 /// <summary>

@@ -249,7 +249,7 @@ internal sealed class ShadowRunner : IDisposable
         try
         {
             version.Evaluator.DecideInto(customer, work.At, buffer);
-            return work.ServedFirst.SameAs(buffer);
+            return work.ServedFirst == FirstAction.Of(buffer);
         }
         finally
         {
@@ -262,26 +262,6 @@ internal sealed class ShadowRunner : IDisposable
 
     private readonly record struct Work(
         MapSlot Shadow, CustomerSnapshot Snapshot, DateTime At, Decision? Served, FirstAction ServedFirst, CustomerHistory? History, SnapshotRead? Read);
-
-    /// <summary>A served decision's first action (strategy, product, channel), or none: all the agreement count needs of it.</summary>
-    private readonly record struct FirstAction(string? Strategy, string? Product, string? Channel)
-    {
-        public static FirstAction Of(Decision served) => served.Actions.Count == 0
-            ? default
-            : new FirstAction(served.Actions[0].Strategy, served.Actions[0].Product, served.Actions[0].Channel);
-
-        // The rule of ShadowDecision.SameFirstAction: the same three ids, or no action on both sides.
-        public bool SameAs(DecisionBuffer shadow)
-        {
-            if (Strategy is null || shadow.ActionCount == 0)
-            {
-                return Strategy is null && shadow.ActionCount == 0;
-            }
-
-            var first = shadow.Action(0);
-            return Strategy == first.Strategy.Id && Product == first.Strategy.Product.Id && Channel == first.Channel.Id;
-        }
-    }
 }
 
 /// <summary>A snapshot as one map read it (before any history was merged in).</summary>
