@@ -10,7 +10,8 @@ namespace Decisioning.Benchmarks;
 /// per second with a SQLite history against without, and a 1M-line import (HistoryRun); <c>--profile TARGET</c>: a
 /// workload in a loop for dotnet-trace (ProfileLoop); <c>--adaptive</c>: the sample map with two adaptive models
 /// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun); <c>--scaling [--thread-cpu]</c>:
-/// DecideInto on the sample map and generated maps (ScalingRun). Anything else goes to
+/// DecideInto on the sample map and generated maps (ScalingRun); <c>--shadow</c>: the served path with a shadow map
+/// and what the collections cost it (ShadowRun). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -37,9 +38,17 @@ public static class Program
             return AdaptiveRun.Run(args, Console.Out);
         }
 
+        if (args.Contains("--shadow"))
+        {
+            return Array.IndexOf(args, "--shadow") is var s && s + 1 < args.Length
+                ? ShadowRun.Run(Console.Out, rounds: 1, only: args[s + 1])
+                : ShadowRun.Run(Console.Out);
+        }
+
         if (args.Contains("--scaling"))
         {
-            return Quick.ScalingRun.Run(Console.Out, threadCpu: args.Contains("--thread-cpu"));
+            string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+            return Quick.ScalingRun.Run(Console.Out, threadCpu: args.Contains("--thread-cpu"), Option("--map"), Option("--customers"));
         }
 
         if (args.Contains("--quick"))

@@ -38,11 +38,11 @@ public sealed class DecisioningOptions
     public int ShadowWorkers { get; set; } = 1;
 
     /// <summary>
-    /// How long an idle shadow worker sleeps before it looks at the queue again. Default 5 ms.
-    /// Callers never wake a worker: waking a sleeping thread is a system call and a cross-core
-    /// interrupt that would land on every served decision, so a served decision's only shadow cost
-    /// is one queue write, and a shadow decision follows its served one by at most this delay plus
-    /// the queue ahead of it.
+    /// How long an idle shadow worker sleeps before it looks at the queue again, unless 32 snapshots
+    /// queue up first. Default 5 ms. Callers do not wake a worker for each decision: waking a
+    /// sleeping thread is a system call and a cross-core interrupt, so only the write that completes
+    /// a batch of 32 pays for it, and a shadow decision follows its served one by at most this
+    /// delay plus the queue ahead of it.
     /// </summary>
     public TimeSpan ShadowIdleDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 }

@@ -9,28 +9,32 @@ namespace Decisioning.Benchmarks.Quick;
 /// strategies, with a stopwatch (the best of five rounds), as microseconds per decision and
 /// nanoseconds per strategy. It uses only the evaluator's public surface, so the same file builds
 /// against an older commit: that is how benchmarks/README.md compares a change with its baseline
-/// in one sitting (the steps are written there).
+/// in one sitting (the steps are written there). <c>--map DIR --customers FILE</c> decides another
+/// map and its customers in place of the sample's (the generated maps keep the sample customers),
+/// so that two commits can be timed on the same inputs, for example the map of the older commit.
 /// </summary>
 public static class ScalingRun
 {
     /// <param name="output">Where the lines go.</param>
     /// <param name="threadCpu">Time by the thread's CPU time (<see cref="ThreadCpuClock"/>) rather than the wall clock.</param>
-    public static int Run(TextWriter output, bool threadCpu = false)
+    /// <param name="mapPath">The map of the first row; null for the sample map.</param>
+    /// <param name="customersPath">That map's customers; null for the sample customers.</param>
+    public static int Run(TextWriter output, bool threadCpu = false, string? mapPath = null, string? customersPath = null)
     {
-        var sample = Samples.Load(Samples.MapPath);
-        Report(output, "sample", sample, threadCpu);
+        var sample = Samples.Load(mapPath ?? Samples.MapPath);
+        Report(output, mapPath is null ? "sample" : "map", sample, threadCpu, customersPath ?? Samples.CustomersPath);
         foreach (var n in new[] { 25, 100, 1000 })
         {
-            Report(output, n.ToString(CultureInfo.InvariantCulture), GeneratedMap.Load(n), threadCpu);
+            Report(output, n.ToString(CultureInfo.InvariantCulture), GeneratedMap.Load(n), threadCpu, Samples.CustomersPath);
         }
 
         return 0;
     }
 
-    private static void Report(TextWriter output, string name, Plan.DecisionPlan plan, bool threadCpu)
+    private static void Report(TextWriter output, string name, Plan.DecisionPlan plan, bool threadCpu, string customersPath)
     {
         var reader = new SnapshotReader(plan);
-        var customers = File.ReadLines(Samples.CustomersPath).Take(Samples.Count).Select(l => reader.Read(l).Customer!).ToArray();
+        var customers = File.ReadLines(customersPath).Take(Samples.Count).Select(l => reader.Read(l).Customer!).ToArray();
         var evaluator = new Evaluator(plan);
         var buffer = new DecisionBuffer(plan);
         var next = 0;

@@ -41,7 +41,8 @@ internal static class ThreadCpuClock
         return best;
     }
 
-    private static long Now()
+    /// <summary>The calling thread's CPU time so far, in nanoseconds.</summary>
+    public static long Now()
     {
         if (ClockGetTime(ThreadCpuTimeId, out var t) != 0)
         {

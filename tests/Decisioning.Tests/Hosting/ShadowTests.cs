@@ -317,6 +317,36 @@ public class ShadowTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Decide_BatchQueuedWhileTheWorkerSleeps_WakesItBeforeItsIdleDelay()
+    {
+        // A worker that slept through a burst let hundreds of snapshots live through the callers'
+        // collections (the served path slowed by a third to a half): a full batch wakes it.
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        var records = new ConcurrentQueue<ShadowDecision>();
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
+            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromSeconds(1)));
+        var engine = fixture.Engine;
+        foreach (var customer in Customers)
+        {
+            engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(customer), DemoMap.At); // compiled and warm
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => records.Count == Customers.Length, TimeSpan.FromSeconds(10)));
+        records.Clear();
+        Thread.Sleep(100); // the worker found the queue empty and sleeps for a second
+
+        var offered = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < ShadowRunner.WakeAfter; i++)
+        {
+            engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[i % Customers.Length]), DemoMap.At);
+        }
+
+        // Woken by the batch, the worker decides it long before the 900 ms left of its sleep.
+        Assert.True(SpinWait.SpinUntil(() => records.Count == ShadowRunner.WakeAfter, TimeSpan.FromMilliseconds(500)),
+            $"{records.Count} of {ShadowRunner.WakeAfter} shadow decisions after {offered.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task PromoteShadow_MapWithoutShadow_Throws()
     {
         using var champion = new TempMapFolder(DemoMap.Valid(1));
