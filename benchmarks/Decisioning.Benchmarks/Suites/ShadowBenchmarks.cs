@@ -22,8 +22,6 @@ public class ShadowBenchmarks
     private ServiceProvider _alone = null!;
     private ServiceProvider _shadowed = null!;
     private ServiceProvider _held = null!;
-    private ServiceProvider _short = null!;
-    private IDecisionEngine _shortEngine = null!;
     private IDecisionEngine _aloneEngine = null!;
     private IDecisionEngine _shadowedEngine = null!;
     private IDecisionEngine _heldEngine = null!;
@@ -38,8 +36,6 @@ public class ShadowBenchmarks
         _shadowed = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath));
         _held = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath).AddShadowObserver(_holding)
             .Configure(o => o.ShadowQueueCapacity = 1));
-        _short = Engine(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath).Configure(o => o.ShadowQueueCapacity = 256));
-        _shortEngine = _short.GetRequiredService<IDecisionEngine>();
         _aloneEngine = _alone.GetRequiredService<IDecisionEngine>();
         _shadowedEngine = _shadowed.GetRequiredService<IDecisionEngine>();
         _heldEngine = _held.GetRequiredService<IDecisionEngine>();
@@ -70,9 +66,6 @@ public class ShadowBenchmarks
 
     [Benchmark]
     public object Engine_Decide_WithShadow() => _shadowedEngine.Decide(MapId, Next(), Samples.At);
-
-    [Benchmark]
-    public object Engine_Decide_WithShadow_Queue256() => _shortEngine.Decide(MapId, Next(), Samples.At);
 
     [Benchmark]
     public object Engine_Decide_WithShadow_WorkerHeld() => _heldEngine.Decide(MapId, Next(), Samples.At);
