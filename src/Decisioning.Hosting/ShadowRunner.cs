@@ -208,7 +208,8 @@ internal sealed class ShadowRunner : IDisposable
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
-        return false;
+        // One more look: a collection's pause may have taken the whole window.
+        return reader.Count > 0;
     }
 
     private void Decide(Work work)
