@@ -8,7 +8,8 @@ namespace Decisioning.Benchmarks;
 /// strategy board on N decisions, time and peak memory beside report's (BoardHarness); <c>--policy-gate</c>: the
 /// policy gate with a RulesEngine workflow against the same rules in the map (PolicyGateRun); <c>--history [LINES]</c>: decisions
 /// per second with a SQLite history against without, and a 1M-line import (HistoryRun); <c>--profile TARGET</c>: a
-/// workload in a loop for dotnet-trace (ProfileLoop); <c>--adaptive</c>: the sample map with two adaptive models
+/// workload in a loop for dotnet-trace (ProfileLoop); <c>--reload [ROUNDS]</c>: a hot reload of an edited map against
+/// RulesEngine's AddOrUpdateWorkflow of the same edit, and a cold load (ReloadRun); <c>--adaptive</c>: the sample map with two adaptive models
 /// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun); <c>--scaling [--thread-cpu]</c>:
 /// DecideInto on the sample map and generated maps (ScalingRun); <c>--shadow</c>: the served path with a shadow map
 /// and what the collections cost it (ShadowRun). Anything else goes to
@@ -49,6 +50,11 @@ public static class Program
         {
             string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
             return Quick.ScalingRun.Run(Console.Out, threadCpu: args.Contains("--thread-cpu"), Option("--map"), Option("--customers"));
+        }
+
+        if (args.Contains("--reload"))
+        {
+            return Quick.ReloadRun.Run(args, Console.Out);
         }
 
         if (args.Contains("--quick"))

@@ -29,14 +29,14 @@ public static class Samples
 
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every expression parsed and compiled afresh: a map never seen before.</summary>
-    public static MapLoadOptions Uncached { get; } = new() { ExpressionCache = null };
+    /// <summary>Every file parsed and every expression compiled afresh: a map never seen before (no expression cache, nothing reused from an earlier load).</summary>
+    public static MapLoadOptions Uncached { get; } = new() { ExpressionCache = null, Reuse = null };
 
     public static string MapPath => Path.Combine(Root, "strategies", "retail-wealth");
 
     public static string CustomersPath => Path.Combine(Root, "samples", "customers.jsonl");
 
-    /// <summary>A map loaded with the process-wide expression cache (what a host's reload does), or without any.</summary>
+    /// <summary>A map loaded with the process-wide expression cache and the previous load of the same folder (what a host's reload does), or without either.</summary>
     public static DecisionPlan Load(string path, bool cached = true)
     {
         var loaded = MapLoader.Load(path, cached ? MapLoadOptions.Default : Uncached);

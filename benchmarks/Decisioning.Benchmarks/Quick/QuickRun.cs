@@ -121,7 +121,8 @@ public static class QuickRun
     /// </summary>
     private static double CompileMilliseconds(ExpressionCache? cache)
     {
-        var options = new MapLoadOptions { ExpressionCache = cache };
+        // Nothing reused from the previous load but the expressions (--reload measures reloads with everything).
+        var options = new MapLoadOptions { ExpressionCache = cache, Reuse = null };
         var times = new List<double>();
         // The first loads pay for JIT and tiering of the loader itself: the warm figure is the median
         // of the last 31. Back-to-back loads keep JIT-compiling new delegates, which postpones the

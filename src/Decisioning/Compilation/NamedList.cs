@@ -17,15 +17,22 @@ internal static class NamedList
         Read(path, diagnostics, full => MapFileRules.ReadInside(MapRelative.Folder(path), full));
 
     /// <summary>As the public overload, the file's bytes read by <paramref name="read"/> (the loader's, which hashes them).</summary>
-    internal static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics, Func<string, byte[]> read)
+    internal static FrozenSet<string>? Read(Located<string> path, DiagnosticBag diagnostics, Func<string, byte[]> read, CompileMemo? memo = null)
     {
         var full = MapRelative.Path(path);
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        byte[] bytes;
         try
         {
             // Lists can hold millions of ids: not under the map's size limit but under their own
             // (MapFileRules). The bytes are read once, so the map hash covers exactly what was parsed.
-            using var reader = new StreamReader(new MemoryStream(read(full), writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            bytes = read(full);
+            if (memo is not null && memo.TryList(full, bytes, out var kept))
+            {
+                return kept;
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             while (reader.ReadLine() is { } raw)
             {
                 Add(ids, raw);
@@ -49,7 +56,9 @@ internal static class NamedList
             return null;
         }
 
-        return ids.ToFrozenSet(StringComparer.Ordinal);
+        var members = ids.ToFrozenSet(StringComparer.Ordinal);
+        memo?.AddList(full, bytes, members);
+        return members;
     }
 
     private static void Add(HashSet<string> ids, string raw)

@@ -21,12 +21,15 @@ internal static class PlanCompiler
     /// <summary>As the public overload, with list and state files read by <paramref name="readList"/> (the loader's, which hashes them).</summary>
     internal static DecisionPlan? Compile(
         MapDocument doc, IReadOnlyDictionary<string, IPropensityModel> hostModels, DiagnosticBag diagnostics, ExpressionCache? cache,
-        Func<string, byte[]> readList)
+        Func<string, byte[]> readList, CompileMemo? memo = null)
     {
-        var customer = new RowLayout(Typed(doc.Customer.Fields));
+        // A hot reload takes the previous load's pieces whose inputs are equal (CompileMemo); the
+        // layouts first, since compiled expressions and scripts are kept per layout.
+        memo ??= CompileMemo.First();
+        var customer = memo.Layout("customer", [.. Typed(doc.Customer.Fields)]);
         var events = doc.Customer.Events
             .GroupBy(e => e.Id.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new RowLayout(Typed(g.First().Fields)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => memo.Layout("event " + g.Key, [.. Typed(g.First().Fields)]), StringComparer.Ordinal);
 
         NamedRule? Rule(RuleDecl r, ExpressionScope scope) =>
             r.Id is { } id && r.When is { } when && ExpressionCompiler.Compile(when, scope, diagnostics) is { } c
@@ -37,7 +40,7 @@ internal static class PlanCompiler
         var first = ExpressionScope.ForTiers(customer, unresolved, cache);
         var tiers = doc.Tiers.Select(t => Rule(t, first)).ToList();
         var stages = doc.Lifecycle.Select(t => Rule(t, first.ForLifecycle())).ToList();
-        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics, readList)).ToList();
+        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics, readList, memo)).ToList();
         var later = first.ForStrategies();
 
         var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
@@ -46,7 +49,7 @@ internal static class PlanCompiler
         var channels = doc.Channels.Select((c, i) => Channel(c, i, later, diagnostics)).ToList();
         var scripts = doc.Scripts
             .Where(s => s.Id is not null && s.Text is not null)
-            .Select(s => ScriptCompiler.Compile(s.Id!.Value.Value, s.Text!.Value, customer, diagnostics))
+            .Select(s => Script(s.Id!.Value.Value, s.Text!.Value, customer, diagnostics, memo))
             .OfType<CompiledScript>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
@@ -145,7 +148,25 @@ internal static class PlanCompiler
         }
     }
 
-    private static SegmentPlan? Segment(SegmentDecl s, ExpressionScope scope, DiagnosticBag diagnostics, Func<string, byte[]> readList)
+    // A script compiled without a diagnostic is kept for the next load (the same id, text and layout compile alike).
+    private static CompiledScript? Script(string id, Located<string> text, RowLayout customer, DiagnosticBag diagnostics, CompileMemo memo)
+    {
+        if (memo.TryScript(id, text.Value, customer, out var kept))
+        {
+            return kept;
+        }
+
+        var before = diagnostics.Items.Count;
+        var script = ScriptCompiler.Compile(id, text, customer, diagnostics);
+        if (script is not null && diagnostics.Items.Count == before)
+        {
+            memo.AddScript(id, text.Value, customer, script);
+        }
+
+        return script;
+    }
+
+    private static SegmentPlan? Segment(SegmentDecl s, ExpressionScope scope, DiagnosticBag diagnostics, Func<string, byte[]> readList, CompileMemo memo)
     {
         if (s.Id is not { } id)
         {
@@ -154,7 +175,7 @@ internal static class PlanCompiler
 
         if (s.List is { } list)
         {
-            return NamedList.Read(list, diagnostics, readList) is { } members
+            return NamedList.Read(list, diagnostics, readList, memo) is { } members
                 ? new SegmentPlan(id.Value, null, members, list.Value)
                 : null;
         }

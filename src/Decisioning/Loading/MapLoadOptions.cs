@@ -20,4 +20,11 @@ public sealed record MapLoadOptions
     /// <see cref="ExpressionCache.Shared"/> by default, null to compile every expression afresh.
     /// </summary>
     internal ExpressionCache? ExpressionCache { get; init; } = ExpressionCache.Shared;
+
+    /// <summary>
+    /// The previous load of each map source, reused piece by piece by the next load of the same
+    /// source (<see cref="MapReuse"/>); <see cref="MapReuse.Shared"/> by default, null for a load
+    /// that neither reuses nor leaves anything.
+    /// </summary>
+    internal MapReuse? Reuse { get; init; } = MapReuse.Shared;
 }

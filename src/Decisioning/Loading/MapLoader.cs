@@ -14,10 +14,6 @@ namespace Decisioning.Loading;
 /// </summary>
 public static class MapLoader
 {
-    // Parsing is recursive inside the expression parser; a private stack gives hostile input
-    // plenty of room on top of the lexical limits, and keeps it off a caller's small stack.
-    private const int LoaderStackBytes = 64 * 1024 * 1024;
-
     /// <summary>
     /// Loads the map file or folder at <paramref name="path"/>: a plan, or every diagnostic with its
     /// code, file, line and column. A missing or unreadable file is a diagnostic, not an exception.
@@ -29,59 +25,49 @@ public static class MapLoader
     public static LoadResult LoadText(string text, string displayPath = "map.yaml", MapLoadOptions? options = null) =>
         OnLargeStack(() =>
         {
+            options ??= MapLoadOptions.Default;
             var diagnostics = new DiagnosticBag();
             var files = new MapSourceFiles(Path.GetDirectoryName(Path.GetFullPath(displayPath)) ?? ".");
-            files.Add(displayPath, System.Text.Encoding.UTF8.GetBytes(text));
-            var root = YamlTreeReader.Read(text, displayPath, diagnostics);
-            return Finish([(displayPath, root)], diagnostics, options ?? MapLoadOptions.Default, files);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            files.Add(displayPath, bytes);
+            var reload = Reload.Start(options, "text\n" + Path.GetFullPath(displayPath), files);
+            var trees = new List<(string, YamlNode?)> { (displayPath, reload.Tree(displayPath, bytes, text, diagnostics)) };
+            return reload.Finish(diagnostics, [(displayPath, bytes)], memo => Finish(trees, diagnostics, options, files, memo));
         });
 
-    private static LoadResult OnLargeStack(Func<LoadResult> load)
-    {
-        LoadResult? result = null;
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                result = load();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        }, LoaderStackBytes) { IsBackground = true, Name = "decisioning-map-loader" };
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-        {
-            // A bug of ours, not of the map: keep the stack trace.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
-        return result!;
-    }
+    private static LoadResult OnLargeStack(Func<LoadResult> load) => LoaderThreads.Run(load);
 
     private static LoadResult LoadOnThisThread(string path, MapLoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
         var files = MapFiles(path, diagnostics);
         var sources = new MapSourceFiles(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var reload = Reload.Start(options, Path.GetFullPath(path) + "\n" + Directory.GetCurrentDirectory(), sources);
         var trees = new List<(string, YamlNode?)>();
+        var read = new List<(string, byte[])>();
         // A map file the user named may be a link to anywhere; the files of a folder stay inside it.
-        Func<string, byte[]> read = Directory.Exists(path) ? sources.ReadInside : sources.Read;
+        Func<string, byte[]> readFile = Directory.Exists(path) ? sources.ReadInside : sources.Read;
         foreach (var file in files)
         {
             var display = Display(file);
-            var text = SourceText.ReadFile(file, display, diagnostics, read);
-            trees.Add((display, text is null ? null : YamlTreeReader.Read(text, display, diagnostics)));
+            byte[]? bytes = null;
+            var text = SourceText.ReadFile(file, display, diagnostics, f => bytes = readFile(f));
+            if (bytes is not null)
+            {
+                read.Add((file, bytes));
+            }
+
+            trees.Add((display, text is null ? null : reload.Tree(display, bytes!, text, diagnostics)));
         }
 
-        var result = Finish(trees, diagnostics, options, sources);
-        return result.Plan is null ? result : result with { Plan = result.Plan with { Sources = files } };
+        return reload.Finish(diagnostics, read, memo =>
+        {
+            var result = Finish(trees, diagnostics, options, sources, memo);
+            return result.Plan is null ? result : result with { Plan = result.Plan with { Sources = files } };
+        });
     }
 
-    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options, MapSourceFiles sources)
+    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options, MapSourceFiles sources, CompileMemo memo)
     {
         // A file that could not be read or parsed leaves holes that would only echo as noise
         // (missing map id, unknown references): report what the YAML stage found and stop.
@@ -99,7 +85,7 @@ public static class MapLoader
         var document = MapDocumentReader.Read(trees, diagnostics);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
         MapValidation.Validate(document, hostIds, diagnostics);
-        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.ReadInside);
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.ReadInside, memo);
         // The lists were read while compiling: the hash covers every file the plan was made from.
         return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash(), DefinitionHash = sources.DefinitionHash() }, diagnostics.Sorted());
     }

@@ -14,10 +14,17 @@ internal static class YamlTreeReader
     /// <summary>No strategy map needs more nesting than this; deeper input is refused.</summary>
     public const int MaxDepth = 32;
 
-    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics) => Read(text, file, diagnostics, 0, 0);
+
+    /// <summary>
+    /// As <see cref="Read(string, string, DiagnosticBag)"/>, for text that starts
+    /// <paramref name="lineOffset"/> lines into its file and sits <paramref name="depth"/> collections
+    /// deep there (<see cref="YamlPatch"/>): positions and the depth limit are those of the whole file.
+    /// </summary>
+    internal static YamlNode? Read(string text, string file, DiagnosticBag diagnostics, int lineOffset, int depth)
     {
         var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(file, diagnostics);
+        var builder = new TreeBuilder(file, diagnostics, lineOffset, depth);
         try
         {
             while (parser.MoveNext())
@@ -83,13 +90,19 @@ internal static class YamlTreeReader
     internal static SourceLocation At(string file, Mark mark) =>
         new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
-    private sealed class TreeBuilder(string file, DiagnosticBag diagnostics)
+    private sealed class TreeBuilder(string file, DiagnosticBag diagnostics, int lineOffset, int depth)
     {
         private readonly Stack<Frame> _open = new();
         private int _documents;
         private int _aliases;
 
         public YamlNode? Root { get; private set; }
+
+        private SourceLocation Here(Mark mark)
+        {
+            var at = At(file, mark);
+            return lineOffset == 0 ? at : at with { Line = at.Line + lineOffset };
+        }
 
         /// <summary>Takes one event; false stops reading (too deep, or a second document).</summary>
         public bool Accept(ParsingEvent e)
@@ -100,7 +113,7 @@ internal static class YamlTreeReader
                     if (_documents++ > 0)
                     {
                         diagnostics.Error(DiagnosticCodes.YamlSyntax,
-                            "a map file holds one YAML document; this file has another here", At(file, e.Start));
+                            "a map file holds one YAML document; this file has another here", Here(e.Start));
                         return false;
                     }
 
@@ -109,15 +122,15 @@ internal static class YamlTreeReader
                     _documents++;
                     return true;
                 case MappingStart or SequenceStart:
-                    if (_open.Count >= MaxDepth)
+                    if (depth + _open.Count >= MaxDepth)
                     {
                         diagnostics.Error(DiagnosticCodes.TooDeep,
-                            $"nesting deeper than {MaxDepth} levels; a strategy map never needs this", At(file, e.Start));
+                            $"nesting deeper than {MaxDepth} levels; a strategy map never needs this", Here(e.Start));
                         Root = null;
                         return false;
                     }
 
-                    _open.Push(new Frame(e is MappingStart, At(file, e.Start)));
+                    _open.Push(new Frame(e is MappingStart, Here(e.Start)));
                     return true;
                 case MappingEnd or SequenceEnd:
                     var frame = _open.Pop();
@@ -134,10 +147,10 @@ internal static class YamlTreeReader
                     {
                         diagnostics.Error(DiagnosticCodes.AliasNotAllowed,
                             $"YAML aliases (*{alias.Value}) are not allowed in a strategy map; write the value out",
-                            At(file, e.Start));
+                            Here(e.Start));
                     }
 
-                    Add(new YamlScalar("", true, At(file, e.Start), At(file, e.Start)));
+                    Add(new YamlScalar("", true, Here(e.Start), Here(e.Start)));
                     return true;
                 default:
                     return true;
@@ -146,7 +159,7 @@ internal static class YamlTreeReader
 
         private YamlScalar ToScalar(Scalar scalar)
         {
-            var start = At(file, scalar.Start);
+            var start = Here(scalar.Start);
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
             var content = quoted ? start.Shift(1) : start;
             return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, start, content);

@@ -42,6 +42,7 @@ public static class MapHash
 internal sealed class MapSourceFiles(string folder)
 {
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly List<(string FullPath, byte[] Bytes)> _reads = [];
 
     /// <summary>The full path of the map folder (a single-file map's directory).</summary>
     public string Folder { get; } = Path.GetFullPath(folder);
@@ -55,9 +56,13 @@ internal sealed class MapSourceFiles(string folder)
     /// </summary>
     public byte[] ReadInside(string fullPath) => Remember(fullPath, MapFileRules.ReadInside(Folder, fullPath));
 
+    /// <summary>Every file read through <see cref="Read"/> and <see cref="ReadInside"/>, in the order read (what a reload compares).</summary>
+    public IReadOnlyList<(string FullPath, byte[] Bytes)> Reads => _reads;
+
     private byte[] Remember(string fullPath, byte[] bytes)
     {
         Add(fullPath, bytes);
+        _reads.Add((fullPath, bytes));
         return bytes;
     }
 
