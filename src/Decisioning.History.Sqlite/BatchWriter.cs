@@ -13,7 +13,7 @@ internal sealed class BatchWriter : IDisposable
     // Each row's cost beside its texts, for the store's estimate of what the log holds.
     private const int RowBytes = 160;
 
-    private readonly SqliteConnection _connection;
+    private readonly RawConnection _connection;
     private readonly RawStatement _begin, _commit, _rollback;
     private readonly RawStatement _map, _decision, _offer, _contact, _response;
 
@@ -21,15 +21,11 @@ internal sealed class BatchWriter : IDisposable
     // later batch of the same version need not write it again.
     private readonly HashSet<string> _maps = new(StringComparer.Ordinal);
 
-    public BatchWriter(SqliteConnection connection)
+    public BatchWriter(RawConnection connection)
     {
         _connection = connection;
-        using (var pragma = connection.CreateCommand())
-        {
-            // The store checkpoints beside this connection (SqliteHistory.Checkpoint).
-            pragma.CommandText = "PRAGMA wal_autocheckpoint=0";
-            pragma.ExecuteNonQuery();
-        }
+        // The store checkpoints beside this connection (SqliteHistory.Checkpoint).
+        connection.Execute("PRAGMA wal_autocheckpoint=0");
 
         _begin = new RawStatement(connection, "BEGIN IMMEDIATE");
         _commit = new RawStatement(connection, "COMMIT");
@@ -74,10 +70,21 @@ internal sealed class BatchWriter : IDisposable
                 _decision.Bind(5, d.Map);
                 _decision.Bind(6, d.Version);
                 _decision.Bind(7, d.MapHash);
-                _decision.Bind(8, d.Line);
+                if (d.Utf8Line is { } utf8)
+                {
+                    // The line as the decision wrote it: no string made of it, no conversion in SQLite.
+                    _decision.BindUtf8(8, utf8.Span);
+                    bytes += utf8.Length;
+                }
+                else
+                {
+                    _decision.Bind(8, d.Line);
+                    bytes += d.Line.Length;
+                }
+
                 _decision.Bind(9, d.Snapshot);
                 _decision.Execute();
-                bytes += d.Line.Length + (d.Snapshot?.Length ?? 0);
+                bytes += d.Snapshot?.Length ?? 0;
             }
 
             foreach (var o in batch.Offers)

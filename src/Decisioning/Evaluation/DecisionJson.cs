@@ -223,7 +223,17 @@ public static class DecisionJson
     /// <summary>The decision line of the decision in <paramref name="buffer"/>, byte for byte what the same decision as a record writes.</summary>
     public static string ToJson(DecisionBuffer buffer) => Serialize(w => Write(w, buffer));
 
-    private static string Serialize(Action<Utf8JsonWriter> write)
+    /// <summary>The decision line of <paramref name="decision"/> in UTF-8 (the history stores these bytes as they are).</summary>
+    internal static byte[] ToUtf8(Decision decision) => SerializeUtf8(w => Write(w, decision));
+
+    /// <summary>The decision line of the decision in <paramref name="buffer"/> in UTF-8.</summary>
+    internal static byte[] ToUtf8(DecisionBuffer buffer) => SerializeUtf8(w => Write(w, buffer));
+
+    private static string Serialize(Action<Utf8JsonWriter> write) => System.Text.Encoding.UTF8.GetString(Written(write).WrittenSpan);
+
+    private static byte[] SerializeUtf8(Action<Utf8JsonWriter> write) => Written(write).WrittenSpan.ToArray();
+
+    private static System.Buffers.ArrayBufferWriter<byte> Written(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -231,7 +241,7 @@ public static class DecisionJson
             write(w);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer;
     }
 
     private static void WriteActions<TView>(Utf8JsonWriter w, JsonEncodedText name, TView d, bool counterfactual)

@@ -64,7 +64,7 @@ internal static class DecisionLines
     /// reading its <paramref name="line"/> back: the same records <see cref="TryRead"/> gives for that
     /// line (<c>DecisionRecordsTests</c>), without parsing it again on the write path.
     /// </summary>
-    internal static StoredDecision Records(Decision decision, string line, string? snapshot, string role, out OfferEntry[] offers)
+    internal static StoredDecision Records(Decision decision, ReadOnlyMemory<byte> line, string? snapshot, string role, out OfferEntry[] offers)
     {
         var at = Instant.Utc(decision.At);
         var group = decision.Experiment?.Group;
@@ -79,8 +79,8 @@ internal static class DecisionLines
         return new StoredDecision(decision.CustomerId, at, decision.Map, decision.Version, decision.MapHash, line, snapshot, role);
     }
 
-    /// <summary>As <see cref="Records(Decision, string, string?, string, out OfferEntry[])"/>, for a decision still in its buffer.</summary>
-    internal static StoredDecision Records(DecisionBuffer buffer, string line, string role, out OfferEntry[] offers)
+    /// <summary>As <see cref="Records(Decision, ReadOnlyMemory{byte}, string?, string, out OfferEntry[])"/>, for a decision still in its buffer.</summary>
+    internal static StoredDecision Records(DecisionBuffer buffer, ReadOnlyMemory<byte> line, string role, out OfferEntry[] offers)
     {
         var plan = buffer.Plan;
         var customer = buffer.Customer.Id;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
@@ -68,7 +67,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     public void Decided(CustomerRecord customer, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Decided(customer, buffer, DecisionJson.ToJson(buffer));
+        Decided(customer, buffer, DecisionJson.ToUtf8(buffer));
     }
 
     /// <summary>Queues the decision in <paramref name="buffer"/>, already written as <paramref name="line"/>.</summary>
@@ -76,9 +75,10 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
 
     /// <summary>Queues a served decision already written as <paramref name="line"/> (evaluate's line, not written again).</summary>
     internal void Decided(CustomerRecord customer, DecisionBuffer buffer, ReadOnlySpan<byte> line) =>
-        Decided(customer, buffer, Encoding.UTF8.GetString(line));
+        Decided(customer, buffer, line.ToArray());
 
-    private void Decided(CustomerRecord customer, DecisionBuffer buffer, string line)
+    // The line stays in UTF-8 as written: the SQLite store binds those bytes, other stores read it as text.
+    private void Decided(CustomerRecord customer, DecisionBuffer buffer, byte[] line)
     {
         var pending = FromBuffer(buffer, line, _options.KeepSnapshots ? customer : null, OfferRoles.Served);
         Enqueue(Adaptive.PredictorValues.HasAdaptive(buffer.Plan) ? pending with { Subject = new(customer, buffer.Tier, buffer.Stage) } : pending);
@@ -99,12 +99,12 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     public void DecidedShadow(DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        Enqueue(FromBuffer(buffer, DecisionJson.ToJson(buffer), null, OfferRoles.Shadow));
+        Enqueue(FromBuffer(buffer, DecisionJson.ToUtf8(buffer), null, OfferRoles.Shadow));
     }
 
     /// <summary>Queues a shadow decision already written as <paramref name="line"/> (see <see cref="RecordShadow"/>).</summary>
     internal void DecidedShadow(DecisionBuffer buffer, ReadOnlySpan<byte> line) =>
-        Enqueue(FromBuffer(buffer, Encoding.UTF8.GetString(line), null, OfferRoles.Shadow));
+        Enqueue(FromBuffer(buffer, line.ToArray(), null, OfferRoles.Shadow));
 
 
     /// <summary>Queues a decision made by the engine; its line and snapshot are written in the background.</summary>
@@ -293,7 +293,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
             }
             else
             {
-                decision = DecisionLines.Records(item.Decision!, DecisionJson.ToJson(item.Decision!), snapshot, item.Role!, out actions);
+                decision = DecisionLines.Records(item.Decision!, DecisionJson.ToUtf8(item.Decision!), snapshot, item.Role!, out actions);
             }
 
             decisions.Add(decision);
@@ -311,7 +311,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     }
 
     // A decision still in its buffer: its line and offers are taken now (the buffer is reused), its snapshot written later.
-    private static Pending FromBuffer(DecisionBuffer buffer, string line, CustomerRecord? kept, string role)
+    private static Pending FromBuffer(DecisionBuffer buffer, byte[] line, CustomerRecord? kept, string role)
     {
         var stored = DecisionLines.Records(buffer, line, role, out var offers);
         return new Pending(null, stored, offers, buffer.Plan, kept, null, role);

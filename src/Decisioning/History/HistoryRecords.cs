@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Decisioning.History;
 
 /// <summary>
@@ -13,7 +15,44 @@ public sealed record StoredDecision(
     string? MapHash,
     string Line,
     string? Snapshot = null,
-    string Role = OfferRoles.Served);
+    string Role = OfferRoles.Served)
+{
+    // The line as text, or null while it is held only as the UTF-8 bytes the decision was
+    // written in (a decision queued by the engine or by evaluate): the SQLite store binds those
+    // bytes as they are, and the text is made only if something asks for it.
+    private string? _line = Line;
+    private readonly ReadOnlyMemory<byte>? _utf8;
+
+    /// <summary>A decision whose line is held as the UTF-8 bytes it was written in.</summary>
+    internal StoredDecision(string customerId, DateTime at, string map, string version, string? mapHash, ReadOnlyMemory<byte> utf8Line,
+        string? snapshot, string role)
+        : this(customerId, at, map, version, mapHash, (string)null!, snapshot, role)
+    {
+        _utf8 = utf8Line;
+    }
+
+    /// <summary>The decision line itself (spec section 4's JSON, unchanged).</summary>
+    public string Line
+    {
+        get => _line ??= Encoding.UTF8.GetString(_utf8!.Value.Span);
+        init
+        {
+            _line = value;
+            _utf8 = null;
+        }
+    }
+
+    /// <summary>The line's UTF-8 bytes when the decision was queued with them; otherwise null (use <see cref="Line"/>).</summary>
+    internal ReadOnlyMemory<byte>? Utf8Line => _utf8;
+
+    /// <summary>Equal when every field is, the line compared as text however each one holds it.</summary>
+    public bool Equals(StoredDecision? other) =>
+        ReferenceEquals(this, other) || (other is not null && CustomerId == other.CustomerId && At == other.At && Map == other.Map
+            && Version == other.Version && MapHash == other.MapHash && Line == other.Line && Snapshot == other.Snapshot && Role == other.Role);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CustomerId, At, Map, Version, MapHash, Line, Snapshot, Role);
+}
 
 /// <summary>Whether an offer was served to the customer or only computed by a shadow map.</summary>
 public static class OfferRoles

@@ -86,6 +86,47 @@ public abstract class HistoryStoreBehaviour : IDisposable
     }
 
     [SkippableFact]
+    public void Read_GivesACustomersRecordsInTheOrderRecorded_NotInTimeOrder()
+    {
+        var times = new[] { T0.AddDays(5), T0, T0.AddDays(2) };
+        foreach (var at in times)
+        {
+            Store.Append(new HistoryBatch([], [], [Contact("C1", at)], [Response("C1", at, "responded")]));
+        }
+
+        var read = Store.Read("C1", T0, T0.AddDays(5));
+
+        Assert.Equal(times, read.Contacts.Select(c => c.At));
+        Assert.Equal(times, read.Responses.Select(r => r.At));
+    }
+
+    [SkippableFact]
+    public void Append_LongAndNonAsciiTexts_AreKeptWhole()
+    {
+        var line = "{\"customerId\":\"王女士\",\"trace\":\"" + string.Concat(Enumerable.Repeat("理财-é-😀 ", 600)) + "\"}";
+        var decision = new StoredDecision("王女士", T0, "m", "1", "sha256:x", line, new string('x', 10_000));
+        var contact = new ContactEntry("王女士", T0, "微信", new string('s', 3000), "", 1, "送达");
+
+        Store.Append(new HistoryBatch([decision], [], [contact], []));
+
+        Assert.Equal(decision, Assert.Single(Store.Decisions(HistoryQuery.All)));
+        Assert.Equal(contact, Assert.Single(Store.Read("王女士", T0, T0).Contacts));
+    }
+
+    [SkippableFact]
+    public void Append_ADecisionHeldInUtf8_StoresItsLineAsText()
+    {
+        const string line = """{"customerId":"C1","name":"王女士"}""";
+        var held = new StoredDecision("C1", T0, "m", "1", "sha256:x", System.Text.Encoding.UTF8.GetBytes(line), null, OfferRoles.Served);
+
+        Store.Append(new HistoryBatch([held], [], [], []));
+
+        var stored = Assert.Single(Store.Decisions(HistoryQuery.All));
+        Assert.Equal(line, stored.Line);
+        Assert.Equal(new StoredDecision("C1", T0, "m", "1", "sha256:x", line), stored);
+    }
+
+    [SkippableFact]
     public void Query_ByCustomerAndRange_FiltersDecisionsAndOffers()
     {
         var decisions = Enumerable.Range(0, 4).Select(i => new StoredDecision($"C{i % 2}", T0.AddDays(i), "m", "1", "sha256:x", "{}")).ToList();
