@@ -149,7 +149,7 @@ public static class HistoryRun
     /// history, writing the decision line, appending decisions, offers and contacts in batches of
     /// 500 (then again each kind of row alone, and with lines of two bytes), and a decision's read.
     /// </summary>
-    public static int Parts(TextWriter output)
+    public static int Parts(TextWriter output, double readSeconds = 0)
     {
         const int count = 20_000;
         var folder = Directory.CreateTempSubdirectory("decisioning-history-parts-").FullName;
@@ -204,7 +204,9 @@ public static class HistoryRun
                 ("  decisions, offers", b => b with { Contacts = [] }),
                 ("  decisions, contacts", b => b with { Offers = [] }),
                 ("  all, lines of 2 bytes", b => b with { Decisions = [.. b.Decisions.Select(d => d with { Line = "{}" })] }),
-                ("  all", b => b),
+                ("  all, lines as text", b => b),
+                // As the engine and evaluate queue them: each line held in the UTF-8 it was written in.
+                ("  all", b => b with { Decisions = [.. b.Decisions.Select(Utf8)] }),
             })
             {
                 using var split = new SqliteHistory(Path.Combine(folder, $"split-{name.Trim().Replace(' ', '-').Replace(",", "")}.db"));
@@ -223,6 +225,19 @@ public static class HistoryRun
                 Part(output, "read (one customer)", count, i => store.Read(ids[i], Samples.At.AddDays(-90), Samples.At.AddDays(1)));
             }
 
+            // --profile history-read SECONDS: the read alone in a loop, for perf.
+            if (readSeconds > 0)
+            {
+                var clock = Stopwatch.StartNew();
+                var reads = 0L;
+                while (clock.Elapsed.TotalSeconds < readSeconds)
+                {
+                    store.Read(ids[(int)(reads++ % count)], Samples.At.AddDays(-90), Samples.At.AddDays(1));
+                }
+
+                output.WriteLine(Invariant($"read loop: {reads:N0} reads in {readSeconds} s"));
+            }
+
             return 0;
         }
         finally
@@ -232,10 +247,14 @@ public static class HistoryRun
         }
     }
 
+    private static History.StoredDecision Utf8(History.StoredDecision d) =>
+        new(d.CustomerId, d.At, d.Map, d.Version, d.MapHash, Encoding.UTF8.GetBytes(d.Line), d.Snapshot, d.Role);
+
     private static void Part(TextWriter output, string name, int count, Action<int> work)
     {
         GC.Collect();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var thread = ThreadCpuClock.Now();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -243,8 +262,9 @@ public static class HistoryRun
         }
 
         clock.Stop();
+        thread = ThreadCpuClock.Now() - thread;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        output.WriteLine(Invariant($"{name,-26} {cpu.TotalMicroseconds / count,7:F1} us CPU, {clock.Elapsed.TotalMicroseconds / count,7:F1} us wall a decision"));
+        output.WriteLine(Invariant($"{name,-26} {cpu.TotalMicroseconds / count,7:F1} us CPU ({thread / 1000.0 / count,5:F1} us this thread), {clock.Elapsed.TotalMicroseconds / count,7:F1} us wall a decision"));
     }
 
     private static ServiceProvider EngineServices(string folder, bool history)

@@ -21,6 +21,11 @@ public static class ProfileLoop
             return HistoryRun.Parts(output);
         }
 
+        if (target == "history-read")
+        {
+            return HistoryRun.Parts(output, seconds);
+        }
+
         var plan = Samples.Load(Samples.MapPath);
         var contenders = new Contenders(plan, Samples.Pick(plan, Profile.Mixed), rulesEngine: false);
         Action work = target switch
