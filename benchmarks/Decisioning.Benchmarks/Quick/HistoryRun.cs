@@ -45,19 +45,25 @@ public static class HistoryRun
 
             var ratios = new List<double>();
             var ratiosRead = new List<double>();
+            var cpuRatios = new List<double>();
+            var cpuRatiosRead = new List<double>();
             for (var round = 1; round <= Rounds; round++)
             {
                 var db = Path.Combine(folder, $"round{round}.db");
-                var off1 = Evaluate(customers, Day1, null, folder);
-                var on1 = Evaluate(customers, Day1, db, folder);
-                var off3 = Evaluate(customers, Day3, null, folder);
-                var on3 = Evaluate(customers, Day3, db, folder);
+                var (off1, off1Cpu) = Evaluate(customers, Day1, null, folder);
+                var (on1, on1Cpu) = Evaluate(customers, Day1, db, folder);
+                var (off3, off3Cpu) = Evaluate(customers, Day3, null, folder);
+                var (on3, on3Cpu) = Evaluate(customers, Day3, db, folder);
                 ratios.Add(off1 / on1);
                 ratiosRead.Add(off3 / on3);
+                cpuRatios.Add(off1Cpu / on1Cpu);
+                cpuRatiosRead.Add(off3Cpu / on3Cpu);
                 output.WriteLine(Invariant($"evaluate round {round}: off {lines / off1,8:F0} /s, on {lines / on1,8:F0} /s ({off1 / on1:P0}); a day later, reading the first run's contacts: off {lines / off3,8:F0} /s, on {lines / on3,8:F0} /s ({off3 / on3:P0})"));
+                output.WriteLine(Invariant($"  process CPU a decision: off {off1Cpu * 1e6 / lines,6:F1} us, on {on1Cpu * 1e6 / lines,6:F1} us ({off1Cpu / on1Cpu:P0}); a day later: off {off3Cpu * 1e6 / lines,6:F1} us, on {on3Cpu * 1e6 / lines,6:F1} us ({off3Cpu / on3Cpu:P0})"));
             }
 
             output.WriteLine(Invariant($"evaluate with a SQLite history: median {Median(ratios):P0} of the decisions per second without (first day), {Median(ratiosRead):P0} (a day later)"));
+            output.WriteLine(Invariant($"evaluate with a SQLite history, by process CPU time: median {Median(cpuRatios):P0} of the decisions per CPU second without (first day), {Median(cpuRatiosRead):P0} (a day later)"));
 
             var (engineOff, engineOn) = Engine(folder, output);
             output.WriteLine(Invariant($"engine, one thread: off {engineOff,8:F0} /s, on {engineOn,8:F0} /s ({engineOn / engineOff:P0})"));
@@ -77,8 +83,8 @@ public static class HistoryRun
         }
     }
 
-    // Seconds for `evaluate` over the first `lines` customers; with a database, offers are contacts.
-    private static double Evaluate(string customers, string at, string? db, string folder, int? lines = null)
+    // Seconds of wall clock and of process CPU for `evaluate` over the first `lines` customers; with a database, offers are contacts.
+    private static (double Wall, double Cpu) Evaluate(string customers, string at, string? db, string folder, int? lines = null)
     {
         var input = customers;
         if (lines is { } count)
@@ -94,10 +100,12 @@ public static class HistoryRun
         }
 
         GC.Collect();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var exit = Cli(args);
         clock.Stop();
-        return exit == 0 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"evaluate exited {exit}");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return exit == 0 ? (clock.Elapsed.TotalSeconds, cpu.TotalSeconds) : throw new InvalidOperationException($"evaluate exited {exit}");
     }
 
     /// <summary>
@@ -297,6 +305,8 @@ public static class HistoryRun
             }
 
             var best = 0.0;
+            var total = 0L;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var repeat = 0; repeat < 3; repeat++)
             {
                 var clock = Stopwatch.StartNew();
@@ -308,6 +318,7 @@ public static class HistoryRun
                 }
 
                 best = Math.Max(best, decided / clock.Elapsed.TotalSeconds);
+                total += decided;
             }
 
             if (provider.GetService<History.HistoryRecorder>() is { } recorder)
@@ -316,6 +327,9 @@ public static class HistoryRun
                 output.WriteLine(Invariant($"engine history queue: {recorder.Counts.Written:N0} written, {recorder.Counts.Dropped:N0} dropped"));
             }
 
+            // Every thread's CPU (the writer's too, its queue written out), over every decision of the three loops.
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            output.WriteLine(Invariant($"engine {(history ? "on" : "off")}: process CPU {cpu.TotalMicroseconds / total:F1} us a decision"));
             return best;
         }
 
