@@ -12,7 +12,8 @@ namespace Decisioning.Benchmarks;
 /// RulesEngine's AddOrUpdateWorkflow of the same edit, and a cold load (ReloadRun); <c>--adaptive</c>: the sample map with two adaptive models
 /// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun); <c>--scaling [--thread-cpu]</c>:
 /// DecideInto on the sample map and generated maps (ScalingRun); <c>--shadow</c>: the served path with a shadow map
-/// and what the collections cost it (ShadowRun). Anything else goes to
+/// and what the collections cost it (ShadowRun); <c>--stream [LINES] [--rounds N]</c>: <c>evaluate</c>
+/// against the JSON floor, alternating, wall and CPU time (StreamRun). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -55,6 +56,11 @@ public static class Program
         if (args.Contains("--reload"))
         {
             return Quick.ReloadRun.Run(args, Console.Out);
+        }
+
+        if (args.Contains("--stream"))
+        {
+            return StreamRun.Run(args, Console.Out);
         }
 
         if (args.Contains("--quick"))

@@ -50,7 +50,7 @@ internal static class EvaluateCommand
                 OffersAreContacts = parse.GetValue(offersAreContacts),
             });
             var outPath = parse.GetValue(output);
-            using var input = CliIo.OpenInput(parse.GetValue(customers)!);
+            using var input = CliIo.OpenInputStream(parse.GetValue(customers)!);
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)
                 : context.Out == Console.Out ? Console.OpenStandardOutput()
                 : new WriterStream(context.Out);
@@ -84,24 +84,30 @@ internal static class EvaluateCommand
         return command;
     }
 
+    /// <summary>Decides one line (its UTF-8 bytes) at <paramref name="at"/> into <paramref name="output"/>.</summary>
+    public delegate bool LineDecide(ReadOnlySpan<byte> line, DateTimeOffset at, IBufferWriter<byte> output);
+
     /// <summary>Decides every line of <paramref name="input"/> with <paramref name="decide"/> and writes the lines in order.</summary>
-    public static void Run(Func<string, DateTimeOffset, IBufferWriter<byte>, bool> decide, TextReader input, Stream output, DateTimeOffset at)
+    public static void Run(LineDecide decide, Stream input, Stream output, DateTimeOffset at)
     {
-        // A batch's output (about a megabyte) lives on the large-object heap; allocating one per
-        // batch made the stream spend its time in gen-2 collections (benchmarks/README.md), so the
-        // few buffers in flight are reused once written.
+        // Lines stay UTF-8 from the file to the snapshot reader, copied end to end into batches
+        // that are reused. A batch's output (about a megabyte) lives on the large-object heap;
+        // allocating one per batch made the stream spend its time in gen-2 collections
+        // (benchmarks/README.md), so the few buffers in flight are reused once written.
+        var batches = new LineBatch.Pool();
         var buffers = new ConcurrentBag<ArrayBufferWriter<byte>>();
-        OrderedParallel.RunAsync(
-            OrderedParallel.Lines(input),
+        OrderedParallel.RunBatchesAsync(
+            LineBatch.Read(input, batches),
             batch =>
             {
-                var buffer = buffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(batch.Length * 2048);
-                for (var i = 0; i < batch.Length; i++)
+                var buffer = buffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(batch.Count * 4096);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    decide(batch[i], at, buffer);
+                    decide(batch.Text(i), at, buffer);
                     buffer.Write("\n"u8);
                 }
 
+                batches.Return(batch);
                 return buffer;
             },
             buffer =>

@@ -33,6 +33,12 @@ internal static class CliIo
     public static TextReader OpenInput(string path) =>
         path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(RequireFile(path), Utf8, true, 1 << 16);
 
+    /// <summary>Opens input as bytes, for <see cref="Streaming.Utf8LineReader"/>: a file, or standard input for "-".</summary>
+    /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
+    public static Stream OpenInputStream(string path) =>
+        path == "-" ? Console.OpenStandardInput()
+            : new FileStream(RequireFile(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
     /// <summary>
     /// <paramref name="path"/>, when it names an existing file; otherwise an <see cref="IOException"/>
     /// that says what is wrong in words (.NET reports a folder as "access denied").

@@ -37,14 +37,31 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
     /// </summary>
     public bool Decide(string line, DateTimeOffset at, IBufferWriter<byte> output)
     {
+        ArgumentNullException.ThrowIfNull(line);
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
+        try
+        {
+            return Decide(bytes.AsSpan(0, Encoding.UTF8.GetBytes(line, bytes)), at, output);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Decides a line given as its UTF-8 bytes (without its newline) and writes its decision (or
+    /// its error record) to <paramref name="output"/>; true when the snapshot was valid.
+    /// </summary>
+    public bool Decide(ReadOnlySpan<byte> utf8, DateTimeOffset at, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         var writer = t_writer ?? new Utf8JsonWriter(new ArrayBufferWriter<byte>(1), DecisionJson.WriterOptions);
         t_writer = null;
         var buffer = DecisionBufferPool.Rent(_evaluator.Plan);
         try
         {
-            var length = Encoding.UTF8.GetBytes(line, bytes);
-            var (customer, error) = _reader.Read(bytes.AsSpan(0, length));
+            var (customer, error) = _reader.Read(utf8);
             writer.Reset(output);
             if (error is not null)
             {
@@ -94,7 +111,6 @@ public sealed class LineDecider(DecisionPlan plan, IReadOnlyList<IDecisionPolicy
             writer.Flush();
             t_writer = writer;
             DecisionBufferPool.Return(buffer);
-            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 }

@@ -32,11 +32,11 @@ internal sealed class ShadowLineDecider
     public LineDecider Shadow => _shadow;
 
     /// <summary>
-    /// Decides <paramref name="line"/> with both maps and writes the served line with its
+    /// Decides <paramref name="line"/> (its UTF-8 bytes) with both maps and writes the served line with its
     /// <c>shadow</c> field, or the served map's error record alone; true when the served map could
     /// read the snapshot.
     /// </summary>
-    public bool Decide(string line, DateTimeOffset at, IBufferWriter<byte> output)
+    public bool Decide(ReadOnlySpan<byte> line, DateTimeOffset at, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var lane = t_lane ??= new Lane();

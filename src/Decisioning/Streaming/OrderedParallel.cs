@@ -10,9 +10,22 @@ internal static class OrderedParallel
 {
     public const int BatchSize = 512;
 
-    public static async Task RunAsync<TIn, TOut>(
+    public static Task RunAsync<TIn, TOut>(
         IEnumerable<TIn> input,
         Func<TIn[], TOut> process,
+        Action<TOut> consume,
+        int? maxInFlight = null,
+        CancellationToken cancellation = default) =>
+        RunBatchesAsync(input.Chunk(BatchSize), process, consume, maxInFlight, cancellation);
+
+    /// <summary>
+    /// As <see cref="RunAsync{TIn, TOut}"/>, over batches the caller has already cut (for example
+    /// <see cref="LineBatch"/>es of bytes): each is processed on the thread pool, and the results
+    /// consumed on the calling thread in the order of the batches.
+    /// </summary>
+    public static async Task RunBatchesAsync<TBatch, TOut>(
+        IEnumerable<TBatch> batches,
+        Func<TBatch, TOut> process,
         Action<TOut> consume,
         int? maxInFlight = null,
         CancellationToken cancellation = default)
@@ -23,7 +36,7 @@ internal static class OrderedParallel
         {
             try
             {
-                foreach (var batch in input.Chunk(BatchSize))
+                foreach (var batch in batches)
                 {
                     var work = Task.Run(() => process(batch), cancellation);
                     await queue.Writer.WriteAsync(work, cancellation).ConfigureAwait(false);
@@ -46,8 +59,8 @@ internal static class OrderedParallel
     }
 
     /// <summary>
-    /// The longest snapshot line kept whole: 16 MiB. A longer line is cut one character past it
-    /// (the rest of it read and dropped), so that a file without line breaks (<c>/dev/zero</c>, a
+    /// The longest snapshot line kept whole: 16 MiB. A longer line is cut one byte past it (one
+    /// character for <see cref="Lines"/>; the rest of it read and dropped), so that a file without line breaks (<c>/dev/zero</c>, a
     /// multi-gigabyte dump) cannot exhaust memory; the snapshot reader then refuses it as that
     /// customer's <c>invalid-json</c> record and the next line goes on.
     /// </summary>

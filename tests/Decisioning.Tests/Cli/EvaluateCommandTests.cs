@@ -98,6 +98,46 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.InRange(at, before, DateTime.UtcNow.AddSeconds(1));
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-32BE")]
+    public void Evaluate_FileWithAByteOrderMarkAndCrLf_DecidesAsThePlainUtf8File(string encoding)
+    {
+        // The line reader reads bytes: a byte order mark of any Unicode encoding is honoured as a
+        // StreamReader honours it (Windows PowerShell 5 writes UTF-16 with `>`).
+        var lines = File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(40).ToList();
+        var plain = Path.Combine(_dir, "plain.jsonl");
+        File.WriteAllText(plain, string.Join("\n", lines) + "\n", new System.Text.UTF8Encoding(false));
+        var marked = Path.Combine(_dir, "marked.jsonl");
+        File.WriteAllText(marked, string.Join("\r\n", lines), System.Text.Encoding.GetEncoding(encoding));
+
+        var expected = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"), "--customers", plain, "--at", "2026-11-26T00:00:00Z");
+        var actual = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"), "--customers", marked, "--at", "2026-11-26T00:00:00Z");
+
+        Assert.Equal(0, actual.Exit);
+        Assert.Equal(40, actual.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(expected.Out, actual.Out);
+    }
+
+    [Fact]
+    public void Evaluate_BytesThatAreNotUtf8_AreDecidedAsReplacementCharacters()
+    {
+        var line = File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).First();
+        var at = line.IndexOf("王", StringComparison.Ordinal);
+        var broken = Path.Combine(_dir, "broken.jsonl");
+        File.WriteAllBytes(broken, [.. System.Text.Encoding.UTF8.GetBytes(line[..at]), 0xFF, .. System.Text.Encoding.UTF8.GetBytes(line[(at + 1)..] + "\n")]);
+        var replaced = Path.Combine(_dir, "replaced.jsonl");
+        File.WriteAllText(replaced, line[..at] + "\uFFFD" + line[(at + 1)..] + "\n");
+
+        var expected = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"), "--customers", replaced, "--at", "2026-11-26T00:00:00Z");
+        var actual = CliRunner.Run("evaluate", TestPaths.Repo("strategies", "retail-wealth"), "--customers", broken, "--at", "2026-11-26T00:00:00Z");
+
+        Assert.Equal(0, actual.Exit);
+        Assert.DoesNotContain("\"error\"", actual.Out, StringComparison.Ordinal);
+        Assert.Equal(expected.Out, actual.Out);
+    }
+
     private static bool TryObject(string line)
     {
         try
