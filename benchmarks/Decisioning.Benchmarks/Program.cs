@@ -13,7 +13,7 @@ namespace Decisioning.Benchmarks;
 /// against constant propensities, and <c>learn</c> over 1M contacts (AdaptiveRun); <c>--scaling [--thread-cpu]</c>:
 /// DecideInto on the sample map and generated maps (ScalingRun); <c>--shadow</c>: the served path with a shadow map
 /// and what the collections cost it (ShadowRun); <c>--stream [LINES] [--rounds N]</c>: <c>evaluate</c>
-/// against the JSON floor, alternating, wall and CPU time (StreamRun). Anything else goes to
+/// against the JSON floor, alternating, wall and CPU time; <c>--stream-parts</c>: a line's read, decision and write, one thread (StreamRun). Anything else goes to
 /// BenchmarkDotNet's switcher, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -56,6 +56,11 @@ public static class Program
         if (args.Contains("--reload"))
         {
             return Quick.ReloadRun.Run(args, Console.Out);
+        }
+
+        if (args.Contains("--stream-parts"))
+        {
+            return StreamRun.Parts(Console.Out);
         }
 
         if (args.Contains("--stream"))

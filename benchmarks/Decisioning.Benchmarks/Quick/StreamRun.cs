@@ -52,6 +52,69 @@ public static class StreamRun
         return 0;
     }
 
+    /// <summary>
+    /// <c>--stream-parts</c>: one thread, the sample customers' lines, what each step of a line costs
+    /// in thread CPU time and bytes: the snapshot read, the decision, the line written.
+    /// </summary>
+    public static int Parts(TextWriter output)
+    {
+        var plan = Samples.Load(Samples.MapPath);
+        var lines = File.ReadAllLines(Samples.CustomersPath).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        var at = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        var reader = new Evaluation.SnapshotReader(plan);
+        var evaluator = new Evaluation.Evaluator(plan);
+        var buffer = new Evaluation.DecisionBuffer(plan);
+        var customers = lines.Select(l => reader.Read(l).Customer!).ToArray();
+        var sink = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
+        var writer = new System.Text.Json.Utf8JsonWriter(sink, Evaluation.DecisionJson.WriterOptions);
+        var decider = new Evaluation.LineDecider(plan);
+        var i = 0;
+        Part(output, "read (SnapshotReader.Read)", () => reader.Read(lines[i++ % lines.Length]));
+        Part(output, "decide (DecideInto)", () =>
+        {
+            evaluator.DecideInto(customers[i++ % customers.Length], at, buffer);
+            return buffer;
+        });
+        Part(output, "write (DecisionJson.Write)", () =>
+        {
+            evaluator.DecideInto(customers[i++ % customers.Length], at, buffer);
+            sink.ResetWrittenCount();
+            writer.Reset(sink);
+            Evaluation.DecisionJson.Write(writer, buffer);
+            writer.Flush();
+            return sink;
+        }, minus: "decide (DecideInto)");
+        Part(output, "line (LineDecider.Decide)", () =>
+        {
+            sink.ResetWrittenCount();
+            return decider.Decide(lines[i++ % lines.Length], at, sink);
+        });
+        return 0;
+    }
+
+    private static readonly Dictionary<string, (double Nanoseconds, double Bytes)> PartCosts = [];
+
+    private static void Part(TextWriter output, string name, Func<object> work, string? minus = null)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var calls = 0;
+        var nanoseconds = ThreadCpuClock.BestNanoseconds(() =>
+        {
+            calls++;
+            return work();
+        }, rounds: 20);
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        var cost = (nanoseconds, (double)bytes / calls);
+        PartCosts[name] = cost;
+        if (minus is not null)
+        {
+            var (n, b) = PartCosts[minus];
+            cost = (cost.nanoseconds - n, cost.Item2 - b);
+        }
+
+        output.WriteLine(FormattableString.Invariant($"{name,-28} {cost.nanoseconds / 1000,8:F3} us/line (thread CPU) {cost.Item2,8:F0} B/line"));
+    }
+
     private static (double Wall, double Cpu, double Bytes) Measure(Action work)
     {
         GC.Collect();

@@ -10,7 +10,7 @@ namespace Decisioning.Evaluation;
 /// </summary>
 internal static class ContactReader
 {
-    public static ContactRecord[] Read(ref Utf8JsonReader reader)
+    public static ContactRecord[] Read(ref Utf8JsonReader reader, SnapshotText text)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -30,39 +30,40 @@ internal static class ContactReader
                 throw new SnapshotFormatException(BadContacts, $"each contact must be an object, not {SnapshotReader.Describe(reader.TokenType)}");
             }
 
-            items.Add(ReadOne(ref reader, items.Count + 1));
+            items.Add(ReadOne(ref reader, items.Count + 1, text));
         }
 
         return [.. items];
     }
 
-    private static ContactRecord ReadOne(ref Utf8JsonReader reader, int number)
+    private static ContactRecord ReadOne(ref Utf8JsonReader reader, int number, SnapshotText text)
     {
         string? channel = null, strategy = null, product = null, outcome = null;
         DateTime? at = null;
         var wave = 1;
         var seen = 0;
+        Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = SnapshotText.Chars(in reader, scratch);
             reader.Read();
-            seen = Once(seen, Array.IndexOf(ContactKeys, name), name, "contact", number);
+            seen = Once(seen, IndexOf(ContactKeys, name), name, "contact", number);
             switch (name)
             {
                 case "at":
-                    at = SnapshotReader.ReadInstant(ref reader, BadContacts, $"'at' of contact {number}");
+                    at = SnapshotReader.ReadInstant(ref reader, BadContacts, new Where("at", "contact", number));
                     break;
                 case "channel":
-                    channel = Text(ref reader, name, number);
+                    channel = Text(ref reader, text, "channel", number);
                     break;
                 case "strategy":
-                    strategy = Text(ref reader, name, number);
+                    strategy = Text(ref reader, text, "strategy", number);
                     break;
                 case "product":
-                    product = Text(ref reader, name, number);
+                    product = Text(ref reader, text, "product", number);
                     break;
                 case "outcome":
-                    outcome = Text(ref reader, name, number);
+                    outcome = Text(ref reader, text, "outcome", number);
                     break;
                 case "wave":
                     wave = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var w) && w >= 1
@@ -92,7 +93,7 @@ internal static class ContactReader
     /// values was meant cannot be known, and a last-one-wins reading would hide a contact's real
     /// time or a response's real kind (docs/reference/snapshot-errors.md).
     /// </summary>
-    internal static int Once(int seen, int index, string name, string what, int number)
+    internal static int Once(int seen, int index, ReadOnlySpan<char> name, string what, int number)
     {
         if (index < 0)
         {
@@ -101,19 +102,32 @@ internal static class ContactReader
 
         var flag = 1 << index;
         return (seen & flag) != 0
-            ? throw Duplicate(name, what, number)
+            ? throw Duplicate(name.ToString(), what, number)
             : seen | flag;
     }
 
-    private static string? Text(ref Utf8JsonReader reader, string name, int number, string code = BadContacts, string what = "contact") =>
+    private static int IndexOf(string[] keys, ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (name.SequenceEqual(keys[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string? Text(ref Utf8JsonReader reader, SnapshotText text, string name, int number, string code = BadContacts, string what = "contact") =>
         reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => text.Read(ref reader),
             JsonTokenType.Null => null,
             _ => throw new SnapshotFormatException(code, $"'{name}' of {what} {number} must be a string"),
         };
 
-    public static ResponseRecord[] ReadResponses(ref Utf8JsonReader reader)
+    public static ResponseRecord[] ReadResponses(ref Utf8JsonReader reader, SnapshotText text)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -133,36 +147,37 @@ internal static class ContactReader
                 throw new SnapshotFormatException(BadResponses, $"each response must be an object, not {SnapshotReader.Describe(reader.TokenType)}");
             }
 
-            items.Add(ReadResponse(ref reader, items.Count + 1));
+            items.Add(ReadResponse(ref reader, items.Count + 1, text));
         }
 
         return [.. items];
     }
 
-    private static ResponseRecord ReadResponse(ref Utf8JsonReader reader, int number)
+    private static ResponseRecord ReadResponse(ref Utf8JsonReader reader, int number, SnapshotText text)
     {
         string? strategy = null, product = null, kind = null;
         DateTime? at = null;
         var value = 0.0;
         var seen = 0;
+        Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = SnapshotText.Chars(in reader, scratch);
             reader.Read();
-            seen = Once(seen, Array.IndexOf(ResponseKeys, name), name, "response", number);
+            seen = Once(seen, IndexOf(ResponseKeys, name), name, "response", number);
             switch (name)
             {
                 case "at":
-                    at = SnapshotReader.ReadInstant(ref reader, BadResponses, $"'at' of response {number}");
+                    at = SnapshotReader.ReadInstant(ref reader, BadResponses, new Where("at", "response", number));
                     break;
                 case "strategy":
-                    strategy = Text(ref reader, name, number, BadResponses, "response");
+                    strategy = Text(ref reader, text, "strategy", number, BadResponses, "response");
                     break;
                 case "product":
-                    product = Text(ref reader, name, number, BadResponses, "response");
+                    product = Text(ref reader, text, "product", number, BadResponses, "response");
                     break;
                 case "kind":
-                    kind = Text(ref reader, name, number, BadResponses, "response");
+                    kind = Text(ref reader, text, "kind", number, BadResponses, "response");
                     break;
                 case "value":
                     value = reader.TokenType switch

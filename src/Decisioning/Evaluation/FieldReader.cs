@@ -9,7 +9,7 @@ namespace Decisioning.Evaluation;
 /// <summary>Reads one declared field's JSON value into its slot, enforcing its type.</summary>
 internal static class FieldReader
 {
-    public static void Read(ref Utf8JsonReader reader, FieldSlot slot, ValueRow row, string what)
+    public static void Read(ref Utf8JsonReader reader, FieldSlot slot, ValueRow row, Where what)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -78,7 +78,8 @@ internal static class FieldReader
                 break;
             default:
                 Expect(ref reader, JsonTokenType.String, slot, what);
-                var text = reader.GetString()!;
+                Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
+                var text = SnapshotText.Chars(in reader, scratch);
                 if (!Syntax.TryParseInstant(text, out var date))
                 {
                     throw new SnapshotFormatException(BadDate, $"{what} '{text}' is not an ISO-8601 date or date-time");
@@ -97,7 +98,7 @@ internal static class FieldReader
         }
     }
 
-    private static int ReadInt(ref Utf8JsonReader reader, FieldSlot slot, string what)
+    private static int ReadInt(ref Utf8JsonReader reader, FieldSlot slot, Where what)
     {
         Expect(ref reader, JsonTokenType.Number, slot, what);
         if (reader.TryGetInt32(out var value))
@@ -112,7 +113,7 @@ internal static class FieldReader
             : new SnapshotFormatException(SnapshotErrorCodes.WrongType, $"{what} must be a whole number (int), not {System.Text.Encoding.UTF8.GetString(raw)}");
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, FieldSlot slot, string what)
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, FieldSlot slot, Where what)
     {
         if (reader.TokenType != token)
         {
@@ -120,7 +121,7 @@ internal static class FieldReader
         }
     }
 
-    private static SnapshotFormatException WrongType(ref Utf8JsonReader reader, FieldSlot slot, string what) =>
+    private static SnapshotFormatException WrongType(ref Utf8JsonReader reader, FieldSlot slot, Where what) =>
         new(SnapshotErrorCodes.WrongType, $"{what} must be {Expected(slot)}, not {SnapshotReader.Describe(reader.TokenType)}");
 
     private static string Expected(FieldSlot slot) => slot.Type.Kind switch

@@ -75,8 +75,10 @@ public sealed class SnapshotReader(DecisionPlan plan)
     private CustomerRecord ReadObject(ref Utf8JsonReader reader, ref string? id)
     {
         var layout = Plan.Customer;
+        var text = SnapshotText.Of(Plan);
         var row = new ValueRow(layout);
-        var seen = new bool[layout.Fields.Count];
+        Span<bool> seen = layout.Fields.Count <= 256 ? stackalloc bool[256] : new bool[layout.Fields.Count];
+        Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         string[] holdings = [];
         EventRecord[] events = [];
         ContactRecord[] contacts = [];
@@ -86,13 +88,15 @@ public sealed class SnapshotReader(DecisionPlan plan)
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            // Keys are matched as characters, never made into strings (a line has a few dozen).
+            var name = SnapshotText.Chars(in reader, scratch);
             reader.Read();
-            if (name == Plan.IdField)
+            var isId = name.SequenceEqual(Plan.IdField);
+            if (isId)
             {
                 if (idSeen)
                 {
-                    throw Duplicate(name);
+                    throw Duplicate(Plan.IdField);
                 }
 
                 idSeen = true;
@@ -108,33 +112,33 @@ public sealed class SnapshotReader(DecisionPlan plan)
             {
                 if (seen[slot.Index])
                 {
-                    throw Duplicate(name);
+                    throw Duplicate(slot.Name);
                 }
 
                 seen[slot.Index] = true;
-                FieldReader.Read(ref reader, slot, row, $"'{name}'");
+                FieldReader.Read(ref reader, slot, row, new Where(slot.Name));
             }
-            else if (name == "holdings")
+            else if (name.SequenceEqual("holdings"))
             {
-                listsSeen = Once(listsSeen, 1, name);
-                holdings = ReadHoldings(ref reader);
+                listsSeen = Once(listsSeen, 1, "holdings");
+                holdings = ReadHoldings(ref reader, text);
             }
-            else if (name == "events")
+            else if (name.SequenceEqual("events"))
             {
-                listsSeen = Once(listsSeen, 2, name);
-                events = ReadEvents(ref reader);
+                listsSeen = Once(listsSeen, 2, "events");
+                events = ReadEvents(ref reader, text);
             }
-            else if (name == "contacts")
+            else if (name.SequenceEqual("contacts"))
             {
-                listsSeen = Once(listsSeen, 4, name);
-                contacts = ContactReader.Read(ref reader);
+                listsSeen = Once(listsSeen, 4, "contacts");
+                contacts = ContactReader.Read(ref reader, text);
             }
-            else if (name == "responses")
+            else if (name.SequenceEqual("responses"))
             {
-                listsSeen = Once(listsSeen, 8, name);
-                responses = ContactReader.ReadResponses(ref reader);
+                listsSeen = Once(listsSeen, 8, "responses");
+                responses = ContactReader.ReadResponses(ref reader, text);
             }
-            else if (name != Plan.IdField)
+            else if (!isId)
             {
                 reader.Skip();
             }
@@ -163,7 +167,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
 
     private static int Once(int seen, int flag, string name) => (seen & flag) != 0 ? throw Duplicate(name) : seen | flag;
 
-    private static string[] ReadHoldings(ref Utf8JsonReader reader)
+    private static string[] ReadHoldings(ref Utf8JsonReader reader, SnapshotText text)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -175,7 +179,16 @@ public sealed class SnapshotReader(DecisionPlan plan)
             throw new SnapshotFormatException(BadHoldings, $"'holdings' must be a list of product ids, not {Describe(reader.TokenType)}");
         }
 
-        var items = new List<string>();
+        // Most customers hold a few products: counted on a copy first, so the array is made once.
+        var count = 0;
+        var ahead = reader;
+        while (ahead.Read() && ahead.TokenType == JsonTokenType.String)
+        {
+            count++;
+        }
+
+        var items = new string[count];
+        var n = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.String)
@@ -183,13 +196,13 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 throw new SnapshotFormatException(BadHoldings, $"'holdings' must hold product ids as strings, not {Describe(reader.TokenType)}");
             }
 
-            items.Add(reader.GetString()!);
+            items[n++] = text.Read(ref reader);
         }
 
-        return [.. items];
+        return items;
     }
 
-    private EventRecord[] ReadEvents(ref Utf8JsonReader reader)
+    private EventRecord[] ReadEvents(ref Utf8JsonReader reader, SnapshotText text)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -209,39 +222,41 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 throw new SnapshotFormatException(BadEvents, $"each event must be an object, not {Describe(reader.TokenType)}");
             }
 
-            items.Add(ReadEvent(ref reader, items.Count));
+            items.Add(ReadEvent(ref reader, items.Count, text));
         }
 
         return [.. items];
     }
 
-    private EventRecord ReadEvent(ref Utf8JsonReader reader, int index)
+    private EventRecord ReadEvent(ref Utf8JsonReader reader, int index, SnapshotText text)
     {
         // The payload's layout depends on the type, which may come last: look ahead on a copy.
-        var type = FindType(reader, index);
+        var type = FindType(reader, index, text);
         var layout = Plan.Events.GetValueOrDefault(type);
         var payload = layout is null ? null : new ValueRow(layout);
-        var seen = new bool[layout?.Fields.Count ?? 0];
+        var fields = layout?.Fields.Count ?? 0;
+        Span<bool> seen = fields <= 64 ? stackalloc bool[64] : new bool[fields];
+        Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         DateTime? at = null;
         var keys = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = SnapshotText.Chars(in reader, scratch);
             reader.Read();
             keys = ContactReader.Once(keys, name switch { "at" => 0, "type" => 1, _ => -1 }, name, "event", index + 1);
-            if (name == "at")
+            if (name.SequenceEqual("at"))
             {
-                at = ReadInstant(ref reader, BadEvents, $"'at' of event {index + 1}");
+                at = ReadInstant(ref reader, BadEvents, new Where("at", "event", index + 1));
             }
             else if (layout?.Find(name) is { } slot)
             {
                 if (seen[slot.Index])
                 {
-                    throw ContactReader.Duplicate(name, "event", index + 1);
+                    throw ContactReader.Duplicate(slot.Name, "event", index + 1);
                 }
 
                 seen[slot.Index] = true;
-                FieldReader.Read(ref reader, slot, payload!, $"'{name}' of event {index + 1} ({type})");
+                FieldReader.Read(ref reader, slot, payload!, new Where(slot.Name, "event", index + 1, type));
             }
             else
             {
@@ -265,7 +280,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
         return new EventRecord(type, at.Value, payload);
     }
 
-    private static string FindType(Utf8JsonReader lookahead, int index)
+    private static string FindType(Utf8JsonReader lookahead, int index, SnapshotText text)
     {
         while (lookahead.Read() && lookahead.TokenType == JsonTokenType.PropertyName)
         {
@@ -274,7 +289,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
             if (isType)
             {
                 return lookahead.TokenType == JsonTokenType.String
-                    ? lookahead.GetString()!
+                    ? text.Read(ref lookahead)
                     : throw new SnapshotFormatException(BadEvents, $"'type' of event {index + 1} must be a string");
             }
 
@@ -284,14 +299,15 @@ public sealed class SnapshotReader(DecisionPlan plan)
         throw new SnapshotFormatException(BadEvents, $"event {index + 1} has no 'type'");
     }
 
-    internal static DateTime ReadInstant(ref Utf8JsonReader reader, string code, string what)
+    internal static DateTime ReadInstant(ref Utf8JsonReader reader, string code, Where what)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             throw new SnapshotFormatException(code, $"{what} must be an ISO-8601 date-time string, not {Describe(reader.TokenType)}");
         }
 
-        var text = reader.GetString()!;
+        Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
+        var text = SnapshotText.Chars(in reader, scratch);
         return Syntax.TryParseInstant(text, out var value)
             ? value
             : throw new SnapshotFormatException(BadDate, $"{what} '{text}' is not an ISO-8601 date or date-time");

@@ -41,6 +41,7 @@ internal sealed class RowLayout
 {
     private readonly int[] _counts = new int[Enum.GetValues<Storage>().Length];
     private readonly Dictionary<string, FieldSlot> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldSlot>.AlternateLookup<ReadOnlySpan<char>> _byChars;
 
     public RowLayout(IEnumerable<(string Name, FieldType Type)> fields)
     {
@@ -59,6 +60,7 @@ internal sealed class RowLayout
         }
 
         Fields = list;
+        _byChars = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<FieldSlot> Fields { get; }
@@ -66,6 +68,9 @@ internal sealed class RowLayout
     public int Count(Storage storage) => _counts[(int)storage];
 
     public FieldSlot? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The field named <paramref name="name"/>, looked up without making a string of it (a snapshot's keys).</summary>
+    public FieldSlot? Find(ReadOnlySpan<char> name) => _byChars.TryGetValue(name, out var slot) ? slot : null;
 
     private static Storage StorageOf(FieldType type) => (type.Kind, type.Optional) switch
     {

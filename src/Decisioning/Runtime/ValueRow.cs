@@ -9,19 +9,22 @@ internal sealed class ValueRow
     public ValueRow(RowLayout layout)
     {
         Layout = layout;
-        Int = new int[layout.Count(Storage.Int)];
-        NInt = new int?[layout.Count(Storage.NInt)];
-        Dec = new decimal[layout.Count(Storage.Dec)];
-        NDec = new decimal?[layout.Count(Storage.NDec)];
-        Bool = new bool[layout.Count(Storage.Bool)];
-        NBool = new bool?[layout.Count(Storage.NBool)];
-        Str = new string?[layout.Count(Storage.Str)];
-        Date = new DateTime[layout.Count(Storage.Date)];
-        NDate = new DateTime?[layout.Count(Storage.NDate)];
+        Int = Make<int>(layout.Count(Storage.Int));
+        NInt = Make<int?>(layout.Count(Storage.NInt));
+        Dec = Make<decimal>(layout.Count(Storage.Dec));
+        NDec = Make<decimal?>(layout.Count(Storage.NDec));
+        Bool = Make<bool>(layout.Count(Storage.Bool));
+        NBool = Make<bool?>(layout.Count(Storage.NBool));
+        Str = Make<string?>(layout.Count(Storage.Str));
+        Date = Make<DateTime>(layout.Count(Storage.Date));
+        NDate = Make<DateTime?>(layout.Count(Storage.NDate));
         Real = new double?[layout.Fields.Count];
     }
 
     public RowLayout Layout { get; }
+
+    // A row is made per snapshot (and per event payload); most layouts leave some kinds unused.
+    private static T[] Make<T>(int count) => count == 0 ? [] : new T[count];
 
     public readonly int[] Int;
     public readonly int?[] NInt;

@@ -72,6 +72,39 @@ public sealed class SnapshotErrorTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 
+    // The messages name where the value sits, worked out only when a line has an error.
+    [Theory]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": "40", "aum": 1.5, "hasPhone": true}""", "'age' must be a whole number (int), not a string")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "openedOn": "yesterday"}""", "'openedOn' 'yesterday' is not an ISO-8601 date or date-time")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "events": [{"type": "large-deposit", "at": "2026-11-01", "amount": "many"}]}""", "'amount' of event 1 (large-deposit) must be a number (decimal), not a string")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "events": [{"type": "card-activated", "at": 5}]}""", "'at' of event 1 must be an ISO-8601 date-time string, not a number")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "contacts": [{"at": "2026-11-20T00:00:00Z"}, {"at": "2026-02-30"}]}""", "'at' of contact 2 '2026-02-30' is not an ISO-8601 date or date-time")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "responses": [{"at": "soon", "kind": "declined"}]}""", "'at' of response 1 'soon' is not an ISO-8601 date or date-time")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "contacts": [{"at": "2026-11-20T00:00:00Z", "channel": 7}]}""", "'channel' of contact 1 must be a string")]
+    [InlineData("""{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "holdings": ["fund", 1]}""", "'holdings' must hold product ids as strings, not a number")]
+    public void Read_InvalidValue_MessageSaysWhereItIs(string line, string message)
+    {
+        var (_, error) = new SnapshotReader(Load(Sections)).Read(line);
+
+        Assert.Equal(message, error!.Message);
+    }
+
+    [Fact]
+    public void Read_HoldingsContactsAndEventTypes_AreTheMapsOwnIdsAndOtherTextAsWritten()
+    {
+        var plan = Load(Sections);
+        var (customer, _) = new SnapshotReader(plan).Read(
+            """{"customerId": "C1", "name": "x", "age": 40, "aum": 1.5, "hasPhone": true, "holdings": ["fund", "f\u0075nd", "other"], "events": [{"type": "card-activated", "at": "2026-11-01"}], "contacts": [{"at": "2026-11-20T00:00:00Z", "channel": "sms", "strategy": "s1", "product": "elsewhere"}]}""");
+
+        Assert.Equal(["fund", "fund", "other"], customer!.Holdings);
+        Assert.Same(plan.Products[0].Id, customer.Holdings[0]);
+        Assert.Same(plan.Products[0].Id, customer.Holdings[1]);
+        Assert.Same(plan.Channels[0].Id, customer.Contacts[0].Channel);
+        Assert.Same(plan.Strategies[0].Id, customer.Contacts[0].Strategy);
+        Assert.Equal("elsewhere", customer.Contacts[0].Product);
+        Assert.Equal("card-activated", customer.Events[0].Type);
+    }
+
     [Fact]
     public void Codes_AreAllCoveredByALine()
     {
