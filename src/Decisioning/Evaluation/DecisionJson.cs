@@ -102,10 +102,22 @@ public static class DecisionJson
     {
         w.WriteStartObject();
         w.WriteString(Names.CustomerId, d.CustomerId);
-        w.WriteString(Names.Map, d.Map);
-        w.WriteString(Names.Version, d.Version);
-        Span<char> at = stackalloc char[32];
-        w.WriteString(Names.At, at[..FormatInstant(d.At, at)]);
+        var texts = d.Texts;
+        if (texts is not null)
+        {
+            // The plan's own texts, encoded once; the time once per run (every line of a run has it).
+            w.WriteString(Names.Map, texts.Map);
+            w.WriteString(Names.Version, texts.Version);
+            w.WriteString(Names.At, texts.At(d.At));
+        }
+        else
+        {
+            w.WriteString(Names.Map, d.Map);
+            w.WriteString(Names.Version, d.Version);
+            Span<char> at = stackalloc char[32];
+            w.WriteString(Names.At, at[..FormatInstant(d.At, at)]);
+        }
+
         WriteNullable(w, Names.Tier, d.Tier);
         WriteNullable(w, Names.Stage, d.Stage);
         w.WriteStartArray(Names.Segments);
@@ -135,68 +147,91 @@ public static class DecisionJson
         for (var i = 0; i < d.TraceCount; i++)
         {
             var t = d.Trace(i);
-            w.WriteStartObject();
-            if (t.EncodedStrategy is { } strategy)
+            if (texts is not null && t.IsPlain)
             {
-                w.WriteString(Names.Strategy, strategy);
+                // Most entries are a strategy, its outcome and a reason code: written once per plan
+                // by WriteTraceEntry below and copied from then on.
+                w.WriteRawValue(texts.TraceEntry(i, t), skipInputValidation: true);
             }
             else
             {
-                w.WriteString(Names.Strategy, t.Strategy);
+                WriteTraceEntry(w, t);
             }
-
-            WriteKnown(w, Names.Outcome, t.Outcome);
-            if (t.Reason is not null)
-            {
-                WriteKnown(w, Names.Reason, t.Reason);
-            }
-
-            if (t.Rule is not null)
-            {
-                // The suppression rule behind `suppressed`, or the host rule behind a `policy` rejection.
-                w.WriteString(Names.Rule, t.Rule);
-            }
-
-            if (t.Message is not null)
-            {
-                // The vetoing rule's own words, and (below) its error when it could not be evaluated.
-                w.WriteString(Names.Message, t.Message);
-            }
-
-            if (t.Error is not null)
-            {
-                w.WriteString(Names.Error, t.Error);
-            }
-
-            if (t.Wave is { } wave)
-            {
-                // A rejected follow-up: the wave that was due.
-                w.WriteNumber(Names.Wave, wave);
-            }
-
-            if (t.Model is not null)
-            {
-                // An addition to spec section 4: the adaptive model and its evidence (docs/adaptive.md).
-                w.WriteString(Names.Model, t.Model);
-                w.WriteNumber(Names.Evidence, t.Evidence ?? 0);
-                if (t.State is not null)
-                {
-                    // The version of a state a host learned online (docs/adaptive.md).
-                    w.WriteString(Names.State, t.State);
-                }
-            }
-
-            w.WriteEndObject();
         }
 
         w.WriteEndArray();
 
         // Additions of part two, after section 4's members: the map's content hash, and why there
         // is no action when there is none.
-        w.WriteString(Names.MapHash, d.MapHash);
+        if (texts is not null)
+        {
+            w.WriteString(Names.MapHash, texts.MapHash);
+        }
+        else
+        {
+            w.WriteString(Names.MapHash, d.MapHash);
+        }
+
         if (d.NoAction is { } noAction)
         {
             WriteKnown(w, Names.NoAction, noAction);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>One entry of a decision's <c>trace</c>.</summary>
+    internal static void WriteTraceEntry(Utf8JsonWriter w, in TraceLine t)
+    {
+        w.WriteStartObject();
+        if (t.EncodedStrategy is { } strategy)
+        {
+            w.WriteString(Names.Strategy, strategy);
+        }
+        else
+        {
+            w.WriteString(Names.Strategy, t.Strategy);
+        }
+
+        WriteKnown(w, Names.Outcome, t.Outcome);
+        if (t.Reason is not null)
+        {
+            WriteKnown(w, Names.Reason, t.Reason);
+        }
+
+        if (t.Rule is not null)
+        {
+            // The suppression rule behind `suppressed`, or the host rule behind a `policy` rejection.
+            w.WriteString(Names.Rule, t.Rule);
+        }
+
+        if (t.Message is not null)
+        {
+            // The vetoing rule's own words, and (below) its error when it could not be evaluated.
+            w.WriteString(Names.Message, t.Message);
+        }
+
+        if (t.Error is not null)
+        {
+            w.WriteString(Names.Error, t.Error);
+        }
+
+        if (t.Wave is { } wave)
+        {
+            // A rejected follow-up: the wave that was due.
+            w.WriteNumber(Names.Wave, wave);
+        }
+
+        if (t.Model is not null)
+        {
+            // An addition to spec section 4: the adaptive model and its evidence (docs/adaptive.md).
+            w.WriteString(Names.Model, t.Model);
+            w.WriteNumber(Names.Evidence, t.Evidence ?? 0);
+            if (t.State is not null)
+            {
+                // The version of a state a host learned online (docs/adaptive.md).
+                w.WriteString(Names.State, t.State);
+            }
         }
 
         w.WriteEndObject();

@@ -28,6 +28,9 @@ internal interface IDecisionView
     string MapHash { get; }
     string? NoAction { get; }
 
+    /// <summary>The plan's texts encoded once, when the view decides with a plan (a buffer); null for a record.</summary>
+    LineTexts? Texts { get; }
+
     string Segment(int index);
 
     ActionLine Action(bool counterfactual, int index);
@@ -42,7 +45,11 @@ internal readonly record struct ActionLine(
 /// <summary>One trace entry; <see cref="EncodedStrategy"/> is the strategy id already encoded, when the view has it.</summary>
 internal readonly record struct TraceLine(
     string Strategy, string Outcome, string? Reason, string? Rule, JsonEncodedText? EncodedStrategy = null, string? Message = null, string? Error = null,
-    int? Wave = null, string? Model = null, long? Evidence = null, string? State = null);
+    int? Wave = null, string? Model = null, long? Evidence = null, string? State = null)
+{
+    /// <summary>Only a strategy, its outcome and maybe a reason code: the same text every time.</summary>
+    public bool IsPlain => Rule is null && Message is null && Error is null && Wave is null && Model is null;
+}
 
 internal readonly struct RecordView(Decision d) : IDecisionView
 {
@@ -64,6 +71,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public int TraceCount => d.Trace.Count;
     public string MapHash => d.MapHash;
     public string? NoAction => d.NoAction;
+    public LineTexts? Texts => null;
 
     public string Segment(int index) => d.Segments[index];
 
@@ -100,6 +108,7 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     public int TraceCount => b.Plan.Strategies.Count;
     public string MapHash => b.Plan.MapHash;
     public string? NoAction => b.NoAction;
+    public LineTexts? Texts => LineTexts.Of(b.Plan);
 
     public string Segment(int index) => b.SegmentIds[index];
 
