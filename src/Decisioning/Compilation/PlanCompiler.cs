@@ -37,25 +37,35 @@ internal static class PlanCompiler
                 : null;
 
         var unresolved = doc.Customer.Fields.Where(f => !FieldType.TryParse(f.Type.Value, out _)).Select(f => f.Name.Value).ToHashSet();
+        // What every part below is compiled against besides its own declaration: a part of the
+        // previous compilation is taken again only when this is the same.
+        memo.SetContext([customer, .. events.Values, string.Join("\n", unresolved.Order(StringComparer.Ordinal)), cache ?? (object)"", hostModels]);
         var first = ExpressionScope.ForTiers(customer, unresolved, cache);
-        var tiers = doc.Tiers.Select(t => Rule(t, first)).ToList();
-        var stages = doc.Lifecycle.Select(t => Rule(t, first.ForLifecycle())).ToList();
-        var segments = doc.Segments.Select(s => Segment(s, first.ForSegments(), diagnostics, readList, memo)).ToList();
+        var tiers = doc.Tiers.Select((t, i) => memo.Part(t, i, diagnostics, () => Rule(t, first))).ToList();
+        var stages = doc.Lifecycle.Select((t, i) => memo.Part(t, i, diagnostics, () => Rule(t, first.ForLifecycle()))).ToList();
+        // A list segment is read again every time: its file may have changed (its members are kept by bytes).
+        var segments = doc.Segments.Select((s, i) => s.List is null
+            ? memo.Part(s, i, diagnostics, () => Segment(s, first.ForSegments(), diagnostics, readList, memo))
+            : Segment(s, first.ForSegments(), diagnostics, readList, memo)).ToList();
         var later = first.ForStrategies();
 
         var objectives = doc.Objectives.Where(o => o.Id is not null).GroupBy(o => o.Id!.Value.Value)
             .ToDictionary(g => g.Key, g => new ObjectivePlan(g.Key, g.First().Kind?.Value ?? MapDefaults.ObjectiveKind, g.First().Weight?.Value ?? MapDefaults.ObjectiveWeight));
-        var products = doc.Products.Select(p => Product(p, later, diagnostics)).ToList();
-        var channels = doc.Channels.Select((c, i) => Channel(c, i, later, diagnostics)).ToList();
+        var products = doc.Products.Select((p, i) => memo.Part(p, i, diagnostics, () => Product(p, later, diagnostics))).ToList();
+        var channels = doc.Channels.Select((c, i) => memo.Part(c, i, diagnostics, () => Channel(c, i, later, diagnostics))).ToList();
         var scripts = doc.Scripts
             .Where(s => s.Id is not null && s.Text is not null)
             .Select(s => Script(s.Id!.Value.Value, s.Text!.Value, customer, diagnostics, memo))
             .OfType<CompiledScript>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var scenarios = doc.Scenarios.Select(s => Scenario(s, later, events, diagnostics)).OfType<ScenarioPlan>()
+        var scenarios = doc.Scenarios.Select((s, i) => memo.Part(s, i, diagnostics, () => Scenario(s, later, events, diagnostics))).OfType<ScenarioPlan>()
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // A model id given twice is DM021 (validation); the first stands, as for every other section (found by FuzzTests).
-        var models = doc.Models.Select(m => Model(m, customer, hostModels, diagnostics, readList)).OfType<PropensityPlan>()
+        // An adaptive model reads its state file, which may have changed: it is compiled again every time.
+        var models = doc.Models.Select((m, i) => m.Kind?.Value == "adaptive"
+                ? Model(m, customer, hostModels, diagnostics, readList)
+                : memo.Part(m, i, diagnostics, () => Model(m, customer, hostModels, diagnostics, readList)))
+            .OfType<PropensityPlan>()
             .GroupBy(ModelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var context = new StrategyContext(
@@ -66,7 +76,12 @@ internal static class PlanCompiler
             channels.OfType<ChannelPlan>().GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First()),
             scripts,
             models);
-        var strategies = doc.Strategies.Select((s, i) => StrategyCompiler.Compile(s, i, context, later, diagnostics)).ToList();
+        // A strategy is compiled against every part it may name: taken again only when they are all the very same.
+        memo.SetStrategyContext([
+            string.Join("\n", context.Segments.Select(x => $"{x.Key}={x.Value}")),
+            .. objectives.Values, .. scenarios.Values, .. context.Products.Values, .. context.Channels.Values, .. scripts.Values, .. models.Values,
+        ]);
+        var strategies = doc.Strategies.Select((s, i) => memo.Strategy(s, i, diagnostics, () => StrategyCompiler.Compile(s, i, context, later, diagnostics))).ToList();
 
         if (diagnostics.HasErrors)
         {

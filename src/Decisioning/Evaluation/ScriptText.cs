@@ -70,8 +70,23 @@ internal sealed class ScriptText
         text._texts[^1].CopyTo(span[at..]);
     });
 
+    // A strategy a hot reload took over from the previous plan (Compilation/CompileMemo) keeps its
+    // analysed scripts: they depend on its own product, channels and scripts, and on the customer
+    // layout, which is checked.
+    private static readonly ConditionalWeakTable<StrategyPlan, Tuple<RowLayout, ScriptText?[]>> PerStrategy = new();
+
     private static ScriptText?[][] Analyse(DecisionPlan plan) =>
-        [.. plan.Strategies.Select(s => s.Channels.Select(c => Analyse(plan, s, c)).ToArray())];
+        [.. plan.Strategies.Select(s =>
+        {
+            if (PerStrategy.TryGetValue(s, out var kept) && ReferenceEquals(kept.Item1, plan.Customer))
+            {
+                return kept.Item2;
+            }
+
+            var texts = s.Channels.Select(c => Analyse(plan, s, c)).ToArray();
+            PerStrategy.AddOrUpdate(s, Tuple.Create(plan.Customer, texts));
+            return texts;
+        })];
 
     /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>, of any wave) without Fluid, or null.</summary>
     internal static ScriptText? Analyse(DecisionPlan plan, StrategyPlan s, ChannelChoice choice)

@@ -33,7 +33,10 @@ internal static class MapFileRules
     /// regular, at most <see cref="MaxNamedFileBytes"/>. Throws <see cref="MapFileRefusedException"/>
     /// (with its diagnostic code) when a rule refuses it, an <see cref="IOException"/> when it cannot be read.
     /// </summary>
-    internal static byte[] ReadInside(string folder, string path)
+    internal static byte[] ReadInside(string folder, string path) => ReadInside(folder, path, null);
+
+    /// <summary>As <see cref="ReadInside(string, string)"/>, with the folder's real path when the caller has it (one load resolves it once).</summary>
+    internal static byte[] ReadInside(string folder, string path, string? realFolder)
     {
         var lexical = Path.GetFullPath(path);
         var home = Path.GetFullPath(folder);
@@ -44,7 +47,7 @@ internal static class MapFileRules
         }
 
         var real = RealPath(lexical);
-        var realHome = RealPath(home);
+        var realHome = realFolder ?? RealPath(home);
         if (!IsInside(realHome, real))
         {
             throw new MapFileRefusedException(DiagnosticCodes.FileOutsideMap,

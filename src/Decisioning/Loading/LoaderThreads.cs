@@ -43,8 +43,10 @@ internal static class LoaderThreads
 
     private sealed class Worker
     {
-        private readonly SemaphoreSlim _start = new(0);
-        private readonly SemaphoreSlim _done = new(0);
+        // Events that block without spinning: a spinning wait burns a core that, on a small machine,
+        // the load itself (or the host serving decisions) needs.
+        private readonly ManualResetEventSlim _start = new(false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new(false, spinCount: 0);
         private Func<LoadResult>? _load;
         private LoadResult? _result;
         private Exception? _failure;
@@ -55,8 +57,9 @@ internal static class LoaderThreads
         public (LoadResult? Result, Exception? Failure) Run(Func<LoadResult> load)
         {
             _load = load;
-            _start.Release();
+            _start.Set();
             _done.Wait();
+            _done.Reset();
             var outcome = (_result, _failure);
             (_load, _result, _failure) = (null, null, null);
             return outcome;
@@ -65,7 +68,7 @@ internal static class LoaderThreads
         public void Stop()
         {
             _load = null;
-            _start.Release();
+            _start.Set();
         }
 
         private void Loop()
@@ -73,6 +76,7 @@ internal static class LoaderThreads
             while (true)
             {
                 _start.Wait();
+                _start.Reset();
                 if (_load is not { } load)
                 {
                     return;
@@ -87,7 +91,7 @@ internal static class LoaderThreads
                     _failure = e;
                 }
 
-                _done.Release();
+                _done.Set();
             }
         }
     }

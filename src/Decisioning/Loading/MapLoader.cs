@@ -32,7 +32,7 @@ public static class MapLoader
             files.Add(displayPath, bytes);
             var reload = Reload.Start(options, "text\n" + Path.GetFullPath(displayPath), files);
             var trees = new List<(string, YamlNode?)> { (displayPath, reload.Tree(displayPath, bytes, text, diagnostics)) };
-            return reload.Finish(diagnostics, [(displayPath, bytes)], memo => Finish(trees, diagnostics, options, files, memo));
+            return reload.Finish(diagnostics, [(displayPath, bytes)], pieces => Finish(trees, diagnostics, options, files, pieces));
         });
 
     private static LoadResult OnLargeStack(Func<LoadResult> load) => LoaderThreads.Run(load);
@@ -60,14 +60,14 @@ public static class MapLoader
             trees.Add((display, text is null ? null : reload.Tree(display, bytes!, text, diagnostics)));
         }
 
-        return reload.Finish(diagnostics, read, memo =>
+        return reload.Finish(diagnostics, read, pieces =>
         {
-            var result = Finish(trees, diagnostics, options, sources, memo);
+            var result = Finish(trees, diagnostics, options, sources, pieces);
             return result.Plan is null ? result : result with { Plan = result.Plan with { Sources = files } };
         });
     }
 
-    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options, MapSourceFiles sources, CompileMemo memo)
+    private static LoadResult Finish(List<(string, YamlNode?)> trees, DiagnosticBag diagnostics, MapLoadOptions options, MapSourceFiles sources, LoadPieces pieces)
     {
         // A file that could not be read or parsed leaves holes that would only echo as noise
         // (missing map id, unknown references): report what the YAML stage found and stop.
@@ -82,10 +82,10 @@ public static class MapLoader
             return new LoadResult(null, diagnostics.Sorted());
         }
 
-        var document = MapDocumentReader.Read(trees, diagnostics);
+        var document = MapDocumentReader.Read(trees, diagnostics, pieces.Read);
         var hostIds = options.HostModels.Keys.ToHashSet(StringComparer.Ordinal);
-        MapValidation.Validate(document, hostIds, diagnostics);
-        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.ReadInside, memo);
+        pieces.Validation = MapValidation.Validate(document, hostIds, diagnostics, pieces.Validation);
+        var plan = PlanCompiler.Compile(document, options.HostModels, diagnostics, options.ExpressionCache, sources.ReadInside, pieces.Compile);
         // The lists were read while compiling: the hash covers every file the plan was made from.
         return new LoadResult(diagnostics.HasErrors || plan is null ? null : plan with { MapHash = sources.Hash(), DefinitionHash = sources.DefinitionHash() }, diagnostics.Sorted());
     }

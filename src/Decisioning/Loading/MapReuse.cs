@@ -3,6 +3,7 @@ using Decisioning.Diagnostics;
 using Decisioning.Files;
 using Decisioning.Parsing;
 using Decisioning.Plan;
+using Decisioning.Validation;
 
 namespace Decisioning.Loading;
 
@@ -108,7 +109,7 @@ internal sealed record ParsedFile(string Display, byte[] Bytes, string Text, Yam
 /// </summary>
 internal sealed record LoadMemo(
     IReadOnlyList<ParsedFile> Parsed,
-    CompileMemo Compiled,
+    LoadPieces Pieces,
     LoadResult? Result,
     IReadOnlyList<FileRead> MapReads,
     IReadOnlyList<FileRead> OtherReads,
@@ -193,7 +194,7 @@ internal sealed class Reload
     /// with the previous compilation's pieces. Either way the source's memo is brought up to date.
     /// </summary>
     public LoadResult Finish(
-        DiagnosticBag diagnostics, IReadOnlyList<(string FullPath, byte[] Bytes)> mapReads, Func<CompileMemo, LoadResult> load)
+        DiagnosticBag diagnostics, IReadOnlyList<(string FullPath, byte[] Bytes)> mapReads, Func<LoadPieces, LoadResult> load)
     {
         if (Unchanged(diagnostics, mapReads) is { } same)
         {
@@ -202,11 +203,11 @@ internal sealed class Reload
         }
 
         var otherStart = _sources.Reads.Count;
-        var memo = CompileMemo.After(_previous?.Compiled);
-        var result = load(memo);
+        var pieces = _previous?.Pieces.Next() ?? LoadPieces.First();
+        var result = load(pieces);
         _store?.Keep(_key, new LoadMemo(
             _parsed,
-            memo.Kept(),
+            pieces.Kept(),
             result.Success ? result : null,
             [.. mapReads.Select(r => new FileRead(r.FullPath, r.Bytes))],
             [.. _sources.Reads.Skip(otherStart).Select(r => new FileRead(r.FullPath, r.Bytes))],
@@ -250,4 +251,29 @@ internal sealed class Reload
 
         return result;
     }
+}
+
+/// <summary>
+/// What the stages after YAML take from the previous load of a source: the declarations read from
+/// unchanged list items, the validator and the failures of unchanged declarations, and the
+/// compiler's pieces. <see cref="Validation"/> is set by the load that uses them.
+/// </summary>
+internal sealed class LoadPieces(
+    ReuseTable<(YamlNode Node, string Section), (object? Declaration, Diagnostic[] Diagnostics)> read, ValidationMemo? validation, CompileMemo compile)
+{
+    public ReuseTable<(YamlNode Node, string Section), (object? Declaration, Diagnostic[] Diagnostics)> Read { get; } = read;
+
+    /// <summary>The previous load's validation when read; this load's once it has validated.</summary>
+    public ValidationMemo? Validation { get; set; } = validation;
+
+    public CompileMemo Compile { get; } = compile;
+
+    /// <summary>Nothing to reuse.</summary>
+    public static LoadPieces First() => new(new(SectionReader.ItemKeys), null, CompileMemo.First());
+
+    /// <summary>The pieces of the next load, which may take this load's.</summary>
+    public LoadPieces Next() => new(Read.Next(), Validation?.Next(), Compile.Next());
+
+    /// <summary>This load's pieces alone: what is kept.</summary>
+    public LoadPieces Kept() => new(Read.Kept(), Validation?.Kept(), Compile.Kept());
 }

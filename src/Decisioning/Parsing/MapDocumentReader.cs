@@ -17,10 +17,15 @@ internal static class MapDocumentReader
         "suppression",
     ];
 
-    public static MapDocument Read(IReadOnlyList<(string File, YamlNode? Root)> files, DiagnosticBag diagnostics)
+    public static MapDocument Read(IReadOnlyList<(string File, YamlNode? Root)> files, DiagnosticBag diagnostics) => Read(files, diagnostics, null);
+
+    /// <summary>As <see cref="Read(IReadOnlyList{ValueTuple{string, YamlNode}}, DiagnosticBag)"/>, taking the declarations of list items read by the previous load from the same nodes.</summary>
+    public static MapDocument Read(
+        IReadOnlyList<(string File, YamlNode? Root)> files, DiagnosticBag diagnostics,
+        ReuseTable<(YamlNode Node, string Section), (object? Declaration, Diagnostic[] Diagnostics)>? reuse)
     {
         var reader = new NodeReader(diagnostics);
-        var sections = new SectionReader(reader);
+        var sections = new SectionReader(reader, reuse);
         var document = new MapDocument { Location = files.Count > 0 ? SourceLocation.StartOf(files[0].File) : default };
         var singles = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
 
@@ -74,7 +79,7 @@ internal static class MapDocumentReader
             "map" => doc with { Id = s.Reader.String(value, "'map'") },
             "version" => doc with { Version = s.Reader.String(value, "'version'") },
             "description" => doc with { Description = s.Reader.String(value, "'description'") },
-            "customer" => doc with { Customer = s.Customer(value) },
+            "customer" => doc with { Customer = s.Single(value, "customer", s.Customer)! },
             "tiers" => doc with { Tiers = [.. doc.Tiers, .. s.List(value, "tiers", n => s.Rule(n, "a tier"))] },
             "lifecycle" => doc with { Lifecycle = [.. doc.Lifecycle, .. s.List(value, "lifecycle", n => s.Rule(n, "a lifecycle stage"))] },
             "segments" => doc with { Segments = [.. doc.Segments, .. s.List(value, "segments", s.Segment)] },
@@ -86,8 +91,8 @@ internal static class MapDocumentReader
             "strategies" => doc with { Strategies = [.. doc.Strategies, .. s.List(value, "strategies", s.Strategy)] },
             "models" => doc with { Models = [.. doc.Models, .. s.List(value, "models", s.Model)] },
             "suppression" => doc with { Suppression = [.. doc.Suppression, .. s.List(value, "suppression", s.Suppression)] },
-            "arbitration" => doc with { Arbitration = s.Arbitration(value) },
-            "experiment" => doc with { Experiment = s.Experiment(value) },
+            "arbitration" => doc with { Arbitration = s.Single(value, "arbitration", s.Arbitration)! },
+            "experiment" => doc with { Experiment = s.Single(value, "experiment", s.Experiment) },
             _ => doc,
         };
     }

@@ -4,7 +4,7 @@ using Decisioning.Model;
 namespace Decisioning.Parsing;
 
 /// <summary>Reads each section of a map into its declaration records. One method per section.</summary>
-internal sealed class SectionReader(NodeReader reader)
+internal sealed class SectionReader(NodeReader reader, ReuseTable<(YamlNode Node, string Section), (object? Declaration, Diagnostic[] Diagnostics)>? reuse = null)
 {
     private static readonly string[] CustomerKeys = ["id", "fields", "events"];
     private static readonly string[] RuleKeys = ["id", "when"];
@@ -33,11 +33,40 @@ internal sealed class SectionReader(NodeReader reader)
     {
         foreach (var child in Reader.Sequence(node, $"'{section}'"))
         {
-            if (item(child) is { } value)
+            if (Item(child, section, item) is { } value)
             {
                 yield return value;
             }
         }
+    }
+
+    /// <summary>A single-valued section (customer, arbitration, experiment), taken again like a list item when its node is the same.</summary>
+    public T? Single<T>(YamlNode node, string section, Func<YamlNode, T?> read)
+        where T : class => Item(node, section, read);
+
+    /// <summary>The keys of <c>reuse</c>: a node by reference (the same object is the same text at the same place), a section by name.</summary>
+    public static IEqualityComparer<(YamlNode Node, string Section)> ItemKeys { get; } = new NodeKeys();
+
+    // One list item's declaration and the diagnostics reading it gave: the previous load's when it
+    // read this very node (a hot reload: the node is the same object only when its text is the same).
+    private T? Item<T>(YamlNode node, string section, Func<YamlNode, T?> read)
+        where T : class
+    {
+        var bag = Reader.Diagnostics;
+        if (reuse is not null && reuse.TryGet((node, section), out var kept))
+        {
+            foreach (var diagnostic in kept.Diagnostics)
+            {
+                bag.Add(diagnostic);
+            }
+
+            return (T?)kept.Declaration;
+        }
+
+        var before = bag.Items.Count;
+        var value = read(node);
+        reuse?.Add((node, section), (value, [.. bag.Items.Skip(before)]));
+        return value;
     }
 
     public CustomerSchemaDecl Customer(YamlNode node)
@@ -346,5 +375,14 @@ internal sealed class SectionReader(NodeReader reader)
             coefficients,
             map.Location,
             AdaptiveSectionReader.Read(Reader, map, kind?.Value == "adaptive"));
+    }
+
+    private sealed class NodeKeys : IEqualityComparer<(YamlNode Node, string Section)>
+    {
+        public bool Equals((YamlNode Node, string Section) x, (YamlNode Node, string Section) y) =>
+            ReferenceEquals(x.Node, y.Node) && x.Section == y.Section;
+
+        public int GetHashCode((YamlNode Node, string Section) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Node), key.Section);
     }
 }

@@ -43,6 +43,7 @@ internal sealed class MapSourceFiles(string folder)
 {
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly List<(string FullPath, byte[] Bytes)> _reads = [];
+    private string? _realFolder;
 
     /// <summary>The full path of the map folder (a single-file map's directory).</summary>
     public string Folder { get; } = Path.GetFullPath(folder);
@@ -54,7 +55,7 @@ internal sealed class MapSourceFiles(string folder)
     /// Reads a file of a map folder, or a file the map names, and remembers its bytes under its path
     /// relative to the folder: MapFileRules keep it inside the folder, regular and bounded.
     /// </summary>
-    public byte[] ReadInside(string fullPath) => Remember(fullPath, MapFileRules.ReadInside(Folder, fullPath));
+    public byte[] ReadInside(string fullPath) => Remember(fullPath, MapFileRules.ReadInside(Folder, fullPath, _realFolder ??= MapFileRules.RealPath(Folder)));
 
     /// <summary>Every file read through <see cref="Read"/> and <see cref="ReadInside"/>, in the order read (what a reload compares).</summary>
     public IReadOnlyList<(string FullPath, byte[] Bytes)> Reads => _reads;

@@ -41,6 +41,16 @@ internal sealed record MapSymbols(
             hostModels);
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/> declares the very same ids and field types, in the same order
+    /// (what reference checks see, and the order "did you mean" suggestions are picked in).
+    /// </summary>
+    public bool SameAs(MapSymbols other) =>
+        Segments.SequenceEqual(other.Segments) && Objectives.SequenceEqual(other.Objectives) && Scenarios.SequenceEqual(other.Scenarios) &&
+        Products.SequenceEqual(other.Products) && Channels.SequenceEqual(other.Channels) && Scripts.SequenceEqual(other.Scripts) &&
+        Events.SequenceEqual(other.Events) && Stages.SequenceEqual(other.Stages) && Models.SequenceEqual(other.Models) &&
+        HostModels.SequenceEqual(other.HostModels) && Fields.SequenceEqual(other.Fields);
+
     private static HashSet<string> Ids(IEnumerable<Located<string>?> ids) =>
         ids.Where(x => x is not null).Select(x => x!.Value.Value).ToHashSet(StringComparer.Ordinal);
 }

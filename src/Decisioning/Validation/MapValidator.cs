@@ -1,6 +1,7 @@
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace Decisioning.Validation;
 
@@ -43,21 +44,59 @@ internal sealed class MapValidator : AbstractValidator<MapDocument>
             }
         });
 
-        RuleFor(x => x.Customer).SetValidator(new CustomerSchemaValidator());
-        RuleForEach(x => x.Tiers).SetValidator(new RuleDeclValidator("a tier"));
-        RuleForEach(x => x.Lifecycle).SetValidator(new RuleDeclValidator("a lifecycle stage"));
-        RuleForEach(x => x.Segments).SetValidator(new SegmentValidator());
-        RuleForEach(x => x.Objectives).SetValidator(new ObjectiveValidator());
-        RuleForEach(x => x.Products).SetValidator(new ProductValidator());
-        RuleForEach(x => x.Channels).SetValidator(new ChannelValidator());
-        RuleForEach(x => x.Scripts).SetValidator(new ScriptValidator());
-        RuleForEach(x => x.Scenarios).SetValidator(new ScenarioValidator(symbols));
-        RuleForEach(x => x.Strategies).SetValidator(new StrategyValidator(symbols));
-        RuleForEach(x => x.Models).SetValidator(new ModelValidator(symbols));
-        RuleFor(x => x.Arbitration).SetValidator(new ArbitrationValidator());
-        RuleForEach(x => x.Suppression).SetValidator(new SuppressionValidator());
-        RuleFor(x => x.Experiment!).SetValidator(new ExperimentValidator()).When(x => x.Experiment is not null);
+        // Every section's items through their validators, in this order, as one rule: a reload runs it
+        // with the previous load's failures of unchanged items (see Each).
+        var sections = new List<Action<MapDocument, ValidationContext<MapDocument>, ReuseTable<(object, string), ValidationFailure[]>?>>
+        {
+            Each(x => [x.Customer], new CustomerSchemaValidator(), "customer"),
+            Each(x => x.Tiers, new RuleDeclValidator("a tier"), "tier"),
+            Each(x => x.Lifecycle, new RuleDeclValidator("a lifecycle stage"), "stage"),
+            Each(x => x.Segments, new SegmentValidator(), "segment"),
+            Each(x => x.Objectives, new ObjectiveValidator(), "objective"),
+            Each(x => x.Products, new ProductValidator(), "product"),
+            Each(x => x.Channels, new ChannelValidator(), "channel"),
+            Each(x => x.Scripts, new ScriptValidator(), "script"),
+            Each(x => x.Scenarios, new ScenarioValidator(symbols), "scenario"),
+            Each(x => x.Strategies, new StrategyValidator(symbols), "strategy"),
+            Each(x => x.Models, new ModelValidator(symbols), "model"),
+            Each(x => [x.Arbitration], new ArbitrationValidator(), "arbitration"),
+            Each(x => x.Suppression, new SuppressionValidator(), "suppression"),
+            Each(x => x.Experiment is { } experiment ? [experiment] : [], new ExperimentValidator(), "experiment"),
+        };
+        RuleFor(x => x).Custom((doc, ctx) =>
+        {
+            var reuse = ctx.RootContextData.TryGetValue(ReuseKey, out var table) ? (ReuseTable<(object, string), ValidationFailure[]>)table : null;
+            foreach (var section in sections)
+            {
+                section(doc, ctx, reuse);
+            }
+        });
     }
+
+    /// <summary>The key of <see cref="ValidationContext{T}.RootContextData"/> under which a load passes the previous load's item failures.</summary>
+    public const string ReuseKey = "decisioning.reuse";
+
+    // Each item of a section through its validator, in order; an item the previous load validated
+    // (the same declaration object, against the same ids: see MapValidation) gives its failures again.
+    private static Action<MapDocument, ValidationContext<MapDocument>, ReuseTable<(object, string), ValidationFailure[]>?> Each<T>(
+        Func<MapDocument, IReadOnlyList<T>> items, IValidator<T> validator, string kind)
+        where T : class =>
+        (doc, ctx, reuse) =>
+        {
+            foreach (var item in items(doc))
+            {
+                if (reuse is null || !reuse.TryGet((item, kind), out var failures))
+                {
+                    failures = [.. validator.Validate(item).Errors];
+                    reuse?.Add((item, kind), failures);
+                }
+
+                foreach (var failure in failures)
+                {
+                    ctx.AddFailure(failure);
+                }
+            }
+        };
 
     // arbitration.fallback names a strategy that can be returned: one that exists and targets someone.
     private static void CheckFallback(ValidationContext<MapDocument> ctx, MapDocument doc)
