@@ -46,8 +46,10 @@ internal static class MapFileRules
                 $"'{lexical}' is outside the map's folder '{home}'; a map may only name files in its folder or below it");
         }
 
-        var real = RealPath(lexical);
         var realHome = realFolder ?? RealPath(home);
+        // A folder whose real path is itself has no link on the way to it: only the components
+        // below it need looking at (a load reads every file of its folder this way).
+        var real = string.Equals(realHome, home, PathComparison) ? RealPath(lexical, home) : RealPath(lexical);
         if (!IsInside(realHome, real))
         {
             throw new MapFileRefusedException(DiagnosticCodes.FileOutsideMap,
@@ -75,13 +77,24 @@ internal static class MapFileRules
     /// The full path with every symbolic link resolved, component by component (a link to a folder
     /// in the middle of a path counts as much as a link at its end).
     /// </summary>
-    internal static string RealPath(string path)
+    internal static string RealPath(string path) => RealPath(path, null);
+
+    /// <summary>
+    /// As <see cref="RealPath(string)"/>; when <paramref name="linkFree"/> (a full path with no link on
+    /// the way to it) holds <paramref name="path"/>, the walk starts there instead of at the root.
+    /// </summary>
+    internal static string RealPath(string path, string? linkFree)
     {
         var full = Path.GetFullPath(path);
         var hops = 0;
         while (true)
         {
             var root = Path.GetPathRoot(full) ?? string.Empty;
+            if (linkFree is not null && IsInside(linkFree, full))
+            {
+                root = Path.EndsInDirectorySeparator(linkFree) ? linkFree : linkFree + Path.DirectorySeparatorChar;
+            }
+
             var parts = full[root.Length..].Split(
                 [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
             var current = root;
