@@ -45,27 +45,27 @@ internal static class ContactReader
         Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = SnapshotText.Chars(in reader, scratch);
+            var key = SnapshotText.ContactKeyOf(in reader, scratch);
             reader.Read();
-            seen = Once(seen, IndexOf(ContactKeys, name), name, "contact", number);
-            switch (name)
+            seen = Once(seen, key, key < 0 ? "" : SnapshotText.ContactKeys[key], "contact", number);
+            switch (key)
             {
-                case "at":
+                case 0: // at
                     at = SnapshotReader.ReadInstant(ref reader, BadContacts, new Where("at", "contact", number));
                     break;
-                case "channel":
+                case 1: // channel
                     channel = Text(ref reader, text, "channel", number);
                     break;
-                case "strategy":
+                case 2: // strategy
                     strategy = Text(ref reader, text, "strategy", number);
                     break;
-                case "product":
+                case 3: // product
                     product = Text(ref reader, text, "product", number);
                     break;
-                case "outcome":
+                case 4: // outcome
                     outcome = Text(ref reader, text, "outcome", number);
                     break;
-                case "wave":
+                case 5: // wave
                     wave = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var w) && w >= 1
                         ? w
                         : throw new SnapshotFormatException(BadContacts, $"'wave' of contact {number} must be a whole number, 1 or more");
@@ -84,8 +84,6 @@ internal static class ContactReader
     internal static SnapshotFormatException Duplicate(string name, string what, int number) =>
         new(DuplicateKey, $"'{name}' appears more than once in {what} {number}");
 
-    private static readonly string[] ContactKeys = ["at", "channel", "strategy", "product", "outcome", "wave"];
-    private static readonly string[] ResponseKeys = ["at", "strategy", "product", "kind", "value"];
 
     /// <summary>
     /// Marks key number <paramref name="index"/> (-1: a key the reader does not use) as seen in a
@@ -93,7 +91,7 @@ internal static class ContactReader
     /// values was meant cannot be known, and a last-one-wins reading would hide a contact's real
     /// time or a response's real kind (docs/reference/snapshot-errors.md).
     /// </summary>
-    internal static int Once(int seen, int index, ReadOnlySpan<char> name, string what, int number)
+    internal static int Once(int seen, int index, string name, string what, int number)
     {
         if (index < 0)
         {
@@ -102,21 +100,8 @@ internal static class ContactReader
 
         var flag = 1 << index;
         return (seen & flag) != 0
-            ? throw Duplicate(name.ToString(), what, number)
+            ? throw Duplicate(name, what, number)
             : seen | flag;
-    }
-
-    private static int IndexOf(string[] keys, ReadOnlySpan<char> name)
-    {
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (name.SequenceEqual(keys[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string? Text(ref Utf8JsonReader reader, SnapshotText text, string name, int number, string code = BadContacts, string what = "contact") =>
@@ -162,24 +147,24 @@ internal static class ContactReader
         Span<char> scratch = stackalloc char[SnapshotText.ScratchLength];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = SnapshotText.Chars(in reader, scratch);
+            var key = SnapshotText.ResponseKeyOf(in reader, scratch);
             reader.Read();
-            seen = Once(seen, IndexOf(ResponseKeys, name), name, "response", number);
-            switch (name)
+            seen = Once(seen, key, key < 0 ? "" : SnapshotText.ResponseKeys[key], "response", number);
+            switch (key)
             {
-                case "at":
+                case 0: // at
                     at = SnapshotReader.ReadInstant(ref reader, BadResponses, new Where("at", "response", number));
                     break;
-                case "strategy":
+                case 1: // strategy
                     strategy = Text(ref reader, text, "strategy", number, BadResponses, "response");
                     break;
-                case "product":
+                case 2: // product
                     product = Text(ref reader, text, "product", number, BadResponses, "response");
                     break;
-                case "kind":
+                case 3: // kind
                     kind = Text(ref reader, text, "kind", number, BadResponses, "response");
                     break;
-                case "value":
+                case 4: // value
                     value = reader.TokenType switch
                     {
                         JsonTokenType.Number when reader.TryGetDouble(out var v) && double.IsFinite(v) => v,

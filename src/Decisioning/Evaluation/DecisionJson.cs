@@ -146,16 +146,15 @@ public static class DecisionJson
         w.WriteStartArray(Names.Trace);
         for (var i = 0; i < d.TraceCount; i++)
         {
-            var t = d.Trace(i);
-            if (texts is not null && t.IsPlain)
+            if (texts is not null && d.IsPlainTrace(i, out var reason))
             {
                 // Most entries are a strategy, its outcome and a reason code: written once per plan
                 // by WriteTraceEntry below and copied from then on.
-                w.WriteRawValue(texts.TraceEntry(i, t), skipInputValidation: true);
+                w.WriteRawValue(texts.TraceEntry(i, reason, d), skipInputValidation: true);
             }
             else
             {
-                WriteTraceEntry(w, t);
+                WriteTraceEntry(w, d.Trace(i));
             }
         }
 

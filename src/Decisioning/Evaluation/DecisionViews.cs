@@ -36,6 +36,12 @@ internal interface IDecisionView
     ActionLine Action(bool counterfactual, int index);
 
     TraceLine Trace(int index);
+
+    /// <summary>
+    /// True when trace entry <paramref name="index"/> is only its strategy, outcome and
+    /// <paramref name="reason"/> (<see cref="TraceLine.IsPlain"/>), told without building the entry.
+    /// </summary>
+    bool IsPlainTrace(int index, out string? reason);
 }
 
 internal readonly record struct ActionLine(
@@ -86,6 +92,12 @@ internal readonly struct RecordView(Decision d) : IDecisionView
         var t = d.Trace[index];
         return new TraceLine(t.Strategy, t.Outcome, t.Reason, t.Rule, null, t.Message, t.Error, t.Wave, t.Model, t.Evidence, t.State);
     }
+
+    public bool IsPlainTrace(int index, out string? reason)
+    {
+        reason = null;
+        return false;
+    }
 }
 
 internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
@@ -135,5 +147,13 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
             rule, layout.EncodedStrategyIds[index], note.Message, note.Error,
             Wave: reason is not null && wave > 1 ? wave : null, Model: adaptive?.Model.ModelId, Evidence: adaptive?.Evidence,
             State: adaptive?.Model.StateVersion);
+    }
+
+    // What Trace(index).IsPlain says, or false when unsure (a policy or suppression rejection, an adaptive model).
+    public bool IsPlainTrace(int index, out string? reason)
+    {
+        reason = b.Reasons[index];
+        return reason != ReasonCodes.Policy && reason != ReasonCodes.Suppressed && (reason is null || b.Waves[index] <= 1) &&
+            b.Gates.Layout.Strategies[index].Propensity is not Plan.AdaptivePropensity;
     }
 }

@@ -56,13 +56,17 @@ internal sealed class LineTexts
         return text;
     }
 
-    /// <summary>The trace entry <paramref name="entry"/> of strategy <paramref name="index"/>, written as JSON.</summary>
-    public ReadOnlySpan<byte> TraceEntry(int index, in TraceLine entry)
+    /// <summary>
+    /// The plain trace entry of strategy <paramref name="index"/> rejected for <paramref name="reason"/>
+    /// (null: selected) in <paramref name="view"/>, written as JSON: the outcome follows from the reason.
+    /// </summary>
+    public ReadOnlySpan<byte> TraceEntry<TView>(int index, string? reason, in TView view)
+        where TView : struct, IDecisionView
     {
         var entries = Volatile.Read(ref _trace[index]);
         foreach (var e in entries)
         {
-            if (string.Equals(e.Reason, entry.Reason, StringComparison.Ordinal) && string.Equals(e.Outcome, entry.Outcome, StringComparison.Ordinal))
+            if (string.Equals(e.Reason, reason, StringComparison.Ordinal))
             {
                 return e.Json;
             }
@@ -71,20 +75,20 @@ internal sealed class LineTexts
         var written = new ArrayBufferWriter<byte>(128);
         using (var w = new Utf8JsonWriter(written, DecisionJson.WriterOptions))
         {
-            DecisionJson.WriteTraceEntry(w, entry);
+            DecisionJson.WriteTraceEntry(w, view.Trace(index));
         }
 
         var json = written.WrittenSpan.ToArray();
         if (entries.Length < MaxEntries)
         {
             // Two threads adding at once may lose one of the two entries: it is written again later.
-            Volatile.Write(ref _trace[index], [.. entries, new Entry(entry.Outcome, entry.Reason, json)]);
+            Volatile.Write(ref _trace[index], [.. entries, new Entry(reason, json)]);
         }
 
         return json;
     }
 
-    private sealed record Entry(string Outcome, string? Reason, byte[] Json);
+    private sealed record Entry(string? Reason, byte[] Json);
 
     private sealed record Instant(DateTime At, JsonEncodedText Text);
 }

@@ -88,11 +88,10 @@ public sealed class SnapshotReader(DecisionPlan plan)
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Keys are matched as characters, never made into strings (a line has a few dozen).
-            var name = SnapshotText.Chars(in reader, scratch);
+            // Keys are matched on their bytes, never made into strings (a line has a few dozen).
+            var key = text.CustomerKeyOf(in reader, scratch);
             reader.Read();
-            var isId = name.SequenceEqual(Plan.IdField);
-            if (isId)
+            if (key.IsId)
             {
                 if (idSeen)
                 {
@@ -108,7 +107,7 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 };
             }
 
-            if (layout.Find(name) is { } slot)
+            if (key.Slot is { } slot)
             {
                 if (seen[slot.Index])
                 {
@@ -118,27 +117,27 @@ public sealed class SnapshotReader(DecisionPlan plan)
                 seen[slot.Index] = true;
                 FieldReader.Read(ref reader, slot, row, new Where(slot.Name));
             }
-            else if (name.SequenceEqual("holdings"))
+            else if (key.List == 1)
             {
                 listsSeen = Once(listsSeen, 1, "holdings");
                 holdings = ReadHoldings(ref reader, text);
             }
-            else if (name.SequenceEqual("events"))
+            else if (key.List == 2)
             {
                 listsSeen = Once(listsSeen, 2, "events");
                 events = ReadEvents(ref reader, text);
             }
-            else if (name.SequenceEqual("contacts"))
+            else if (key.List == 4)
             {
                 listsSeen = Once(listsSeen, 4, "contacts");
                 contacts = ContactReader.Read(ref reader, text);
             }
-            else if (name.SequenceEqual("responses"))
+            else if (key.List == 8)
             {
                 listsSeen = Once(listsSeen, 8, "responses");
                 responses = ContactReader.ReadResponses(ref reader, text);
             }
-            else if (!isId)
+            else if (!key.IsId)
             {
                 reader.Skip();
             }
@@ -241,14 +240,14 @@ public sealed class SnapshotReader(DecisionPlan plan)
         var keys = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = SnapshotText.Chars(in reader, scratch);
+            var key = text.EventKeyOf(layout, in reader, scratch);
             reader.Read();
-            keys = ContactReader.Once(keys, name switch { "at" => 0, "type" => 1, _ => -1 }, name, "event", index + 1);
-            if (name.SequenceEqual("at"))
+            keys = ContactReader.Once(keys, key.Key, key.Key == 0 ? "at" : "type", "event", index + 1);
+            if (key.Key == 0)
             {
                 at = ReadInstant(ref reader, BadEvents, new Where("at", "event", index + 1));
             }
-            else if (layout?.Find(name) is { } slot)
+            else if (key.Slot is { } slot)
             {
                 if (seen[slot.Index])
                 {
