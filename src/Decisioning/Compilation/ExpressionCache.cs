@@ -68,5 +68,5 @@ internal sealed class ExpressionCache
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     });
 
-    internal sealed record Entry(Func<Frame, bool> Test, IReadOnlyList<string> Names, bool MayThrow);
+    internal sealed record Entry(DeferredTest Test, IReadOnlyList<string> Names, bool MayThrow);
 }

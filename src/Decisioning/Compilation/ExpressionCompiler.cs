@@ -128,11 +128,13 @@ internal static class ExpressionCompiler
 
         var rewritten = new SlotRewriter(frame, fields, members, eventParameter, scope.Event).Visit(body);
         var lambda = Expression.Lambda<Func<Frame, bool>>(rewritten, frame);
-        // FastExpressionCompiler emits the same IL in a fraction of Expression.Compile's time
-        // (benchmarks/README.md: the map's compile); a tree it does not support falls back.
-        var test = LiftedArithmetic.In(rewritten)
+        // Compiled when first tested (CompiledCondition): a load of a map never seen before parses and
+        // checks every expression (so every diagnostic is reported) but JIT-compiles none
+        // (benchmarks/README.md: cold load). FastExpressionCompiler emits the same IL in a fraction of
+        // Expression.Compile's time; a tree it does not support falls back.
+        var test = new DeferredTest(() => LiftedArithmetic.In(rewritten)
             ? lambda.Compile()
-            : lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile();
+            : lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile());
         var names = parameters.Select(p => (Name: p.Name!, At: ExpressionLimits.IndexOfWord(text, p.Name!)))
             .Where(x => x.At >= 0)
             .OrderBy(x => x.At)
