@@ -29,6 +29,14 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     private readonly ILogger _logger;
     private readonly BlockingCollection<Pending> _queue;
     private readonly Task _pump;
+
+    // A deciding thread that finds the queue full (WhenFull = Wait) waits here until the writer has
+    // drained it to half (_lowWater), not on the queue itself, which let one waiting thread in for
+    // every record the writer took: with the queue full, as it is whenever deciding outpaces the
+    // store, each decision then cost a wake-up and a few yields, about one futex and one
+    // sched_yield system call a decision in `evaluate --db` (benchmarks/README.md).
+    private readonly ManualResetEventSlim _room = new(true);
+    private readonly int _lowWater;
     private long _queued, _written, _dropped, _failed;
     private int _stopped;
     private HistoryQueueCounts? _stopReported;
@@ -45,6 +53,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         // Blocking, not async: a deciding thread that waits for room, and the writer that waits for
         // records, wait on the queue itself and need no pool thread to wake them.
         _queue = new BlockingCollection<Pending>(new ConcurrentQueue<Pending>(), _options.QueueCapacity);
+        _lowWater = _options.QueueCapacity / 2;
         // A thread of its own: deciding threads blocked on a full queue (WhenFull = Wait) may be
         // every pool thread there is, and the writer must still run to make room.
         _pump = Task.Factory.StartNew(Pump, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -159,6 +168,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             _queue.CompleteAdding();
+            _room.Set();
         }
 
         try
@@ -194,7 +204,13 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         Interlocked.Increment(ref _queued);
         try
         {
-            if (_queue.TryAdd(pending, _options.WhenFull == HistoryQueueFullMode.Wait ? Timeout.Infinite : 0))
+            var wait = _options.WhenFull == HistoryQueueFullMode.Wait;
+            if (wait)
+            {
+                WaitForRoom();
+            }
+
+            if (_queue.TryAdd(pending, wait ? Timeout.Infinite : 0))
             {
                 return;
             }
@@ -212,19 +228,48 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         }
     }
 
+    // Returns at once while the queue has room; once it is full, when the writer has drained it to half (or stopped).
+    private void WaitForRoom()
+    {
+        if (_queue.Count < _options.QueueCapacity)
+        {
+            return;
+        }
+
+        _room.Reset();
+        // Looked at again after the reset: the writer may have drained the queue (and set the
+        // event) in between. The timed wait is a second guard against a wake-up missed that way.
+        while (Volatile.Read(ref _stopped) == 0 && !_pump.IsCompleted && _queue.Count > _lowWater && !_room.Wait(50))
+        {
+        }
+    }
+
     private void Pump()
     {
         var items = new List<Pending>(_options.BatchSize);
-        while (_queue.TryTake(out var first, Timeout.Infinite))
+        try
         {
-            items.Add(first);
-            while (items.Count < _options.BatchSize && _queue.TryTake(out var item))
+            while (_queue.TryTake(out var first, Timeout.Infinite))
             {
-                items.Add(item);
-            }
+                items.Add(first);
+                while (items.Count < _options.BatchSize && _queue.TryTake(out var item))
+                {
+                    items.Add(item);
+                }
 
-            Write(items);
-            items.Clear();
+                // Room again for the threads waiting for it: they refill the queue while this batch is written.
+                if (_queue.Count <= _lowWater)
+                {
+                    _room.Set();
+                }
+
+                Write(items);
+                items.Clear();
+            }
+        }
+        finally
+        {
+            _room.Set();
         }
     }
 

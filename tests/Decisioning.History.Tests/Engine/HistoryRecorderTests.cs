@@ -39,6 +39,39 @@ public sealed class HistoryRecorderTests
     }
 
     [Fact]
+    public async Task WhenFullIsWait_AThreadThatFindsTheQueueFull_GoesOnOnceTheWriterHasDrainedItToHalf()
+    {
+        using var store = new PermittedHistory();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { QueueCapacity = 10, BatchSize = 1 });
+        // The writer takes the first record and waits for a permit; ten more fill the queue.
+        recorder.RecordContact(Contact(0));
+        Assert.True(SpinWait.SpinUntil(() => store.Waiting, TimeSpan.FromSeconds(5)));
+        for (var i = 1; i <= 10; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        var blocked = Task.Run(() => recorder.RecordContact(Contact(11)));
+        await Task.Delay(300);
+        Assert.False(blocked.IsCompleted);
+
+        // Three records written: seven queued, more than half, so the thread still waits (it went
+        // on at the first free slot before).
+        store.Permit(3);
+        Assert.True(SpinWait.SpinUntil(() => store.Written == 3, TimeSpan.FromSeconds(5)));
+        await Task.Delay(300);
+        Assert.False(blocked.IsCompleted);
+
+        // Two more: five queued, half the queue, and it goes on.
+        store.Permit(2);
+        await blocked.WaitAsync(TimeSpan.FromSeconds(5));
+
+        store.Permit(100);
+        await recorder.StopAsync();
+        Assert.Equal(new HistoryQueueCounts(12, 12, 0, 0), recorder.Counts);
+    }
+
+    [Fact]
     public async Task StopAsync_CancelledWhileTheStoreHangs_ReportsWhatIsLeftUnwritten()
     {
         using var store = new GatedHistory();
@@ -70,6 +103,47 @@ public sealed class HistoryRecorderTests
     }
 
     private static ContactEntry Contact(int i) => new($"C{i}", T0, "app", "s", "p");
+
+    // An in-memory store that writes one batch a permit.
+    private sealed class PermittedHistory : IInteractionHistory
+    {
+        private readonly SemaphoreSlim _permits = new(0);
+        private readonly InMemoryHistory _inner = new();
+        private int _written, _waiting;
+
+        public int Written => Volatile.Read(ref _written);
+
+        public bool Waiting => Volatile.Read(ref _waiting) > 0;
+
+        public void Permit(int batches) => _permits.Release(batches);
+
+        public void Append(HistoryBatch batch)
+        {
+            Interlocked.Increment(ref _waiting);
+            _permits.Wait();
+            Interlocked.Decrement(ref _waiting);
+            _inner.Append(batch);
+            Interlocked.Increment(ref _written);
+        }
+
+        public CustomerHistory Read(string customerId, DateTime from, DateTime to) => _inner.Read(customerId, from, to);
+
+        public IEnumerable<StoredDecision> Decisions(HistoryQuery query) => _inner.Decisions(query);
+
+        public IEnumerable<OfferEntry> Offers(HistoryQuery query) => _inner.Offers(query);
+
+        public IEnumerable<ContactEntry> Contacts(HistoryQuery query) => _inner.Contacts(query);
+
+        public IEnumerable<ResponseEntry> Responses(HistoryQuery query) => _inner.Responses(query);
+
+        public IReadOnlyList<MapVersionEntry> MapVersions() => _inner.MapVersions();
+
+        public HistoryCounts Count() => _inner.Count();
+
+        public long Purge(DateTime before) => _inner.Purge(before);
+
+        public void Dispose() => _permits.Dispose();
+    }
 
     // An in-memory store whose writes wait for a gate, or fail.
     private sealed class GatedHistory : IInteractionHistory
