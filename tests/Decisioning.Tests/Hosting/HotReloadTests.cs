@@ -155,6 +155,40 @@ public class HotReloadTests
         Assert.True(source.Disposed);
     }
 
+    [Fact]
+    public async Task ReloadAsync_AfterEditsOfTheSampleMap_DecidesAsAColdLoadOfTheEditedFiles()
+    {
+        // The engine's file source reloads through the previous load of the same folder
+        // (Loading/MapReuse.cs): each reload must decide as a map loaded from nothing.
+        var sample = Support.TestPaths.Repo("strategies", "retail-wealth");
+        using var folder = new TempMapFolder("", "unused.txt");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder.Folder, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        using var fixture = new EngineFixture(b => b.AddMap("retail-wealth", folder.Folder).Configure(o => o.WatchForChanges = false)).Started();
+        var at = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        var customers = File.ReadLines(Support.TestPaths.Repo("samples", "customers.jsonl")).Take(150).ToList();
+        var strategies = Path.Combine(folder.Folder, "strategies.yaml");
+        foreach (var (from, to) in new[] { ("    priority: 90\n", "    priority: 5\n"), ("    when: age <= 70\n", "    when: age <= 30\n"), ("    priority: 5\n", "    priority: 90\n") })
+        {
+            File.WriteAllText(strategies, File.ReadAllText(strategies).Replace(from, to, StringComparison.Ordinal));
+
+            var reloaded = await fixture.Engine.ReloadAsync("retail-wealth");
+
+            Assert.True(reloaded.Succeeded, string.Join("\n", reloaded.Errors));
+            var cold = Decisioning.Loading.MapLoader.Load(folder.Folder, new Decisioning.Loading.MapLoadOptions { ExpressionCache = null, Reuse = null });
+            var evaluator = new Decisioning.Evaluation.Evaluator(cold.Plan!);
+            var reader = new Decisioning.Evaluation.SnapshotReader(cold.Plan!);
+            Assert.Equal(
+                customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(evaluator.Decide(reader.Read(c).Customer!, at))),
+                customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(fixture.Engine.Decide("retail-wealth", CustomerSnapshot.FromJson(c), at))));
+        }
+    }
+
     // Started at once: the engine loads the map when it is first resolved.
     private static EngineFixture Watching(string path) =>
         new EngineFixture(b => b.AddMap(DemoMap.Id, path).Configure(o => o.ReloadDebounce = TimeSpan.FromMilliseconds(50))).Started();
