@@ -42,14 +42,16 @@ public static class MapLoader
         var diagnostics = new DiagnosticBag();
         var files = MapFiles(path, diagnostics);
         var sources = new MapSourceFiles(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-        var reload = Reload.Start(options, Path.GetFullPath(path) + "\n" + Directory.GetCurrentDirectory(), sources);
+        // Diagnostics name files relative to the current directory: part of what a reload must match.
+        var cwd = Directory.GetCurrentDirectory();
+        var reload = Reload.Start(options, Path.GetFullPath(path) + "\n" + cwd, sources);
         var trees = new List<(string, YamlNode?)>();
         var read = new List<(string, byte[])>();
         // A map file the user named may be a link to anywhere; the files of a folder stay inside it.
         Func<string, byte[]> readFile = Directory.Exists(path) ? sources.ReadInside : sources.Read;
         foreach (var file in files)
         {
-            var display = Display(file);
+            var display = Display(file, cwd);
             byte[]? bytes = null;
             var text = SourceText.ReadFile(file, display, diagnostics, f => bytes = readFile(f));
             if (bytes is not null)
@@ -116,9 +118,9 @@ public static class MapLoader
         return [];
     }
 
-    private static string Display(string file)
+    private static string Display(string file, string cwd)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        var relative = Path.GetRelativePath(cwd, file);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
     }
 }

@@ -232,13 +232,13 @@ internal sealed class Reload
         }
 
         // The lists and state files are read again as the compiler reads them (inside the map's
-        // folder); a file gone or refused is a change, which the full load then reports.
-        var check = new MapSourceFiles(_sources.Folder);
+        // folder); a file gone or refused is a change, which the full load then reports (reading it
+        // again: the hash covers the bytes read last).
         foreach (var other in _previous.OtherReads)
         {
             try
             {
-                if (!other.SameBytes(check.ReadInside(other.FullPath)))
+                if (!other.SameBytes(_sources.ReadInside(other.FullPath)))
                 {
                     return null;
                 }
