@@ -48,13 +48,20 @@ public static class ProfileLoop
         }
 
         output.WriteLine($"{target}: {runs:N0} runs in {seconds} s");
+        if (Directory.Exists(EditedCopy))
+        {
+            Directory.Delete(EditedCopy, recursive: true);
+        }
+
         return 0;
     }
+
+    private static string EditedCopy => Path.Combine(Path.GetTempPath(), $"decisioning-profile-{Environment.ProcessId}");
 
     // A copy of the sample map whose first strategy's priority alternates between 90 and 91, reloaded and decided (--reload's "priority").
     private static Action ReloadEdit(Contenders contenders)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"decisioning-profile-{Environment.ProcessId}");
+        var folder = EditedCopy;
         foreach (var file in Directory.EnumerateFiles(Samples.MapPath, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(folder, Path.GetRelativePath(Samples.MapPath, file));
