@@ -54,7 +54,7 @@ internal static class BatchCommand
             try
             {
                 using var interrupt = InterruptCleanup.Register();
-                using var input = CliIo.OpenInput(path);
+                using var input = CliIo.OpenInputStream(path);
                 long? size = path == "-" ? null : new FileInfo(path).Length;
                 var lines = OrderedParallel.Lines(input);
                 var tally = new DecisionTally(loaded.Plan!);

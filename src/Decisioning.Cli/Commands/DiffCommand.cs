@@ -61,7 +61,7 @@ internal static class DiffCommand
                 return 1;
             }
 
-            using var input = CliIo.OpenInput(parse.GetValue(customers)!);
+            using var input = CliIo.OpenInputStream(parse.GetValue(customers)!);
             var diff = new MapDiff(old.Plan!, @new.Plan!);
             if (parse.GetValue(format) == "json")
             {

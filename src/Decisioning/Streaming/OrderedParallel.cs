@@ -59,68 +59,28 @@ internal static class OrderedParallel
     }
 
     /// <summary>
-    /// The longest snapshot line kept whole: 16 MiB. A longer line is cut one byte past it (one
-    /// character for <see cref="Lines"/>; the rest of it read and dropped), so that a file without line breaks (<c>/dev/zero</c>, a
+    /// The longest snapshot line kept whole: 16 MiB. A longer line is cut one byte past it (the rest of it read
+    /// and dropped), so that a file without line breaks (<c>/dev/zero</c>, a
     /// multi-gigabyte dump) cannot exhaust memory; the snapshot reader then refuses it as that
     /// customer's <c>invalid-json</c> record and the next line goes on.
     /// </summary>
     public const int MaxLineLength = 16 * 1024 * 1024;
 
     /// <summary>
-    /// The lines of a text reader, lazily: split at <c>\n</c>, a trailing <c>\r</c> dropped (CRLF),
-    /// the BOM handled by the reader; each at most <see cref="MaxLineLength"/> + 1 characters.
+    /// The lines of <paramref name="input"/> as text, lazily, read by the product's one line reader
+    /// (<see cref="Utf8LineReader"/>: split at <c>\n</c>, a trailing <c>\r</c> dropped, a byte order
+    /// mark honoured, bytes that are not UTF-8 read as U+FFFD); each at most
+    /// <see cref="MaxLineLength"/> + 1 bytes.
     /// </summary>
-    public static IEnumerable<string> Lines(TextReader reader)
+    public static IEnumerable<string> Lines(Stream input)
     {
-        var buffer = new char[1 << 16];
-        var line = new System.Text.StringBuilder();
-        var cut = false;
-        int count;
-        while ((count = reader.Read(buffer, 0, buffer.Length)) > 0)
+        var reader = new Utf8LineReader(input, MaxLineLength);
+        while (Next(reader) is { } line)
         {
-            var start = 0;
-            while (start <= count)
-            {
-                var newline = start < count ? Array.IndexOf(buffer, '\n', start, count - start) : -1;
-                var end = newline < 0 ? count : newline;
-                if (newline >= 0 && line.Length == 0 && !cut && end - start <= MaxLineLength)
-                {
-                    // The common case: a whole line inside the buffer, made into a string at once.
-                    var length = end > start && buffer[end - 1] == '\r' ? end - start - 1 : end - start;
-                    yield return new string(buffer, start, length);
-                    start = newline + 1;
-                    continue;
-                }
-
-                if (!cut)
-                {
-                    var take = Math.Min(end - start, MaxLineLength + 1 - line.Length);
-                    line.Append(buffer, start, take);
-                    cut = line.Length > MaxLineLength;
-                }
-
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                yield return Take(line);
-                cut = false;
-                start = newline + 1;
-            }
-        }
-
-        if (line.Length > 0)
-        {
-            yield return Take(line);
+            yield return line;
         }
     }
 
-    private static string Take(System.Text.StringBuilder line)
-    {
-        var length = line.Length > 0 && line[^1] == '\r' ? line.Length - 1 : line.Length;
-        var text = line.ToString(0, length);
-        line.Clear();
-        return text;
-    }
+    private static string? Next(Utf8LineReader reader) =>
+        reader.TryReadLine(out var line) ? System.Text.Encoding.UTF8.GetString(line) : null;
 }

@@ -28,6 +28,30 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diff_Utf16FileWithCrLf_GivesWhatTheUtf8FileGives()
+    {
+        // The snapshots are read by the line reader evaluate and batch use: a byte order mark of any
+        // Unicode encoding and CRLF endings read as a StreamReader reads them.
+        var utf16 = Path.Combine(_changed.Folder, "..", $"customers-utf16-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(utf16, string.Join("\r\n", File.ReadLines(ChangedSampleMap.Customers)), System.Text.Encoding.Unicode);
+        try
+        {
+            var expected = CliRunner.Run("diff", ChangedSampleMap.Original, _changed.Folder,
+                "--customers", ChangedSampleMap.Customers, "--at", "2026-11-26T00:00:00Z");
+            var actual = CliRunner.Run("diff", ChangedSampleMap.Original, _changed.Folder,
+                "--customers", utf16, "--at", "2026-11-26T00:00:00Z");
+
+            Assert.Equal(0, actual.Exit);
+            Assert.Contains("of 3,000 customers change", actual.Out, StringComparison.Ordinal);
+            Assert.Equal(expected.Out, actual.Out);
+        }
+        finally
+        {
+            File.Delete(utf16);
+        }
+    }
+
+    [Fact]
     public void Diff_Json_IsOneDocumentWhoseChangedCustomersMatchTheSummary()
     {
         var (exit, output, _) = CliRunner.Run("diff", ChangedSampleMap.Original, _changed.Folder,

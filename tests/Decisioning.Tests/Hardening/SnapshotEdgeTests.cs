@@ -154,10 +154,14 @@ public sealed class SnapshotEdgeTests
     [InlineData("a\nb\n", new[] { "a", "b" })]
     [InlineData("a\r\nb", new[] { "a", "b" })]
     [InlineData("\n\na\n", new[] { "", "", "a" })]
+    [InlineData("\uFEFFa\r\n王\n", new[] { "a", "王" })]
     [InlineData("", new string[0])]
     public void Lines_SplitAsReadLineDoesForJsonLines(string text, string[] expected)
     {
-        Assert.Equal(expected, Streaming.OrderedParallel.Lines(new StringReader(text)).ToArray());
+        // batch and diff read their snapshots with the line reader evaluate uses.
+        var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(expected, Streaming.OrderedParallel.Lines(bytes).ToArray());
     }
 }
 
