@@ -156,7 +156,7 @@ public static class ReloadRun
             Thread.Sleep(round < 0 ? 600 : 100);
         }
 
-        output.WriteLine($"reload of the sample map, {rounds} rounds x {perRound} reloads each, median of the rounds' means (min), load average {LoadAverage()}");
+        output.WriteLine($"reload of the sample map, {rounds} rounds x {perRound} reloads each, median of the rounds' means (min), load average {MachineLoad.Averages()}");
         output.WriteLine($"{"contender",-28} {"wall ms",16} {"process CPU ms",18}");
         foreach (var (name, _, _) in contenders)
         {
@@ -200,7 +200,4 @@ public static class ReloadRun
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -39,7 +39,7 @@ public static class ShadowRun
             ("no shadow, spin thread", d => d.AddMap(MapId, Samples.MapPath)),
         ];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Decisions:N0} decisions a run, {rounds} rounds, GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, load {Load()}"));
+            $"{Decisions:N0} decisions a run, {rounds} rounds, GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, load {MachineLoad.Averages()}"));
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var (name, configure) in configurations.Where(c => only is null || c.Name.Contains(only, StringComparison.Ordinal)))
@@ -59,7 +59,7 @@ public static class ShadowRun
             }
         }
 
-        output.WriteLine($"load {Load()}");
+        output.WriteLine($"load {MachineLoad.Averages()}");
         return 0;
     }
 
@@ -148,6 +148,4 @@ public static class ShadowRun
 
         GC.KeepAlive(x);
     }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }
