@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Text.Json;
 
 namespace Decisioning.Batch;
@@ -59,7 +60,7 @@ internal sealed class ExternalSorter<T>(
     private void Spill()
     {
         _buffer.Sort(order);
-        Directory.CreateDirectory(workDir);
+        WorkFolders.CreateFolder(workDir);
         var path = Path.Combine(workDir, $"run-{_runs.Count:D5}.jsonl");
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {

@@ -35,7 +35,7 @@ internal static class PartitionWriter
         BatchOptions? options = null, IBatchObserver? observer = null)
     {
         options ??= BatchOptions.Default;
-        Directory.CreateDirectory(folder);
+        WorkFolders.CreateFolder(folder);
         WorkFolders.SweepStale(folder);
         WorkFolders.SweepStale(Path.Combine(folder, CandidatesFolder));
         File.Delete(Path.Combine(folder, PartitionManifest.FileName));

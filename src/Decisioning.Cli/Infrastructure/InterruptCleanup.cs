@@ -15,7 +15,7 @@ internal sealed class InterruptCleanup : IDisposable
 
     private InterruptCleanup() =>
         _registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal =>
-            PosixSignalRegistration.Create(signal, _ => WorkFolders.RemoveAll()))];
+            PosixSignalRegistration.Create(signal, _ => WorkFolders.Interrupt()))];
 
     /// <summary>Removes the work folders on an interrupt until disposed.</summary>
     public static InterruptCleanup Register() => new();

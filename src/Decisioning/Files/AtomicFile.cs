@@ -15,7 +15,7 @@ internal sealed class AtomicFile : IDisposable
     {
         _path = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(folder);
+        WorkFolders.CreateFolder(folder);
         _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         WorkFolders.Track(_temporary);
         Stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);

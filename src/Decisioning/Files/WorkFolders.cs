@@ -16,6 +16,31 @@ namespace Decisioning.Files;
 internal static partial class WorkFolders
 {
     private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
+    private static readonly FolderGate Gate = new();
+
+    /// <summary>
+    /// Creates <paramref name="path"/> and its missing parents, unless the process was interrupted
+    /// (<see cref="Interrupt"/>): every folder a batch makes at or below its work folder goes
+    /// through here.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The process was interrupted and is removing its work.</exception>
+    internal static void CreateFolder(string path) => Gate.Create(path);
+
+    /// <summary>
+    /// For a signal handler: refuses every later <see cref="CreateFolder"/>, then removes what
+    /// <see cref="RemoveAll"/> removes. Returns how many it removed.
+    /// </summary>
+    /// <remarks>
+    /// Without the refusal a run's thread that was between two steps when the signal came (a
+    /// batch creating its work folder, then opening its decisions file with a Directory.CreateDirectory
+    /// of that folder) made the folder again after the handler had removed it, and the process
+    /// ended leaving it behind.
+    /// </remarks>
+    public static int Interrupt()
+    {
+        Gate.Close();
+        return RemoveAll();
+    }
 
     /// <summary>A new work folder path <c>PARENT/.PREFIX-PID-GUID</c>, registered for <see cref="RemoveAll"/> (not yet created).</summary>
     internal static string Claim(string parent, string prefix)

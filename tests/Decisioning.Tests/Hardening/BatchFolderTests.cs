@@ -148,6 +148,48 @@ public sealed class BatchFolderTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(Out, ".batch-*"));
     }
 
+    [Fact]
+    public async Task ClosedGate_WhileAThreadKeepsCreatingAFolderBelowTheWorkFolder_TheRemovedFolderStaysRemoved()
+    {
+        // Ctrl-C came while a batch thread was between creating its work folder and creating a
+        // folder below it (the decisions file's, a spill's): Directory.CreateDirectory made the
+        // removed work folder again, as a parent, and the process ended leaving it (CI, 2026-12-05).
+        Directory.CreateDirectory(Out);
+        var work = Path.Combine(Out, $".batch-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var gate = new FolderGate();
+        gate.Create(work);
+        var created = 0;
+        var refused = false;
+        var creator = Task.Run(() =>
+        {
+            while (!refused)
+            {
+                try
+                {
+                    gate.Create(Path.Combine(work, ".sort-x", $"run-{created}"));
+                    Interlocked.Increment(ref created);
+                }
+                catch (OperationCanceledException)
+                {
+                    refused = true;
+                }
+            }
+        });
+        while (Volatile.Read(ref created) < 50)
+        {
+            await Task.Delay(1);
+        }
+
+        gate.Close();
+        WorkFolders.RemoveFolder(work);
+        await creator.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(refused);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Out, ".batch-*"));
+        Assert.Throws<OperationCanceledException>(() => gate.Create(work));
+        Assert.False(Directory.Exists(work));
+    }
+
     [InterruptibleFact]
     public void Batch_CtrlC_RemovesTheWorkFolder()
     {
