@@ -109,7 +109,7 @@ public sealed partial class DecisionBuffer
         ref var slot = ref Candidates[candidate];
         if (slot.Script is null && slot.Choice.Script is not null)
         {
-            slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice, slot.Wave);
+            slot.Script = Gates.RenderScript(slot.Strategy, slot.Choice, slot.Position, slot.Wave);
         }
 
         return slot.Script;
@@ -150,6 +150,9 @@ internal struct CandidateSlot
 
     /// <summary>The wave the strategy was decided as (0 without waves).</summary>
     public int Wave;
+
+    /// <summary>The position of <see cref="Choice"/> in its wave's channel list (its script is found by it).</summary>
+    public int Position;
 
     /// <summary>Whether it is the arbitration fallback.</summary>
     public bool Fallback;

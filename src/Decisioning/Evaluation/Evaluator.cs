@@ -24,6 +24,9 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     // The experiment salt's part of every customer's bucket hash, hashed once per plan.
     private readonly uint _saltHash = plan.Experiment is { } e ? ExperimentHash.Salt(e.Salt) : 0;
 
+    // The control group's random pick hashes "random:" + salt + ":" before each id: hashed once per plan too.
+    private readonly uint _pickHash = plan.Experiment is { } e ? ExperimentHash.PickPrefix(e.Salt) : 0;
+
     /// <summary>
     /// An evaluator that applies <paramref name="rules"/> instead of the spec's: only mutation tests
     /// build one, to prove the testing kit catches a wrong evaluator (see <see cref="EvaluationRules"/>).
@@ -116,7 +119,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     private static void PrepareScript(DecisionBuffer buffer, BufferedAction action)
     {
         ref readonly var slot = ref buffer.Candidates[action.Candidate];
-        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice, slot.Wave))
+        if (slot.Script is null && buffer.Gates.NeedsFluid(slot.Strategy, slot.Choice, slot.Position, slot.Wave))
         {
             buffer.Script(action);
         }
@@ -132,7 +135,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         frame.Customer = customer.Values;
         frame.Holdings = customer.Holdings;
         frame.Event = null;
-        Profile(_layout, customer, frame, buffer.InSegment, buffer.SegmentIds);
+        buffer.Gates.StageIndex = Profile(_layout, customer, frame, buffer.InSegment, buffer.SegmentIds);
         explain?.Profile(frame);
 
         // 2. Gates, strategy by strategy in file order; a strategy that passes becomes a candidate.
@@ -142,8 +145,9 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         if (explain is null)
         {
             var targets = _layout.Targets;
-            Array.Copy(targets.SkippedReasons, buffer.Reasons, strategies.Length);
-            Array.Copy(targets.SkippedWaves, buffer.Waves, strategies.Length);
+            // Spans: Array.Copy's untyped overload checks ranks and lower bounds on every call.
+            targets.SkippedReasons.AsSpan(0, strategies.Length).CopyTo(buffer.Reasons);
+            targets.SkippedWaves.AsSpan(0, strategies.Length).CopyTo(buffer.Waves);
             targets.Select(buffer.InSegment, buffer.Run);
             var word = 0;
             for (var i = TargetIndex.Next(buffer.Run, ref word); i >= 0; i = TargetIndex.Next(buffer.Run, ref word))
@@ -181,7 +185,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
             buffer.ModelCount = 1;
         }
 
-        Array.Copy(buffer.Model, buffer.Chosen, buffer.ModelCount);
+        buffer.Model.AsSpan(0, buffer.ModelCount).CopyTo(buffer.Chosen);
         buffer.ChosenCount = buffer.ModelCount;
 
         // 5. The experiment: the control group's policy decides its actions, the model's are its counterfactual.
@@ -196,7 +200,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
                     ControlPolicy.Priority => Arbitration.Select(buffer, buffer.Chosen, limits, byScore: false),
                     // Candidates sit in file order, the fallback apart, so the pick is by file position.
                     ControlPolicy.Random when buffer.CandidateCount > 0 =>
-                        Pick(buffer, ExperimentHash.RandomPick(e.Salt, customer.Id, buffer.CandidateCount)),
+                        Pick(buffer, ExperimentHash.RandomPick(_pickHash, customer.Id, buffer.CandidateCount)),
                     _ => 0,
                 };
             }
@@ -243,6 +247,7 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
             slot.Fallback = fallback;
             slot.Strategy = s;
             slot.Choice = choice!;
+            slot.Position = gates.Position;
             slot.Script = script;
             var frame = buffer.Frame;
             slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
@@ -383,14 +388,19 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
     /// <summary>
     /// Spec section 3, step 1: the first tier and the first stage whose condition holds, then every
     /// segment the customer is in (in <paramref name="inSegment"/> by index and in
-    /// <paramref name="segmentIds"/> in map order, which also becomes the frame's).
+    /// <paramref name="segmentIds"/> in map order, which also becomes the frame's). Returns the
+    /// stage's index in the plan, -1 for none.
     /// </summary>
-    private static void Profile(GateLayout layout, CustomerRecord customer, Frame frame, bool[] inSegment, List<string> segmentIds)
+    private static int Profile(GateLayout layout, CustomerRecord customer, Frame frame, bool[] inSegment, List<string> segmentIds)
     {
         frame.Tier = null;
         frame.Stage = null;
-        frame.Tier = FirstOf(layout.Tiers, frame);
-        frame.Stage = FirstOf(layout.Stages, frame);
+        var tiers = layout.Tiers;
+        var tier = FirstOf(tiers, frame);
+        frame.Tier = tier >= 0 ? tiers[tier].Id : null;
+        var stages = layout.Stages;
+        var stage = FirstOf(stages, frame);
+        frame.Stage = stage >= 0 ? stages[stage].Id : null;
         var segments = layout.Segments;
         for (var i = 0; i < segments.Length; i++)
         {
@@ -403,20 +413,22 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         }
 
         frame.Segments = segmentIds;
+        return stage;
     }
 
-    // An index loop over the layout's array: foreach over an IReadOnlyList boxes its enumerator.
-    private static string? FirstOf(NamedRule[] rules, Frame frame)
+    // The index of the first rule that holds, -1 for none. An index loop over the layout's array:
+    // foreach over an IReadOnlyList boxes its enumerator.
+    private static int FirstOf(NamedRule[] rules, Frame frame)
     {
         for (var i = 0; i < rules.Length; i++)
         {
             if (rules[i].When.Test(frame))
             {
-                return rules[i].Id;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private static int Pick(DecisionBuffer buffer, int candidate)

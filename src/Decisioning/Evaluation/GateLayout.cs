@@ -53,23 +53,19 @@ internal sealed class GateLayout
 
         // Per wave (wave 1 = the arrays above): a strategy without waves has wave 1 only.
         WaveChannels = new ChannelChoice[Strategies.Length][][];
-        WaveChannelSlot = new int[Strategies.Length][][];
-        WaveScripts = new ScriptText?[Strategies.Length][][];
+        WaveSteps = new ChannelStep[Strategies.Length][][];
         foreach (var s in Strategies)
         {
             var waves = s.Waves.Count > 1 ? s.Waves.Count : 1;
             WaveChannels[s.Index] = new ChannelChoice[waves][];
-            WaveChannelSlot[s.Index] = new int[waves][];
-            WaveScripts[s.Index] = new ScriptText?[waves][];
+            WaveSteps[s.Index] = new ChannelStep[waves][];
             WaveChannels[s.Index][0] = Channels[s.Index];
-            WaveChannelSlot[s.Index][0] = ChannelSlot[s.Index];
-            WaveScripts[s.Index][0] = Scripts[s.Index];
+            WaveSteps[s.Index][0] = [.. Channels[s.Index].Select((c, i) => new ChannelStep(c, ChannelSlot[s.Index][i], Scripts[s.Index][i]))];
             for (var w = 1; w < waves; w++)
             {
                 var choices = s.Waves[w].Channels;
                 WaveChannels[s.Index][w] = [.. choices];
-                WaveChannelSlot[s.Index][w] = [.. choices.Select(c => Slot(channels, c.Channel))];
-                WaveScripts[s.Index][w] = [.. choices.Select(c => ScriptText.Analyse(plan, s, c))];
+                WaveSteps[s.Index][w] = [.. choices.Select(c => new ChannelStep(c, Slot(channels, c.Channel), ScriptText.Analyse(plan, s, c)))];
             }
         }
 
@@ -80,6 +76,12 @@ internal sealed class GateLayout
         EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
         Targets = new TargetIndex(Strategies, Segments.Length);
         ScenarioCount = scenarios.Count;
+        ScenarioChecks = new ScenarioCheck[scenarios.Count];
+        foreach (var (scenario, slot) in scenarios)
+        {
+            ScenarioChecks[slot] = new ScenarioCheck(scenario, Stages);
+        }
+
         ProductCount = products.Count;
         ChannelCount = channels.Count;
     }
@@ -114,11 +116,11 @@ internal sealed class GateLayout
     /// <summary>Per strategy and wave (index 0 = wave 1), the channel choices in preference order.</summary>
     public ChannelChoice[][][] WaveChannels { get; }
 
-    /// <summary>Per strategy, wave and channel choice, the channel's memo slot.</summary>
-    public int[][][] WaveChannelSlot { get; }
-
-    /// <summary>Per strategy, wave and channel choice, the script written without Fluid, or null.</summary>
-    public ScriptText?[][][] WaveScripts { get; }
+    /// <summary>
+    /// Per strategy and wave (index 0 = wave 1), what the channel gate reads of each choice in
+    /// preference order: one array walked by the gate rather than three looked up side by side.
+    /// </summary>
+    public ChannelStep[][][] WaveSteps { get; }
 
     /// <summary>The plan's suppression rules, in file order.</summary>
     public SuppressionPlan[] Suppression { get; }
@@ -140,6 +142,9 @@ internal sealed class GateLayout
 
     public int ScenarioCount { get; }
 
+    /// <summary>Per scenario memo slot, its gate laid out for the plan.</summary>
+    public ScenarioCheck[] ScenarioChecks { get; }
+
     public int ProductCount { get; }
 
     public int ChannelCount { get; }
@@ -158,3 +163,6 @@ internal sealed class GateLayout
         return slot;
     }
 }
+
+/// <summary>One channel choice of a strategy's wave as the channel gate reads it: the choice, its channel's memo slot, its script written without Fluid (or null).</summary>
+internal readonly record struct ChannelStep(ChannelChoice Choice, int Slot, ScriptText? Text);

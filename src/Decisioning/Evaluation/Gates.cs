@@ -29,7 +29,10 @@ internal sealed class Gates
     private EvaluationRules _rules = EvaluationRules.Spec;
     private IExplainRecorder? _explain;
     private bool _renderScripts;
-    private readonly byte[] _scenario, _eligible, _held, _channel;
+    // The memos of scenarios, products' eligible, holdings and channels, one after the other in one
+    // array, so that a decision clears them with one call: per slot, at _eligibleAt + slot and so on.
+    private readonly byte[] _memo;
+    private readonly int _eligibleAt, _heldAt, _channelAt;
     private CustomerRecord _customer = null!;
     private Frame _frame = null!;
     private DateTime _at;
@@ -40,10 +43,10 @@ internal sealed class Gates
     public Gates(GateLayout layout)
     {
         _layout = layout;
-        _scenario = new byte[_layout.ScenarioCount];
-        _eligible = new byte[_layout.ProductCount];
-        _held = new byte[_layout.ProductCount];
-        _channel = new byte[_layout.ChannelCount];
+        _eligibleAt = _layout.ScenarioCount;
+        _heldAt = _eligibleAt + _layout.ProductCount;
+        _channelAt = _heldAt + _layout.ProductCount;
+        _memo = new byte[_channelAt + _layout.ChannelCount];
     }
 
     public GateLayout Layout => _layout;
@@ -53,6 +56,15 @@ internal sealed class Gates
     /// or, for <c>wave-pending</c>, the wave that is due.
     /// </summary>
     public int Wave { get; private set; }
+
+    /// <summary>After <see cref="Run"/> of a strategy that passed: the position of its channel in its wave's list.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>
+    /// The index of the customer's lifecycle stage in the plan (-1 for none), set by the decision
+    /// pass after the profile: lifecycle scenarios test it against their stages by index.
+    /// </summary>
+    public int StageIndex { get; set; } = -1;
 
     /// <summary>After <see cref="Run"/>: the suppression rule behind a <c>suppressed</c>, else null.</summary>
     public string? Rule { get; private set; }
@@ -82,10 +94,8 @@ internal sealed class Gates
         _inSegment = inSegment;
         _fields = null;
         Current = null;
-        Array.Clear(_scenario);
-        Array.Clear(_eligible);
-        Array.Clear(_held);
-        Array.Clear(_channel);
+        StageIndex = -1;
+        Array.Clear(_memo);
     }
 
     /// <summary>
@@ -405,35 +415,38 @@ internal sealed class Gates
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ScenarioHolds(ScenarioPlan scenario, int slot)
     {
-        if (_scenario[slot] == Unknown)
+        ref var memo = ref _memo[slot];
+        if (memo == Unknown)
         {
-            _scenario[slot] = ScenarioCheck.Holds(scenario, _customer, _frame, _at) ? Holds : Fails;
+            memo = _layout.ScenarioChecks[slot].Holds(scenario, _customer, _frame, _at, StageIndex) ? Holds : Fails;
         }
 
-        return _scenario[slot] == Holds;
+        return memo == Holds;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Eligible(ProductPlan product, int slot)
     {
-        if (_eligible[slot] == Unknown)
+        ref var memo = ref _memo[_eligibleAt + slot];
+        if (memo == Unknown)
         {
-            _eligible[slot] = product.Eligible.Test(_frame) ? Holds : Fails;
+            memo = product.Eligible.Test(_frame) ? Holds : Fails;
         }
 
-        return _eligible[slot] == Holds;
+        return memo == Holds;
     }
 
     // Whether the customer holds the product: a set lookup, remembered for the strategies that share the product.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Held(ProductPlan product, int slot)
     {
-        if (_held[slot] == Unknown)
+        ref var memo = ref _memo[_heldAt + slot];
+        if (memo == Unknown)
         {
-            _held[slot] = _customer.Holds(product.Id) ? Holds : Fails;
+            memo = _customer.Holds(product.Id) ? Holds : Fails;
         }
 
-        return _held[slot] == Holds;
+        return memo == Holds;
     }
 
     // A contact for this strategy in (at - cooldown, at] (the window is the spec's, except in mutation tests).
@@ -453,17 +466,18 @@ internal sealed class Gates
     private bool FirstChannel(StrategyPlan s, out ChannelChoice? chosen, out string? script)
     {
         var wave = Wave > 1 ? Wave - 1 : 0;
-        var choices = _layout.WaveChannels[s.Index][wave];
-        var slots = _layout.WaveChannelSlot[s.Index][wave];
-        for (var i = 0; i < choices.Length; i++)
+        var steps = _layout.WaveSteps[s.Index][wave];
+        for (var i = 0; i < steps.Length; i++)
         {
-            var choice = choices[i];
+            ref readonly var step = ref steps[i];
+            var choice = step.Choice;
             script = null;
-            var failure = Open(choice.Channel, slots[i]) ?? Measure(s, choice, i, out script);
+            var failure = Open(choice.Channel, step.Slot) ?? Measure(s, choice, step.Text, out script);
             _explain?.ChannelTried(s, choice.Channel, failure, script, failure is null ? null : ChannelDetail(choice.Channel, failure, script));
             if (failure is null)
             {
                 chosen = choice;
+                Position = i;
                 return true;
             }
         }
@@ -483,9 +497,9 @@ internal sealed class Gates
         Current = s;
         Wave = s.HasWaves ? Math.Max(wave, 1) : 0;
         var index = Wave > 1 ? Wave - 1 : 0;
-        var choice = _layout.WaveChannels[s.Index][index][position];
+        ref readonly var step = ref _layout.WaveSteps[s.Index][index][position];
         script = null;
-        return Open(choice.Channel, _layout.WaveChannelSlot[s.Index][index][position]) ?? Measure(s, choice, position, out script);
+        return Open(step.Choice.Channel, step.Slot) ?? Measure(s, step.Choice, step.Text, out script);
     }
 
     // For explain only: the numbers behind a channel's failure.
@@ -502,9 +516,10 @@ internal sealed class Gates
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private string? Open(ChannelPlan channel, int slot)
     {
-        if (_channel[slot] == Unknown)
+        ref var memo = ref _memo[_channelAt + slot];
+        if (memo == Unknown)
         {
-            _channel[slot] = ChannelGate.Open(channel, _customer, _frame, _at, _rules.ContactPolicy) switch
+            memo = ChannelGate.Open(channel, _customer, _frame, _at, _rules.ContactPolicy) switch
             {
                 null => Holds,
                 ChannelGate.Unreachable => Fails,
@@ -512,7 +527,7 @@ internal sealed class Gates
             };
         }
 
-        return _channel[slot] switch
+        return memo switch
         {
             Holds => null,
             Fails => ChannelGate.Unreachable,
@@ -521,7 +536,7 @@ internal sealed class Gates
     }
 
     // The script part of the channel gate: within the channel's maxLength, in UTF-16 code units.
-    private string? Measure(StrategyPlan s, ChannelChoice choice, int position, out string? script)
+    private string? Measure(StrategyPlan s, ChannelChoice choice, ScriptText? text, out string? script)
     {
         script = null;
         if (choice.Script is null)
@@ -530,7 +545,6 @@ internal sealed class Gates
         }
 
         var limit = choice.Channel.MaxLength;
-        var text = _layout.WaveScripts[s.Index][Wave > 1 ? Wave - 1 : 0][position];
         if (!_renderScripts)
         {
             if (limit is null)
@@ -548,8 +562,11 @@ internal sealed class Gates
         return script.Length > limit ? ChannelGate.TooLong : null;
     }
 
-    /// <summary>The script of <paramref name="choice"/> (a channel of <paramref name="s"/>'s wave <paramref name="wave"/>; 0 or 1 is wave 1) for the current customer.</summary>
-    public string? RenderScript(StrategyPlan s, ChannelChoice choice, int wave = 1)
+    /// <summary>
+    /// The script of <paramref name="choice"/>, the channel at <paramref name="position"/> of
+    /// <paramref name="s"/>'s wave <paramref name="wave"/> (0 or 1 is wave 1), for the current customer.
+    /// </summary>
+    public string? RenderScript(StrategyPlan s, ChannelChoice choice, int position, int wave = 1)
     {
         if (choice.Script is null)
         {
@@ -557,20 +574,13 @@ internal sealed class Gates
         }
 
         Current = s;
-        var index = wave > 1 ? wave - 1 : 0;
-        var choices = _layout.WaveChannels[s.Index][index];
-        var position = Array.IndexOf(choices, choice);
-        return Render(s, choice, position >= 0 ? _layout.WaveScripts[s.Index][index][position] : null);
+        return Render(s, choice, _layout.WaveSteps[s.Index][wave > 1 ? wave - 1 : 0][position].Text);
     }
 
     // Without Fluid where the script is text and plain string outputs (ScriptText), else with it.
-    /// <summary>Whether the script of <paramref name="choice"/> (a channel of <paramref name="s"/>) goes through Fluid, and so may fail.</summary>
-    public bool NeedsFluid(StrategyPlan s, ChannelChoice choice, int wave = 1)
-    {
-        var index = wave > 1 ? wave - 1 : 0;
-        var position = Array.IndexOf(_layout.WaveChannels[s.Index][index], choice);
-        return choice.Script is not null && (position < 0 || _layout.WaveScripts[s.Index][index][position] is null);
-    }
+    /// <summary>Whether the script of <paramref name="choice"/> (at <paramref name="position"/> of <paramref name="s"/>'s wave) goes through Fluid, and so may fail.</summary>
+    public bool NeedsFluid(StrategyPlan s, ChannelChoice choice, int position, int wave = 1) =>
+        choice.Script is not null && _layout.WaveSteps[s.Index][wave > 1 ? wave - 1 : 0][position].Text is null;
 
     private string Render(StrategyPlan s, ChannelChoice choice, ScriptText? text) =>
         text?.Render(_customer.Values)

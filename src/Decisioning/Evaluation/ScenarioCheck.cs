@@ -5,28 +5,41 @@ namespace Decisioning.Evaluation;
 
 /// <summary>
 /// The scenario gate of spec section 3 (lifecycle stage, product holdings, a recent event whose
-/// condition holds), shared by <see cref="Gates"/> and the buffered path so they cannot drift.
+/// condition holds) for one scenario, with what it tests laid out once per plan: a lifecycle
+/// scenario as a flag per stage of the plan (the decision knows its stage's index, so no stage
+/// name is compared), a product scenario's lists as arrays (read without interface calls).
 /// </summary>
-internal static class ScenarioCheck
+internal sealed class ScenarioCheck
 {
-    public static bool Holds(ScenarioPlan scenario, CustomerRecord customer, Frame frame, DateTime at)
+    private readonly bool[] _byStage;
+    private readonly string[] _lacks, _holds;
+
+    public ScenarioCheck(ScenarioPlan scenario, IReadOnlyList<NamedRule> stages)
+    {
+        _byStage = [.. stages.Select(stage => scenario.Stages.Contains(stage.Id, StringComparer.Ordinal))];
+        _lacks = [.. scenario.Lacks];
+        _holds = [.. scenario.Holds];
+    }
+
+    /// <summary>Whether <paramref name="scenario"/> (the one this check was made for) holds; <paramref name="stageIndex"/> is the customer's stage's index in the plan, -1 for none.</summary>
+    public bool Holds(ScenarioPlan scenario, CustomerRecord customer, Frame frame, DateTime at, int stageIndex)
     {
         switch (scenario.Kind)
         {
             case ScenarioKind.Lifecycle:
-                return frame.Stage is { } stage && Contains(scenario.Stages, stage);
+                return stageIndex >= 0 && _byStage[stageIndex];
             case ScenarioKind.Product:
-                for (var i = 0; i < scenario.Lacks.Count; i++)
+                foreach (var product in _lacks)
                 {
-                    if (customer.Holds(scenario.Lacks[i]))
+                    if (customer.Holds(product))
                     {
                         return false;
                     }
                 }
 
-                for (var i = 0; i < scenario.Holds.Count; i++)
+                foreach (var product in _holds)
                 {
-                    if (!customer.Holds(scenario.Holds[i]))
+                    if (!customer.Holds(product))
                     {
                         return false;
                     }
@@ -65,18 +78,5 @@ internal static class ScenarioCheck
         }
 
         return null;
-    }
-
-    private static bool Contains(IReadOnlyList<string> items, string value)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -65,7 +65,7 @@ internal sealed class TargetIndex
     /// <summary>Fills <paramref name="run"/> with the strategies to run for a customer in the segments <paramref name="inSegment"/> marks.</summary>
     public void Select(bool[] inSegment, ulong[] run)
     {
-        Array.Copy(_always, run, Words);
+        _always.AsSpan().CopyTo(run);
         for (var segment = 0; segment < inSegment.Length; segment++)
         {
             if (inSegment[segment])

@@ -1,5 +1,8 @@
 using Decisioning.Evaluation;
+using System.Globalization;
 using Decisioning.Tests.CrossCheck;
+using FsCheck;
+using FsCheck.Xunit;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
 
@@ -40,6 +43,31 @@ public sealed class ExperimentTests
     [InlineData("", "")]
     public void Bucket_NonAsciiText_HashesUtf16CodeUnitsLikeTheReference(string salt, string id) =>
         Assert.Equal(ReferenceHash.Bucket(salt, id), ExperimentHash.Bucket(salt, id));
+
+    // The hand-written decimal text (two digits per division) at every length and boundary.
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(9u)]
+    [InlineData(10u)]
+    [InlineData(99u)]
+    [InlineData(100u)]
+    [InlineData(101u)]
+    [InlineData(999u)]
+    [InlineData(1000u)]
+    [InlineData(99999u)]
+    [InlineData(1000000000u)]
+    [InlineData(4294967295u)]
+    public void OfDecimalText_Boundaries_HashesTheInvariantText(uint value) =>
+        Assert.Equal(ReferenceHash.Fnv1a32(value.ToString(CultureInfo.InvariantCulture)), ExperimentHash.OfDecimalText(value));
+
+    [Property(MaxTest = 500)]
+    public bool OfDecimalText_AnyValue_HashesTheInvariantText(uint value) =>
+        ReferenceHash.Fnv1a32(value.ToString(CultureInfo.InvariantCulture)) == ExperimentHash.OfDecimalText(value);
+
+    [Property(MaxTest = 300)]
+    public bool BucketAndRandomPick_AnySaltAndId_MatchTheReference(NonNull<string> salt, NonNull<string> id, PositiveInt count) =>
+        ReferenceHash.Bucket(salt.Get, id.Get) == ExperimentHash.Bucket(ExperimentHash.Salt(salt.Get), id.Get) &&
+        ReferenceHash.RandomPick(salt.Get, id.Get, count.Get) == ExperimentHash.RandomPick(ExperimentHash.PickPrefix(salt.Get), id.Get, count.Get);
 
     [Theory]
     [InlineData(0.1)]
