@@ -47,53 +47,15 @@ internal static class ExpressionCompiler
             return null;
         }
 
-        var frame = Expression.Parameter(typeof(Frame), "frame");
-        var fields = new Dictionary<ParameterExpression, FieldSlot>();
-        var members = new Dictionary<ParameterExpression, string>();
-        var parameters = new List<ParameterExpression>();
-        foreach (var slot in scope.Customer.Fields)
-        {
-            var p = Expression.Parameter(slot.ClrType, slot.Name);
-            fields[p] = slot;
-            parameters.Add(p);
-        }
-
-        void AddMember(string name, Type type, string member)
-        {
-            var p = Expression.Parameter(type, name);
-            members[p] = member;
-            parameters.Add(p);
-        }
-
-        AddMember("holdings", typeof(IReadOnlyList<string>), nameof(Frame.Holdings));
-        if (scope.Segments)
-        {
-            AddMember("segments", typeof(IReadOnlyList<string>), nameof(Frame.Segments));
-        }
-
-        if (scope.Tier)
-        {
-            AddMember("tier", typeof(string), nameof(Frame.Tier));
-        }
-
-        if (scope.Stage)
-        {
-            AddMember("stage", typeof(string), nameof(Frame.Stage));
-        }
-
-        ParameterExpression? eventParameter = null;
-        if (scope.Event is { } payload)
-        {
-            eventParameter = Expression.Parameter(EventTypes.GetValue(payload, CreateEventType), "event");
-            parameters.Add(eventParameter);
-        }
-
+        var (frame, fields, members, parameters, eventParameter) = Declare(scope);
         Expression body;
         try
         {
+            // The forms maps use most are parsed without Dynamic LINQ's reflection, into the tree it
+            // would build (FastExpressionParser); everything else, and every error, is its own.
             // The parser alone, not ParseLambda: a lambda over more than 16 parameters would make
             // the runtime emit a delegate type, which cannot refer to an event's runtime type.
-            body = new ExpressionParser([.. parameters], text, [], Config).Parse(null, createParameterCtor: false);
+            body = FastExpressionParser.TryParse(text, parameters) ?? ParseWithDynamicLinq(text, parameters);
         }
         catch (ParseException e)
         {
@@ -148,6 +110,64 @@ internal static class ExpressionCompiler
 
         return new CompiledCondition(text, source.Location, test, names, mayThrow);
     }
+
+    /// <summary>The parameters an expression in <paramref name="scope"/> is parsed over, and what each reads.</summary>
+    internal static Declared Declare(ExpressionScope scope)
+    {
+        var frame = Expression.Parameter(typeof(Frame), "frame");
+        var fields = new Dictionary<ParameterExpression, FieldSlot>();
+        var members = new Dictionary<ParameterExpression, string>();
+        var parameters = new List<ParameterExpression>();
+        foreach (var slot in scope.Customer.Fields)
+        {
+            var p = Expression.Parameter(slot.ClrType, slot.Name);
+            fields[p] = slot;
+            parameters.Add(p);
+        }
+
+        void AddMember(string name, Type type, string member)
+        {
+            var p = Expression.Parameter(type, name);
+            members[p] = member;
+            parameters.Add(p);
+        }
+
+        AddMember("holdings", typeof(IReadOnlyList<string>), nameof(Frame.Holdings));
+        if (scope.Segments)
+        {
+            AddMember("segments", typeof(IReadOnlyList<string>), nameof(Frame.Segments));
+        }
+
+        if (scope.Tier)
+        {
+            AddMember("tier", typeof(string), nameof(Frame.Tier));
+        }
+
+        if (scope.Stage)
+        {
+            AddMember("stage", typeof(string), nameof(Frame.Stage));
+        }
+
+        ParameterExpression? eventParameter = null;
+        if (scope.Event is { } payload)
+        {
+            eventParameter = Expression.Parameter(EventTypes.GetValue(payload, CreateEventType), "event");
+            parameters.Add(eventParameter);
+        }
+
+        return new Declared(frame, fields, members, parameters, eventParameter);
+    }
+
+    internal sealed record Declared(
+        ParameterExpression Frame,
+        Dictionary<ParameterExpression, FieldSlot> Fields,
+        Dictionary<ParameterExpression, string> Members,
+        List<ParameterExpression> Parameters,
+        ParameterExpression? Event);
+
+    /// <summary>Dynamic LINQ's tree for <paramref name="text"/> over <paramref name="parameters"/> (tests compare the fast parser's with it).</summary>
+    internal static Expression ParseWithDynamicLinq(string text, List<ParameterExpression> parameters) =>
+        new ExpressionParser([.. parameters], text, [], Config).Parse(null, createParameterCtor: false);
 
     private static void Report(
         DiagnosticBag diagnostics, Located<string> source, ParseException e, List<ParameterExpression> parameters, IReadOnlySet<string> unresolved)
