@@ -47,7 +47,7 @@ internal static class ExpressionCompiler
             return null;
         }
 
-        var (frame, fields, members, parameters, eventParameter) = Declare(scope);
+        var (_, frame, fields, members, parameters, eventParameter) = Declare(scope);
         Expression body;
         try
         {
@@ -111,9 +111,19 @@ internal static class ExpressionCompiler
         return new CompiledCondition(text, source.Location, test, names, mayThrow);
     }
 
+    // The last scope's parameters, per thread: a load compiles its expressions scope by scope, and
+    // the parameters are only read (as the parsers' names and the rewriter's keys).
+    [ThreadStatic]
+    private static Declared? _lastDeclared;
+
     /// <summary>The parameters an expression in <paramref name="scope"/> is parsed over, and what each reads.</summary>
     internal static Declared Declare(ExpressionScope scope)
     {
+        if (_lastDeclared is { } last && last.Scope.Equals(scope))
+        {
+            return last;
+        }
+
         var frame = Expression.Parameter(typeof(Frame), "frame");
         var fields = new Dictionary<ParameterExpression, FieldSlot>();
         var members = new Dictionary<ParameterExpression, string>();
@@ -155,10 +165,11 @@ internal static class ExpressionCompiler
             parameters.Add(eventParameter);
         }
 
-        return new Declared(frame, fields, members, parameters, eventParameter);
+        return _lastDeclared = new Declared(scope, frame, fields, members, parameters, eventParameter);
     }
 
     internal sealed record Declared(
+        ExpressionScope Scope,
         ParameterExpression Frame,
         Dictionary<ParameterExpression, FieldSlot> Fields,
         Dictionary<ParameterExpression, string> Members,

@@ -16,6 +16,15 @@ internal sealed record MapSymbols(
     IReadOnlyDictionary<string, FieldType> Fields,
     IReadOnlySet<string> HostModels)
 {
+    /// <summary>
+    /// The key of a validation context's root data under which a validation passes the map's
+    /// symbols: the validators are built once per process and read the symbols from there.
+    /// </summary>
+    public const string ContextKey = "decisioning.symbols";
+
+    /// <summary>The symbols of the map being validated in <paramref name="context"/>.</summary>
+    public static MapSymbols In(FluentValidation.IValidationContext context) => (MapSymbols)context.RootContextData[ContextKey];
+
     public static MapSymbols Of(MapDocument doc, IReadOnlySet<string> hostModels)
     {
         var fields = new Dictionary<string, FieldType>(StringComparer.Ordinal);

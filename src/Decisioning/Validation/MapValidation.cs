@@ -13,7 +13,7 @@ internal static class MapValidation
 
     /// <summary>
     /// As <see cref="Validate(MapDocument, IReadOnlySet{string}, DiagnosticBag)"/>, taking from
-    /// <paramref name="reuse"/> (the previous load's) the validator and the failures of every item
+    /// <paramref name="reuse"/> (the previous load's) the failures of every item
     /// declaration it validated, when the map declares the same ids: an item's failures depend only
     /// on the item and those ids. Returns what the next load takes.
     /// </summary>
@@ -22,10 +22,11 @@ internal static class MapValidation
         var symbols = MapSymbols.Of(document, hostModels);
         var memo = reuse is not null && reuse.Symbols.SameAs(symbols)
             ? reuse.Next()
-            : new ValidationMemo(symbols, new MapValidator(symbols), new ReuseTable<(object, string), ValidationFailure[]>(ItemKeys.Instance));
+            : new ValidationMemo(symbols, new ReuseTable<(object, string), ValidationFailure[]>(ItemKeys.Instance));
         var context = new ValidationContext<MapDocument>(document);
         context.RootContextData[MapValidator.ReuseKey] = memo.Items;
-        var result = memo.Validator.Validate(context);
+        context.RootContextData[MapSymbols.ContextKey] = symbols;
+        var result = MapValidator.Instance.Validate(context);
         foreach (var failure in result.Errors)
         {
             var at = failure.CustomState is SourceLocation location ? location : document.Location;
@@ -48,8 +49,8 @@ internal static class MapValidation
     }
 }
 
-/// <summary>What one validation leaves for the next: the ids it checked against, its validator and each item's failures.</summary>
-internal sealed record ValidationMemo(MapSymbols Symbols, MapValidator Validator, ReuseTable<(object, string), ValidationFailure[]> Items)
+/// <summary>What one validation leaves for the next: the ids it checked against and each item's failures.</summary>
+internal sealed record ValidationMemo(MapSymbols Symbols, ReuseTable<(object, string), ValidationFailure[]> Items)
 {
     /// <summary>The memo of the next validation against the same ids.</summary>
     public ValidationMemo Next() => this with { Items = Items.Next() };

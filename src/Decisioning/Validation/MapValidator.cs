@@ -8,10 +8,15 @@ namespace Decisioning.Validation;
 /// <summary>
 /// Checks a whole <see cref="MapDocument"/>: the map's own keys, id uniqueness per section, and
 /// each section through its own validator. Every failure is collected; nothing stops early.
+/// Built once per process (<see cref="Instance"/>): validators are immutable once built, and a
+/// validation gives them the map's ids in its context (<see cref="MapSymbols.ContextKey"/>).
 /// </summary>
 internal sealed class MapValidator : AbstractValidator<MapDocument>
 {
-    public MapValidator(MapSymbols symbols)
+    /// <summary>The validator every load uses.</summary>
+    public static MapValidator Instance { get; } = new();
+
+    private MapValidator()
     {
         RuleFor(x => x).Custom((doc, ctx) =>
         {
@@ -56,9 +61,9 @@ internal sealed class MapValidator : AbstractValidator<MapDocument>
             Each(x => x.Products, new ProductValidator(), "product"),
             Each(x => x.Channels, new ChannelValidator(), "channel"),
             Each(x => x.Scripts, new ScriptValidator(), "script"),
-            Each(x => x.Scenarios, new ScenarioValidator(symbols), "scenario"),
-            Each(x => x.Strategies, new StrategyValidator(symbols), "strategy"),
-            Each(x => x.Models, new ModelValidator(symbols), "model"),
+            Each(x => x.Scenarios, new ScenarioValidator(), "scenario"),
+            Each(x => x.Strategies, new StrategyValidator(), "strategy"),
+            Each(x => x.Models, new ModelValidator(), "model"),
             Each(x => [x.Arbitration], new ArbitrationValidator(), "arbitration"),
             Each(x => x.Suppression, new SuppressionValidator(), "suppression"),
             Each(x => x.Experiment is { } experiment ? [experiment] : [], new ExperimentValidator(), "experiment"),
@@ -87,7 +92,9 @@ internal sealed class MapValidator : AbstractValidator<MapDocument>
             {
                 if (reuse is null || !reuse.TryGet((item, kind), out var failures))
                 {
-                    failures = [.. validator.Validate(item).Errors];
+                    var context = new ValidationContext<T>(item);
+                    context.RootContextData[MapSymbols.ContextKey] = MapSymbols.In(ctx);
+                    failures = [.. validator.Validate(context).Errors];
                     reuse?.Add((item, kind), failures);
                 }
 

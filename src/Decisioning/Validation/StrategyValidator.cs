@@ -7,8 +7,9 @@ namespace Decisioning.Validation;
 /// <summary>A strategy: its references, ranges, durations and campaign window.</summary>
 internal sealed class StrategyValidator : AbstractValidator<StrategyDecl>
 {
-    public StrategyValidator(MapSymbols symbols) => RuleFor(x => x).Custom((s, ctx) =>
+    public StrategyValidator() => RuleFor(x => x).Custom((s, ctx) =>
     {
+        var symbols = MapSymbols.In(ctx);
         ctx.CheckId(s.Id, s.Location, "a strategy");
         foreach (var target in s.Target)
         {
@@ -143,8 +144,9 @@ internal sealed class ScenarioValidator : AbstractValidator<ScenarioDecl>
 {
     public static readonly IReadOnlyList<string> Kinds = ["lifecycle", "product", "event", "always"];
 
-    public ScenarioValidator(MapSymbols symbols) => RuleFor(x => x).Custom((s, ctx) =>
+    public ScenarioValidator() => RuleFor(x => x).Custom((s, ctx) =>
     {
+        var symbols = MapSymbols.In(ctx);
         ctx.CheckId(s.Id, s.Location, "a scenario");
         ctx.Require(s.Kind, "kind", s.Location, "a scenario");
         ctx.CheckOneOf(s.Kind, Kinds, "scenario kind");
@@ -182,8 +184,9 @@ internal sealed class ModelValidator : AbstractValidator<ModelDecl>
 {
     public static readonly IReadOnlyList<string> Kinds = ["logistic", "host", "adaptive"];
 
-    public ModelValidator(MapSymbols symbols) => RuleFor(x => x).Custom((m, ctx) =>
+    public ModelValidator() => RuleFor(x => x).Custom((m, ctx) =>
     {
+        var symbols = MapSymbols.In(ctx);
         ctx.CheckId(m.Id, m.Location, "a model");
         ctx.Require(m.Kind, "kind", m.Location, "a model");
         ctx.CheckOneOf(m.Kind, Kinds, "model kind");
