@@ -47,7 +47,8 @@ internal static class ExpressionCompiler
             return null;
         }
 
-        var (_, frame, fields, members, parameters, eventParameter) = Declare(scope);
+        var declared = Declare(scope);
+        var (_, frame, fields, members, parameters, eventParameter) = declared;
         Expression body;
         try
         {
@@ -70,7 +71,7 @@ internal static class ExpressionCompiler
             return null;
         }
 
-        if (SandboxInspector.Inspect(body, parameters.ToHashSet()) is { } violation)
+        if (SandboxInspector.Inspect(body, declared.Set) is { } violation)
         {
             diagnostics.Error(DiagnosticCodes.ExpressionForbidden, violation.Message,
                 source.Location.Shift(Math.Max(0, ExpressionLimits.IndexOfWord(text, violation.Name))));
@@ -174,7 +175,11 @@ internal static class ExpressionCompiler
         Dictionary<ParameterExpression, FieldSlot> Fields,
         Dictionary<ParameterExpression, string> Members,
         List<ParameterExpression> Parameters,
-        ParameterExpression? Event);
+        ParameterExpression? Event)
+    {
+        /// <summary>The parameters as a set, for the sandbox's check that a tree uses no other.</summary>
+        public IReadOnlySet<ParameterExpression> Set { get; } = Parameters.ToHashSet();
+    }
 
     /// <summary>Dynamic LINQ's tree for <paramref name="text"/> over <paramref name="parameters"/> (tests compare the fast parser's with it).</summary>
     internal static Expression ParseWithDynamicLinq(string text, List<ParameterExpression> parameters) =>
