@@ -152,14 +152,14 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
             var word = 0;
             for (var i = TargetIndex.Next(buffer.Run, ref word); i >= 0; i = TargetIndex.Next(buffer.Run, ref word))
             {
-                Consider(strategies[i], customer, buffer);
+                Consider(i, customer, buffer);
             }
         }
         else
         {
             for (var i = 0; i < strategies.Length; i++)
             {
-                Consider(strategies[i], customer, buffer);
+                Consider(i, customer, buffer);
             }
         }
 
@@ -225,33 +225,36 @@ public sealed class Evaluator(DecisionPlan plan, IReadOnlyList<IDecisionPolicy>?
         buffer.NoAction = ReasonCodes.NoAction(buffer.ChosenCount, ControlNone(buffer.Group), buffer.Reasons);
     }
 
-    // One strategy through the gates; when it passes, it becomes a candidate with its score.
+    // Strategy `index` through the gates; when it passes, it becomes a candidate with its score.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Consider(StrategyPlan s, CustomerRecord customer, DecisionBuffer buffer)
+    private void Consider(int index, CustomerRecord customer, DecisionBuffer buffer)
     {
         var gates = buffer.Gates;
-        var reason = gates.Run(s, out var choice, out var script);
-        buffer.Reasons[s.Index] = reason;
-        buffer.Waves[s.Index] = gates.Wave;
+        var reason = gates.Run(index, out var choice, out var script);
+        buffer.Reasons[index] = reason;
+        buffer.Waves[index] = gates.Wave;
         if (gates.Rule is { } rule)
         {
-            buffer.RuleIds[s.Index] = rule;
+            buffer.RuleIds[index] = rule;
         }
 
         if (reason is null)
         {
+            ref readonly var row = ref _layout.Rows[index];
             // The fallback waits in the last slot, out of arbitration (spec section 11).
-            var fallback = s.Index == Plan.Arbitration.Fallback;
+            var fallback = row.IsFallback;
             ref var slot = ref buffer.Candidates[fallback ? buffer.FallbackSlot = buffer.Candidates.Length - 1 : buffer.CandidateCount++];
             slot.Wave = gates.Wave;
             slot.Fallback = fallback;
-            slot.Strategy = s;
+            slot.Strategy = row.Plan;
             slot.Choice = choice!;
             slot.Position = gates.Position;
             slot.Script = script;
             var frame = buffer.Frame;
-            slot.Propensity = s.Propensity.Evaluate(customer, frame.Tier, frame.Stage); // a failure here names s: the gates' current strategy
-            slot.Score = Gates.Score(s, slot.Propensity);
+            // A constant is its own propensity (ConstantPropensity.Evaluate returns it); a model's
+            // failure names the strategy: the gates' current one.
+            slot.Propensity = row.Constant ?? row.Propensity.Evaluate(customer, frame.Tier, frame.Stage);
+            slot.Score = Gates.Score(row, slot.Propensity);
         }
     }
 

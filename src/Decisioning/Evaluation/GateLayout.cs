@@ -69,6 +69,8 @@ internal sealed class GateLayout
             }
         }
 
+        Rows = [.. Strategies.Select(s => new StrategyRow(s, ScenarioSlot[s.Index], ProductSlot[s.Index], WaveSteps[s.Index][0], plan.Arbitration.Fallback))];
+
         Suppression = [.. plan.Suppression];
         SuppressionCountsSent = Suppression.Any(r => r.Count == SuppressionCount.Sent);
         EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => DecisionJson.Encode(r.Id), StringComparer.Ordinal);
@@ -122,6 +124,9 @@ internal sealed class GateLayout
     /// </summary>
     public ChannelStep[][][] WaveSteps { get; }
 
+    /// <summary>Per strategy (by index), what its gates and its score read, side by side.</summary>
+    public StrategyRow[] Rows { get; }
+
     /// <summary>The plan's suppression rules, in file order.</summary>
     public SuppressionPlan[] Suppression { get; }
 
@@ -166,3 +171,77 @@ internal sealed class GateLayout
 
 /// <summary>One channel choice of a strategy's wave as the channel gate reads it: the choice, its channel's memo slot, its script written without Fluid (or null).</summary>
 internal readonly record struct ChannelStep(ChannelChoice Choice, int Slot, ScriptText? Text);
+
+/// <summary>
+/// What the gates and the score read of one strategy, copied out of its plan once per plan into
+/// one array (<see cref="GateLayout.Rows"/>): a decision reads a strategy's row where it would
+/// otherwise follow its plan to the waves list, the product, the objective, the propensity and
+/// the target list, objects spread over the heap that the customers decided in between push out of
+/// the processor's caches. The row holds the same values, so every gate and score is unchanged.
+/// </summary>
+internal readonly struct StrategyRow
+{
+    public StrategyRow(StrategyPlan s, int scenarioSlot, int productSlot, ChannelStep[] channels, int fallback)
+    {
+        Plan = s;
+        When = s.When;
+        Scenario = s.Scenario;
+        Product = s.Product;
+        Target = s.Target is { } target ? [.. target] : null;
+        Channels = channels;
+        Propensity = s.Propensity;
+        Cooldown = s.Cooldown;
+        Value = s.Product.Value;
+        Weight = s.Objective?.Weight ?? 1.0;
+        Priority = s.Priority;
+        Constant = s.Propensity is ConstantPropensity c ? c.Value : null;
+        ScenarioSlot = scenarioSlot;
+        ProductSlot = productSlot;
+        HasWindow = s.ActiveFrom is not null || s.ActiveTo is not null;
+        HasWaves = s.HasWaves;
+        Repeatable = s.Product.Repeatable;
+        IsFallback = s.Index == fallback;
+    }
+
+    public StrategyPlan Plan { get; }
+
+    public CompiledCondition? When { get; }
+
+    public ScenarioPlan? Scenario { get; }
+
+    public ProductPlan Product { get; }
+
+    /// <summary>The segment indexes the strategy targets, or null for everyone.</summary>
+    public int[]? Target { get; }
+
+    /// <summary>Wave 1's channel steps (<see cref="GateLayout.WaveSteps"/>).</summary>
+    public ChannelStep[] Channels { get; }
+
+    public PropensityPlan Propensity { get; }
+
+    public TimeSpan? Cooldown { get; }
+
+    /// <summary>The score's factors: the product's value, the objective's weight (1 without one), the priority.</summary>
+    public double Value { get; }
+
+    public double Weight { get; }
+
+    public double Priority { get; }
+
+    /// <summary>The propensity when it is a constant (no model to call), else null.</summary>
+    public double? Constant { get; }
+
+    public int ScenarioSlot { get; }
+
+    public int ProductSlot { get; }
+
+    /// <summary>Whether the strategy has an <c>active</c> window (its gate reads the plan's dates).</summary>
+    public bool HasWindow { get; }
+
+    public bool HasWaves { get; }
+
+    public bool Repeatable { get; }
+
+    /// <summary>Whether the strategy is the arbitration fallback.</summary>
+    public bool IsFallback { get; }
+}

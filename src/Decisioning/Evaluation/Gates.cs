@@ -100,12 +100,13 @@ internal sealed class Gates
 
     /// <summary>
     /// Spec section 3, step 3: <c>propensity x value x weight x priority / 100</c>, evaluated left to
-    /// right as written and never rounded.
+    /// right as written and never rounded (the row holds the product's value, the objective's
+    /// weight or 1, and the priority).
     /// </summary>
     /// <exception cref="EvaluationFault">The propensity or the score is not a finite number (NaN or infinite).</exception>
-    public static double Score(StrategyPlan s, double propensity)
+    public static double Score(in StrategyRow s, double propensity)
     {
-        var score = propensity * s.Product.Value * (s.Objective?.Weight ?? 1.0) * s.Priority / 100;
+        var score = propensity * s.Value * s.Weight * s.Priority / 100;
         return double.IsFinite(score) ? score : throw NotFinite(propensity, score);
     }
 
@@ -115,45 +116,47 @@ internal sealed class Gates
         : new EvaluationFault($"the propensity is not a finite number ({propensity.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
 
     /// <summary>
-    /// The reason code of the first gate <paramref name="s"/> fails, or null when it passes, then with
-    /// the channel chosen and its script (null when not rendered).
+    /// The reason code of the first gate strategy <paramref name="index"/> fails, or null when it
+    /// passes, then with the channel chosen and its script (null when not rendered).
     /// </summary>
-    public string? Run(StrategyPlan s, out ChannelChoice? choice, out string? script)
+    public string? Run(int index, out ChannelChoice? choice, out string? script)
     {
         choice = null;
         script = null;
+        ref readonly var row = ref _layout.Rows[index];
+        var s = row.Plan;
         Current = s;
-        Wave = s.HasWaves ? 1 : 0;
+        Wave = row.HasWaves ? 1 : 0;
         Rule = null;
         var at = _at;
-        if (!Pass(s, "active", (s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to), null))
+        if (!Pass(s, "active", !row.HasWindow || ((s.ActiveFrom is not { } from || at >= from) && (s.ActiveTo is not { } to || at < to)), null))
         {
             return ReasonCodes.Inactive;
         }
 
-        var targeted = Targeted(_layout.Target[s.Index]);
+        var targeted = Targeted(row.Target);
         if (!Pass(s, "target", targeted, null, _explain is null || targeted ? null : TargetDetail(s)))
         {
             return ReasonCodes.NotTargeted;
         }
 
-        if (!Pass(s, "scenario", s.Scenario is not { } scenario || ScenarioHolds(scenario, _layout.ScenarioSlot[s.Index]), s.Scenario?.When,
-                _explain is null ? null : EventDetail(s.Scenario)))
+        if (!Pass(s, "scenario", row.Scenario is not { } scenario || ScenarioHolds(scenario, row.ScenarioSlot), row.Scenario?.When,
+                _explain is null ? null : EventDetail(row.Scenario)))
         {
             return ReasonCodes.Scenario;
         }
 
-        if (!Pass(s, "when", s.When is null || s.When.Test(_frame), s.When))
+        if (!Pass(s, "when", row.When is not { } when || when.Test(_frame), row.When))
         {
             return ReasonCodes.Condition;
         }
 
-        if (!Pass(s, "product", Eligible(s.Product, _layout.ProductSlot[s.Index]), s.Product.Eligible))
+        if (!Pass(s, "product", Eligible(row.Product, row.ProductSlot), row.Product.Eligible))
         {
             return ReasonCodes.Ineligible;
         }
 
-        if (!Pass(s, "held", s.Product.Repeatable || !Held(s.Product, _layout.ProductSlot[s.Index]), null))
+        if (!Pass(s, "held", row.Repeatable || !Held(row.Product, row.ProductSlot), null))
         {
             return ReasonCodes.AlreadyHeld;
         }
@@ -167,7 +170,7 @@ internal sealed class Gates
         }
 
         var followUp = false;
-        if (s.HasWaves)
+        if (row.HasWaves)
         {
             if (WaveGates(s) is { } waveReason)
             {
@@ -178,12 +181,12 @@ internal sealed class Gates
         }
 
         // A follow-up wave is the cooldown's exception (spec section 9, step 3).
-        if (!followUp && !Pass(s, "cooldown", s.Cooldown is not { } cooldown || !ContactedFor(s.Id, cooldown), null))
+        if (!followUp && !Pass(s, "cooldown", row.Cooldown is not { } cooldown || !ContactedFor(s.Id, cooldown), null))
         {
             return ReasonCodes.Cooldown;
         }
 
-        var found = FirstChannel(s, out choice, out script);
+        var found = FirstChannel(s, Wave > 1 ? _layout.WaveSteps[index][Wave - 1] : row.Channels, out choice, out script);
         return Pass(s, "channel", found, null) ? null : ReasonCodes.NoChannel;
     }
 
@@ -463,10 +466,9 @@ internal sealed class Gates
         return false;
     }
 
-    private bool FirstChannel(StrategyPlan s, out ChannelChoice? chosen, out string? script)
+    // The first channel of the wave's steps that passes the channel gate.
+    private bool FirstChannel(StrategyPlan s, ChannelStep[] steps, out ChannelChoice? chosen, out string? script)
     {
-        var wave = Wave > 1 ? Wave - 1 : 0;
-        var steps = _layout.WaveSteps[s.Index][wave];
         for (var i = 0; i < steps.Length; i++)
         {
             ref readonly var step = ref steps[i];
