@@ -13,7 +13,12 @@ namespace Decisioning.Benchmarks.Suites;
 /// a full queue drops). The shadow worker runs while the caller is measured, as in production; what
 /// the caller pays is the queue write and the competition for the machine. The third row holds
 /// the worker on one snapshot (an observer that waits), so that every call pays the queue write
-/// of a full queue and a drop while nothing competes for the cores: the caller's own cost.
+/// of a full queue and a drop while nothing competes for the cores: the caller's own cost. The
+/// fourth row is the floor any shadow that decides on another core has on this machine: the
+/// caller decides alone while a thread that shares nothing with it (its own evaluator, buffer and
+/// customers read in advance, nothing allocated, nothing handed over) makes one decision of the
+/// same map for each served one, sleeping when it has caught up: the shadow's work without the
+/// shadow.
 /// </summary>
 [MemoryDiagnoser]
 public class ShadowBenchmarks
@@ -28,8 +33,11 @@ public class ShadowBenchmarks
     private readonly Holding _holding = new();
     private CustomerSnapshot[] _snapshots = null!;
     private int _next;
+    private long _served;
+    private Thread? _neighbour;
+    private volatile bool _stopNeighbour;
 
-    [GlobalSetup]
+    [GlobalSetup(Targets = [nameof(Engine_Decide), nameof(Engine_Decide_WithShadow), nameof(Engine_Decide_WithShadow_WorkerHeld)])]
     public void Setup()
     {
         _alone = Engine(d => d.AddMap(MapId, Samples.MapPath));
@@ -52,7 +60,42 @@ public class ShadowBenchmarks
         }
     }
 
-    [GlobalCleanup]
+    [GlobalSetup(Target = nameof(Engine_Decide_WithPacedNeighbour))]
+    public void SetupNeighbour()
+    {
+        Setup();
+        var plan = Samples.Load(Samples.MapPath);
+        var customers = _snapshots.Select(s => s.Read(plan).Customer!).ToArray();
+        var evaluator = new Decisioning.Evaluation.Evaluator(plan);
+        var buffer = new Decisioning.Evaluation.DecisionBuffer(plan);
+        _neighbour = new Thread(() =>
+        {
+            long decided = 0;
+            while (!_stopNeighbour)
+            {
+                if (decided < Volatile.Read(ref _served))
+                {
+                    evaluator.DecideInto(customers[decided & (Samples.Count - 1)], Samples.At, buffer);
+                    decided++;
+                }
+                else
+                {
+                    Thread.Sleep(1);
+                }
+            }
+        }) { IsBackground = true };
+        _neighbour.Start();
+    }
+
+    [GlobalCleanup(Target = nameof(Engine_Decide_WithPacedNeighbour))]
+    public void CleanupNeighbour()
+    {
+        _stopNeighbour = true;
+        _neighbour?.Join();
+        Cleanup();
+    }
+
+    [GlobalCleanup(Targets = [nameof(Engine_Decide), nameof(Engine_Decide_WithShadow), nameof(Engine_Decide_WithShadow_WorkerHeld)])]
     public void Cleanup()
     {
         _holding.Release.Set();
@@ -69,6 +112,14 @@ public class ShadowBenchmarks
 
     [Benchmark]
     public object Engine_Decide_WithShadow_WorkerHeld() => _heldEngine.Decide(MapId, Next(), Samples.At);
+
+    [Benchmark]
+    public object Engine_Decide_WithPacedNeighbour()
+    {
+        // One neighbour decision owed for each served one (this thread alone writes the count).
+        Volatile.Write(ref _served, _served + 1);
+        return _aloneEngine.Decide(MapId, Next(), Samples.At);
+    }
 
     private CustomerSnapshot Next() => _snapshots[_next++ & (Samples.Count - 1)];
 
