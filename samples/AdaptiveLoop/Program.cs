@@ -56,7 +56,7 @@ for (var week = 1; week <= options.Weeks; week++)
         if (arm == "adaptive")
         {
             // Learn this week's contacts a week later (every window closed), and add them to what was learned before.
-            var (state, _) = FileLearning.Learn(plan, new StringReader(decisions), new StreamReader(snapshots), new StringReader(armOutcomes), at.AddDays(7));
+            var (state, _) = FileLearning.Learn(plan, decisions.Split('\n'), File.ReadLines(snapshots), armOutcomes.Split('\n'), at.AddDays(7));
             learned.Add(state);
             AdaptiveStateJson.WriteFile(learned, Path.Combine(work, "state.json"));
         }

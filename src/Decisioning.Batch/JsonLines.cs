@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

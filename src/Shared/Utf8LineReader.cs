@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Decisioning.Streaming;
+namespace Decisioning.Files;
 
 /// <summary>
 /// The product's one reader of JSON-lines files: splits a UTF-8 stream into lines without decoding

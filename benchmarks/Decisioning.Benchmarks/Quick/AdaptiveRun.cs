@@ -110,10 +110,7 @@ public static class AdaptiveRun
     private static AdaptiveState Learned(DecisionPlan plan, string work)
     {
         var (decisions, snapshots, outcomes) = Files(plan, work);
-        using var d = new StreamReader(decisions);
-        using var s = new StreamReader(snapshots);
-        using var o = new StreamReader(outcomes);
-        return FileLearning.Learn(plan, d, s, o, Samples.At.AddDays(60)).State;
+        return FileLearning.Learn(plan, File.ReadLines(decisions), File.ReadLines(snapshots), File.ReadLines(outcomes), Samples.At.AddDays(60)).State;
     }
 
     private const string LearnMap = """

@@ -88,7 +88,7 @@ internal static class DiffCommand
             return 1;
         }
 
-        IEnumerable<string> Lines(int i) => File.ReadLines(files[i], CliIo.Utf8);
+        IEnumerable<string> Lines(int i) => CliIo.Lines(files[i]);
         var shadowLog = files.Length == 1;
         var diff = new DecisionLogDiff();
         Func<Action<CustomerDiff>, DiffSummary> run = shadowLog

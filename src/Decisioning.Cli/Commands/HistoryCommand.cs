@@ -48,9 +48,8 @@ internal static class HistoryCommand
             var (path, kind) = files[0];
             try
             {
-                using var input = CliIo.OpenInput(path!);
                 var started = System.Diagnostics.Stopwatch.StartNew();
-                var result = HistoryTransfer.Import(history, input, kind, parse.GetValue(offersAreContacts));
+                var result = HistoryTransfer.Import(history, CliIo.Lines(path!), kind, parse.GetValue(offersAreContacts));
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"imported {result.Records:N0} {kind.ToString().ToLowerInvariant()} from {path} in {started.Elapsed.TotalSeconds:F1} s; {result.BadLines:N0} bad lines skipped"));
                 return 0;

@@ -55,10 +55,8 @@ internal static class LearnCommand
                 }
                 else
                 {
-                    using var d = CliIo.OpenInput(parse.GetValue(decisions)!);
-                    using var s = CliIo.OpenInput(parse.GetValue(snapshots)!);
-                    using var o = CliIo.OpenInput(parse.GetValue(outcomes)!);
-                    (state, summary) = FileLearning.Learn(loaded.Plan!, d, s, o, when);
+                    (state, summary) = FileLearning.Learn(loaded.Plan!, CliIo.Lines(parse.GetValue(decisions)!),
+                        CliIo.Lines(parse.GetValue(snapshots)!), CliIo.Lines(parse.GetValue(outcomes)!), when);
                 }
 
                 var path = parse.GetValue(output)!;

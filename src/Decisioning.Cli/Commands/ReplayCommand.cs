@@ -84,7 +84,7 @@ internal static class ReplayCommand
     private static IEnumerable<ReplayInput> FromFiles(string decisions, string snapshots)
     {
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(CliIo.RequireFile(snapshots)))
+        foreach (var line in CliIo.Lines(snapshots))
         {
             if (IdOf(line, "customerId") is { } id)
             {
@@ -92,7 +92,7 @@ internal static class ReplayCommand
             }
         }
 
-        foreach (var line in File.ReadLines(CliIo.RequireFile(decisions)))
+        foreach (var line in CliIo.Lines(decisions))
         {
             if (string.IsNullOrWhiteSpace(line) || line.Contains("\"error\":", StringComparison.Ordinal))
             {

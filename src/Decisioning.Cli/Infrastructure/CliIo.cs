@@ -33,7 +33,22 @@ internal static class CliIo
     public static TextReader OpenInput(string path) =>
         path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(RequireFile(path), Utf8, true, 1 << 16);
 
-    /// <summary>Opens input as bytes, for <see cref="Streaming.Utf8LineReader"/>: a file, or standard input for "-".</summary>
+    /// <summary>
+    /// The lines of a file, or of standard input for "-", lazily, read by the product's one line
+    /// reader (<see cref="Streaming.OrderedParallel.Lines"/>): every command reads its JSON-lines
+    /// inputs the same way, whatever their line ends, byte order mark or encoding.
+    /// </summary>
+    /// <exception cref="IOException">No such file, or a folder (when the first line is asked for).</exception>
+    public static IEnumerable<string> Lines(string path)
+    {
+        using var input = OpenInputStream(path);
+        foreach (var line in Streaming.OrderedParallel.Lines(input))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>Opens input as bytes, for <see cref="Files.Utf8LineReader"/>: a file, or standard input for "-".</summary>
     /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
     public static Stream OpenInputStream(string path) =>
         path == "-" ? Console.OpenStandardInput()

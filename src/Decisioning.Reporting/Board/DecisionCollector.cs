@@ -1,4 +1,4 @@
-using Decisioning.Streaming;
+using Decisioning.Files;
 using Decisioning.Reporting.Collection;
 using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Maturity;

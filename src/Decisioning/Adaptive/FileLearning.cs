@@ -57,7 +57,7 @@ public static class FileLearning
     /// lines (JSON lines) at <paramref name="at"/> (UTC); bad lines are counted, never thrown.
     /// </summary>
     public static (AdaptiveState State, LearnSummary Summary) Learn(
-        DecisionPlan plan, TextReader decisions, TextReader snapshots, TextReader outcomes, DateTime at)
+        DecisionPlan plan, IEnumerable<string> decisions, IEnumerable<string> snapshots, IEnumerable<string> outcomes, DateTime at)
     {
         var learner = new AdaptiveLearner(plan, at);
         long bad = 0, responsesRead = 0, decisionCount = 0, contactCount = 0;
@@ -136,16 +136,7 @@ public static class FileLearning
         });
     }
 
-    private static IEnumerable<string> Lines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                yield return line;
-            }
-        }
-    }
+    private static IEnumerable<string> Lines(IEnumerable<string> lines) => lines.Where(line => !string.IsNullOrWhiteSpace(line));
 
     private static (string Customer, LearnResponse Response)? ReadResponse(string line)
     {

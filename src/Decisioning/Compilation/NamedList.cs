@@ -32,10 +32,12 @@ internal static class NamedList
                 return kept;
             }
 
-            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            while (reader.ReadLine() is { } raw)
+            // The product's one line reader: the same line ends, byte order marks and encodings as
+            // every other input file.
+            var reader = new Utf8LineReader(new MemoryStream(bytes, writable: false));
+            while (reader.TryReadLine(out var raw))
             {
-                Add(ids, raw);
+                Add(ids, System.Text.Encoding.UTF8.GetString(raw));
             }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

@@ -25,11 +25,11 @@ public static class HistoryTransfer
 {
     private const int LinesPerBatch = 5000;
 
-    /// <summary>Imports every line of <paramref name="input"/>, in batches of one transaction each.</summary>
-    internal static ImportResult Import(IInteractionHistory history, TextReader input, HistoryFile kind, bool offersAreContacts = false)
+    /// <summary>Imports every line of <paramref name="lines"/>, in batches of one transaction each.</summary>
+    internal static ImportResult Import(IInteractionHistory history, IEnumerable<string> lines, HistoryFile kind, bool offersAreContacts = false)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lines);
         long records = 0, bad = 0;
         var decisions = new List<StoredDecision>();
         var offers = new List<OfferEntry>();
@@ -47,7 +47,7 @@ public static class HistoryTransfer
         }
 
         var pending = 0;
-        while (input.ReadLine() is { } line)
+        foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line))
             {

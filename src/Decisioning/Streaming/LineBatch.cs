@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Collections.Concurrent;
 
 namespace Decisioning.Streaming;

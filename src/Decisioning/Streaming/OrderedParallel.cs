@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Threading.Channels;
 
 namespace Decisioning.Streaming;

@@ -135,6 +135,34 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_OfAUtf16CrlfFile_ImportsWhatTheUtf8FileImports()
+    {
+        // Read by the product's one line reader: the byte order mark picks the encoding, CRLF ends a line.
+        string[] lines =
+        [
+            """{"customerId":"C1","at":"2026-11-22T00:00:00Z","product":"p","kind":"converted","value":10}""",
+            """{"customerId":"王女士","at":"2026-11-23T00:00:00Z","product":"p","kind":"responded"}""",
+        ];
+        var utf8 = _folder.File("outcomes-utf8.jsonl");
+        var utf16 = _folder.File("outcomes-utf16.jsonl");
+        File.WriteAllLines(utf8, lines);
+        File.WriteAllText(utf16, string.Join("\r\n", lines) + "\r\n", System.Text.Encoding.Unicode);
+
+        var fromUtf8 = Repo.Cli("history", "import", "--outcomes", utf8, "--db", _folder.File("a.db"));
+        var fromUtf16 = Repo.Cli("history", "import", "--outcomes", utf16, "--db", _folder.File("b.db"));
+
+        Assert.Contains("imported 2 outcomes", fromUtf8.Out);
+        Assert.Contains("imported 2 outcomes", fromUtf16.Out);
+        Assert.Contains("0 bad lines skipped", fromUtf16.Out);
+        Assert.Equal(0, Repo.Cli("history", "export", "--db", _folder.File("a.db"), "--out", _folder.File("a")).Exit);
+        Assert.Equal(0, Repo.Cli("history", "export", "--db", _folder.File("b.db"), "--out", _folder.File("b")).Exit);
+        foreach (var file in Directory.GetFiles(_folder.File("a")))
+        {
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(_folder.File("b"), Path.GetFileName(file))));
+        }
+    }
+
+    [Fact]
     public void Import_WithoutExactlyOneFileOrStore_SaysWhatIsMissing()
     {
         Assert.Contains("exactly one of --decisions", Repo.Cli("history", "import", "--db", _folder.File("h.db")).Error);

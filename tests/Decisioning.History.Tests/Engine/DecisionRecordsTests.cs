@@ -40,7 +40,7 @@ public sealed class DecisionRecordsTests
 
         await engine.StopAsync();
         await stream.StopAsync();
-        HistoryTransfer.Import(imported, new StringReader(string.Join('\n', decided)), HistoryFile.Decisions, offersAreContacts: true);
+        HistoryTransfer.Import(imported, decided, HistoryFile.Decisions, offersAreContacts: true);
 
         var expected = imported.Offers(HistoryQuery.All).ToList();
         Assert.Contains(expected, o => o.Group is not null);

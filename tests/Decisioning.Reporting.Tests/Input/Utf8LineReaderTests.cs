@@ -1,4 +1,4 @@
-using Decisioning.Streaming;
+using Decisioning.Files;
 using System.Text;
 using Decisioning.Reporting.Input;
 

@@ -57,7 +57,7 @@ public sealed class HandComputedLearningTests : IDisposable
     // C8 was only a counterfactual: no contact.     C9 is an error record: no decision.
     // P = 2 (C1, C6), N = 4 (C2, C3, C4, C7).
     private (AdaptiveState State, LearnSummary Summary) Learn(string model = AdaptiveMaps.HandModel) =>
-        FileLearning.Learn(_maps.Load(model), new StringReader(Decisions), new StringReader(Snapshots), new StringReader(Outcomes), LearnAt);
+        FileLearning.Learn(_maps.Load(model), Decisions.Split('\n'), Snapshots.Split('\n'), Outcomes.Split('\n'), LearnAt);
 
     [Fact]
     public void Learn_HandExample_CountsEveryBinAsWorkedOut()

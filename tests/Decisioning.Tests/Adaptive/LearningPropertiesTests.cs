@@ -153,8 +153,8 @@ public sealed class LearningPropertiesTests : IDisposable
     private (AdaptiveState State, Decisioning.Plan.DecisionPlan Plan) LearnFromFiles(World w, IEnumerable<Contact> contacts)
     {
         var plan = _maps.Load(w.Model.Yaml);
-        var (state, _) = FileLearning.Learn(plan, new StringReader(World.Decisions(contacts)), new StringReader(w.Snapshots),
-            new StringReader(w.Outcomes), LearnAt);
+        var (state, _) = FileLearning.Learn(plan, World.Decisions(contacts).Split('\n'), w.Snapshots.Split('\n'),
+            w.Outcomes.Split('\n'), LearnAt);
         return (state, plan);
     }
 

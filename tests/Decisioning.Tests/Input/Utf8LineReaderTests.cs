@@ -1,3 +1,4 @@
+using Decisioning.Files;
 using System.Text;
 using Decisioning.Streaming;
 using Xunit;

@@ -126,4 +126,27 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal(["C001", "C042", "C100"], result.Plan!.Segments[0].Members!.Order(StringComparer.Ordinal).ToArray());
     }
+
+    [Fact]
+    public void Load_ListFileInUtf16_ReadsTheSameIdsAsInUtf8()
+    {
+        // A list saved by Windows PowerShell 5 (`> vip.csv`) is UTF-16 with a byte order mark: read
+        // by the product's one line reader, as every other input file.
+        Directory.CreateDirectory(Path.Combine(_dir, "lists"));
+        File.WriteAllText(Path.Combine(_dir, "lists", "vip.csv"), "C001\r\n王女士,x\r\nC100\r\n", System.Text.Encoding.Unicode);
+        var map = """
+            map: lists
+            customer: { fields: { age: int } }
+            segments:
+              - { id: vip, list: lists/vip.csv }
+            products: [ { id: p } ]
+            channels: [ { id: c } ]
+            strategies: [ { id: s, target: [vip], product: p, channels: [c] } ]
+            """;
+
+        var result = LoadWithin2Seconds(Utf8(map));
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["C001", "C100", "王女士"], result.Plan!.Segments[0].Members!.Order(StringComparer.Ordinal).ToArray());
+    }
 }
