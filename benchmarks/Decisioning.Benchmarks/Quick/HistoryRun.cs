@@ -182,7 +182,7 @@ public static class HistoryRun
             }
 
             var batches = new List<History.HistoryBatch>();
-            var batchSize = int.TryParse(Environment.GetEnvironmentVariable("XP_BATCH"), out var xb) ? xb : 500;
+            const int batchSize = 500;
             foreach (var chunk in lines.Chunk(batchSize))
             {
                 var stored = new List<History.StoredDecision>();
