@@ -106,22 +106,22 @@ public sealed class HostileInputTests : IDisposable
         }
     }
 
+    private const string VipListMap = """
+        map: lists
+        customer: { fields: { age: int } }
+        segments:
+          - { id: vip, list: lists/vip.csv }
+        products: [ { id: p } ]
+        channels: [ { id: c } ]
+        strategies: [ { id: s, target: [vip], product: p, channels: [c] } ]
+        """;
+
     [Fact]
     public void Load_ListFileWithBomCrlfAndBlankLines_ReadsEveryId()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "lists"));
         File.WriteAllBytes(Path.Combine(_dir, "lists", "vip.csv"), [0xEF, 0xBB, 0xBF, .. Utf8("C001\r\n\r\n  C042  \r\n\r\nC100,extra\r\n")]);
-        var map = """
-            map: lists
-            customer: { fields: { age: int } }
-            segments:
-              - { id: vip, list: lists/vip.csv }
-            products: [ { id: p } ]
-            channels: [ { id: c } ]
-            strategies: [ { id: s, target: [vip], product: p, channels: [c] } ]
-            """;
-
-        var result = LoadWithin2Seconds(Utf8(map));
+        var result = LoadWithin2Seconds(Utf8(VipListMap));
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal(["C001", "C042", "C100"], result.Plan!.Segments[0].Members!.Order(StringComparer.Ordinal).ToArray());
@@ -134,17 +134,7 @@ public sealed class HostileInputTests : IDisposable
         // by the product's one line reader, as every other input file.
         Directory.CreateDirectory(Path.Combine(_dir, "lists"));
         File.WriteAllText(Path.Combine(_dir, "lists", "vip.csv"), "C001\r\n王女士,x\r\nC100\r\n", System.Text.Encoding.Unicode);
-        var map = """
-            map: lists
-            customer: { fields: { age: int } }
-            segments:
-              - { id: vip, list: lists/vip.csv }
-            products: [ { id: p } ]
-            channels: [ { id: c } ]
-            strategies: [ { id: s, target: [vip], product: p, channels: [c] } ]
-            """;
-
-        var result = LoadWithin2Seconds(Utf8(map));
+        var result = LoadWithin2Seconds(Utf8(VipListMap));
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal(["C001", "C100", "王女士"], result.Plan!.Segments[0].Members!.Order(StringComparer.Ordinal).ToArray());
