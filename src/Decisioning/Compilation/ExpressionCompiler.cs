@@ -98,11 +98,7 @@ internal static class ExpressionCompiler
         var test = new DeferredTest(() => LiftedArithmetic.In(rewritten)
             ? lambda.Compile()
             : lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile());
-        var names = parameters.Select(p => (Name: p.Name!, At: ExpressionLimits.IndexOfWord(text, p.Name!)))
-            .Where(x => x.At >= 0)
-            .OrderBy(x => x.At)
-            .Select(x => x.Name)
-            .ToList();
+        var names = ExpressionLimits.NamesIn(text, parameters.Select(p => p.Name!));
         var mayThrow = !ArithmeticFree.Holds(rewritten);
         if (key is not null)
         {

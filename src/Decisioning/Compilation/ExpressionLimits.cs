@@ -127,5 +127,63 @@ internal static class ExpressionLimits
         return -1;
     }
 
+    /// <summary>
+    /// The <paramref name="names"/> <paramref name="text"/> uses as whole words outside string
+    /// literals, in the order they first appear (equal offsets in the order given): what
+    /// <see cref="IndexOfWord"/> finds for each name, from one pass over the text.
+    /// </summary>
+    public static List<string> NamesIn(string text, IEnumerable<string> names)
+    {
+        var words = new List<(int Start, int Length)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '"' or '\'')
+            {
+                i = SkipString(text, i);
+                continue;
+            }
+
+            if (IsWordChar(text[i]) && (i == 0 || !IsWordChar(text[i - 1])))
+            {
+                var end = i + 1;
+                while (end < text.Length && IsWordChar(text[end]))
+                {
+                    end++;
+                }
+
+                words.Add((i, end - i));
+                i = end - 1;
+            }
+        }
+
+        var found = new List<(string Name, int At)>();
+        foreach (var name in names)
+        {
+            var at = -1;
+            if (name.Length == 0 || !name.All(IsWordChar))
+            {
+                at = IndexOfWord(text, name);
+            }
+            else
+            {
+                foreach (var (start, length) in words)
+                {
+                    if (length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                    {
+                        at = start;
+                        break;
+                    }
+                }
+            }
+
+            if (at >= 0)
+            {
+                found.Add((name, at));
+            }
+        }
+
+        return [.. found.OrderBy(x => x.At).Select(x => x.Name)];
+    }
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -109,6 +109,22 @@ public sealed class FastExpressionParserTests
         }
     }
 
+    [Property(MaxTest = 100)]
+    public void NamesIn_RandomTexts_AreTheNamesIndexOfWordFindsInItsOrder(int seed)
+    {
+        // The names a condition reads (explain shows them) come from one pass over the text now.
+        var random = new Random(seed);
+        var generator = new Generator(random);
+        string[] names = [.. Parameters.Select(p => p.Name!), "amount", "count", "a-b", "Contains"];
+        for (var i = 0; i < 10; i++)
+        {
+            var text = random.Next(3) == 0 ? generator.Mutated() : generator.Condition(4);
+            var expected = names.Select(n => (Name: n, At: ExpressionLimits.IndexOfWord(text, n)))
+                .Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Name);
+            Assert.Equal(expected, ExpressionLimits.NamesIn(text, names));
+        }
+    }
+
     [Fact]
     public void TryParse_RandomExpressions_MostAreHandled()
     {
