@@ -98,7 +98,7 @@ internal static class ExpressionCompiler
         var test = new DeferredTest(() => LiftedArithmetic.In(rewritten)
             ? lambda.Compile()
             : lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile());
-        var names = ExpressionLimits.NamesIn(text, parameters.Select(p => p.Name!));
+        var names = ExpressionLimits.NamesIn(text, declared.Names);
         var mayThrow = !ArithmeticFree.Holds(rewritten);
         if (key is not null)
         {
@@ -175,6 +175,9 @@ internal static class ExpressionCompiler
     {
         /// <summary>The parameters as a set, for the sandbox's check that a tree uses no other.</summary>
         public IReadOnlySet<ParameterExpression> Set { get; } = Parameters.ToHashSet();
+
+        /// <summary>The parameters' names, in their order.</summary>
+        public string[] Names { get; } = [.. Parameters.Select(p => p.Name!)];
     }
 
     /// <summary>Dynamic LINQ's tree for <paramref name="text"/> over <paramref name="parameters"/> (tests compare the fast parser's with it).</summary>

@@ -132,7 +132,7 @@ internal static class ExpressionLimits
     /// literals, in the order they first appear (equal offsets in the order given): what
     /// <see cref="IndexOfWord"/> finds for each name, from one pass over the text.
     /// </summary>
-    public static List<string> NamesIn(string text, IEnumerable<string> names)
+    public static List<string> NamesIn(string text, IReadOnlyList<string> names)
     {
         var words = new List<(int Start, int Length)>();
         for (var i = 0; i < text.Length; i++)
@@ -156,33 +156,57 @@ internal static class ExpressionLimits
             }
         }
 
+        // In the names' order, then moved before every name found later in the text (stable).
         var found = new List<(string Name, int At)>();
         foreach (var name in names)
         {
             var at = -1;
-            if (name.Length == 0 || !name.All(IsWordChar))
+            foreach (var (start, length) in words)
+            {
+                if (length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                {
+                    at = start;
+                    break;
+                }
+            }
+
+            if (at < 0 && !IsWord(name))
             {
                 at = IndexOfWord(text, name);
-            }
-            else
-            {
-                foreach (var (start, length) in words)
-                {
-                    if (length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0)
-                    {
-                        at = start;
-                        break;
-                    }
-                }
             }
 
             if (at >= 0)
             {
-                found.Add((name, at));
+                var place = found.Count;
+                while (place > 0 && found[place - 1].At > at)
+                {
+                    place--;
+                }
+
+                found.Insert(place, (name, at));
             }
         }
 
-        return [.. found.OrderBy(x => x.At).Select(x => x.Name)];
+        var result = new List<string>(found.Count);
+        foreach (var (name, _) in found)
+        {
+            result.Add(name);
+        }
+
+        return result;
+    }
+
+    private static bool IsWord(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!IsWordChar(c))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
