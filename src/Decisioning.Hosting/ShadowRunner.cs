@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Decisioning.Evaluation;
 using Decisioning.History;
 using Decisioning.Snapshots;
@@ -25,7 +26,7 @@ namespace Decisioning.Hosting;
 /// </remarks>
 internal sealed class ShadowRunner : IDisposable
 {
-    private readonly ShadowQueue<Work> _queue;
+    private readonly Channel<Work> _queue;
     private readonly ShadowQueueFullMode _fullMode;
     private readonly IReadOnlyList<IShadowObserver> _observers;
     private readonly DecisioningMetrics _metrics;
@@ -54,7 +55,15 @@ internal sealed class ShadowRunner : IDisposable
         _observers = observers;
         _metrics = metrics;
         _logger = logger;
-        _queue = new ShadowQueue<Work>(options.ShadowQueueCapacity);
+        var bounded = new BoundedChannelOptions(options.ShadowQueueCapacity)
+        {
+            // Wait is the channel's mode for all three: TryWrite then fails on a full queue, which
+            // DropNewest counts; DropOldest is the channel's own, reported through the callback.
+            FullMode = _fullMode == ShadowQueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+            SingleReader = options.ShadowWorkers == 1,
+            SingleWriter = false,
+        };
+        _queue = Channel.CreateBounded<Work>(bounded, dropped => _metrics.ShadowDropped(dropped.Shadow.MapId));
         _workers = [.. Enumerable.Range(0, options.ShadowWorkers).Select(_ => Task.Run(WorkAsync))];
     }
 
@@ -75,47 +84,25 @@ internal sealed class ShadowRunner : IDisposable
         // the served path to twice its time, benchmarks/README.md).
         var keep = _observers.Count > 0 || _history is not null;
         var work = new Work(shadow, snapshot, at, keep ? served : null, FirstAction.Of(served), history, read);
-        if (_queue.TryWrite(work))
+        if (_queue.Writer.TryWrite(work))
         {
             WakeWhenBatched();
             return;
         }
 
-        switch (_fullMode)
+        if (_fullMode == ShadowQueueFullMode.Wait)
         {
-            case ShadowQueueFullMode.Wait:
-                // The host chose to wait rather than lose shadow decisions: a full queue has work
-                // for every worker, so the sleeping ones are woken, and the write is tried again.
-                var spinner = default(SpinWait);
-                while (!_queue.IsCompleted)
-                {
-                    WakeAll();
-                    spinner.SpinOnce();
-                    if (_queue.TryWrite(work))
-                    {
-                        return;
-                    }
-                }
-
-                break;
-            case ShadowQueueFullMode.DropOldest:
-                // The oldest queued snapshot makes room for this one (a few tries: other writers
-                // may take the room first).
-                for (var attempt = 0; attempt < 4 && !_queue.IsCompleted; attempt++)
-                {
-                    if (_queue.TryRead(out var oldest))
-                    {
-                        _metrics.ShadowDropped(oldest.Shadow.MapId);
-                    }
-
-                    if (_queue.TryWrite(work))
-                    {
-                        WakeWhenBatched();
-                        return;
-                    }
-                }
-
-                break;
+            // The host chose to wait rather than lose shadow decisions.
+            try
+            {
+                _queue.Writer.WriteAsync(work).AsTask().GetAwaiter().GetResult();
+                WakeWhenBatched();
+                return;
+            }
+            catch (ChannelClosedException)
+            {
+                // Stopping: fall through and count it.
+            }
         }
 
         _metrics.ShadowDropped(shadow.MapId);
@@ -127,7 +114,7 @@ internal sealed class ShadowRunner : IDisposable
     /// <summary>Stops taking work and lets the workers finish what is queued, for up to <paramref name="drain"/>.</summary>
     public void Stop(TimeSpan drain)
     {
-        if (!_queue.Complete())
+        if (!_queue.Writer.TryComplete())
         {
             return;
         }
@@ -137,7 +124,7 @@ internal sealed class ShadowRunner : IDisposable
 
         if (!Task.WaitAll(_workers, drain))
         {
-            _logger.ShadowStopped(_queue.Count);
+            _logger.ShadowStopped(_queue.Reader.Count);
         }
 
         _stopping.Dispose();
@@ -147,30 +134,25 @@ internal sealed class ShadowRunner : IDisposable
 
     private async Task WorkAsync()
     {
+        var reader = _queue.Reader;
         while (true)
         {
-            while (_queue.TryRead(out var work))
+            while (reader.TryRead(out var work))
             {
                 Decide(work);
             }
 
-            if (_queue.IsCompleted)
+            if (reader.Completion.IsCompleted)
             {
-                // Writes that raced the completion are drained by this last pass.
-                while (_queue.TryRead(out var work))
-                {
-                    Decide(work);
-                }
-
                 return;
             }
 
-            if (StillComing(_queue))
+            if (StillComing(reader))
             {
                 continue;
             }
 
-            await SleepAsync().ConfigureAwait(false);
+            await SleepAsync(reader).ConfigureAwait(false);
         }
     }
 
@@ -184,15 +166,7 @@ internal sealed class ShadowRunner : IDisposable
         }
     }
 
-    private void WakeAll()
-    {
-        if (Volatile.Read(ref _sleepers) > 0)
-        {
-            _wake.Release(_workers.Length);
-        }
-    }
-
-    private async Task SleepAsync()
+    private async Task SleepAsync(ChannelReader<Work> reader)
     {
         Interlocked.Exchange(ref _queuedWhileAsleep, 0);
         Interlocked.Increment(ref _sleepers);
@@ -200,7 +174,7 @@ internal sealed class ShadowRunner : IDisposable
         {
             // Written before the last look, so that a batch queued meanwhile is either seen here or
             // counted by its writers, who then wake this worker.
-            if (_queue.Count >= WakeAfter)
+            if (reader.Count >= WakeAfter)
             {
                 return;
             }
@@ -219,27 +193,23 @@ internal sealed class ShadowRunner : IDisposable
 
     // Under steady traffic the next snapshot is microseconds away: a worker that looks again for a
     // moment before it sleeps keeps the queue short, so queued snapshots and served decisions are
-    // not kept alive across the callers' garbage collections, and still nobody wakes it. It waits
-    // with the processor's pause between looks, not with system calls, and each look reads one
-    // cell that only a write changes (ShadowQueue).
-    private static bool StillComing(ShadowQueue<Work> queue)
+    // not kept alive across the callers' garbage collections, and still nobody wakes it.
+    private static bool StillComing(ChannelReader<Work> reader)
     {
         var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 us
+        var spinner = default(SpinWait);
         while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
         {
-            for (var look = 0; look < 16; look++)
+            if (reader.Count > 0)
             {
-                if (queue.HasItem)
-                {
-                    return true;
-                }
-
-                Thread.SpinWait(8);
+                return true;
             }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
 
         // One more look: a collection's pause may have taken the whole window.
-        return queue.HasItem;
+        return reader.Count > 0;
     }
 
     private void Decide(Work work)
