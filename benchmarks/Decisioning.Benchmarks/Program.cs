@@ -40,6 +40,13 @@ public static class Program
             return AdaptiveRun.Run(args, Console.Out);
         }
 
+        if (args.Contains("--shadow-pairs"))
+        {
+            return Array.IndexOf(args, "--shadow-pairs") is var p && p + 1 < args.Length
+                ? ShadowRun.Pairs(Console.Out, int.Parse(args[p + 1], System.Globalization.CultureInfo.InvariantCulture))
+                : ShadowRun.Pairs(Console.Out);
+        }
+
         if (args.Contains("--shadow"))
         {
             return Array.IndexOf(args, "--shadow") is var s && s + 1 < args.Length

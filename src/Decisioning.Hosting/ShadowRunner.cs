@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Decisioning.Evaluation;
 using Decisioning.History;
 using Decisioning.Snapshots;
@@ -8,26 +7,28 @@ using Microsoft.Extensions.Logging;
 namespace Decisioning.Hosting;
 
 /// <summary>
-/// Makes the shadow decisions off the callers' path: a served decision offers its snapshot to a
-/// bounded queue (one non-blocking write, unless the host chose <see cref="ShadowQueueFullMode.Wait"/>)
-/// and background workers decide it with the shadow's serving version, count it and hand it to the
+/// Makes the shadow decisions off the callers' path: a served decision offers its snapshot to the
+/// calling thread's lane of a <see cref="ShadowLanes{T}"/> (no lock or line shared with another
+/// core, unless the host chose <see cref="ShadowQueueFullMode.Wait"/> and the queue is full), and
+/// background workers decide it with the shadow's serving version, count it and hand it to the
 /// observers. Nothing a shadow does reaches a caller: its errors are counted and logged here.
 /// </summary>
 /// <remarks>
 /// The workers poll: a worker that drained the queue looks again for up to 200 us (steady traffic
 /// keeps it busy and the queue short), then sleeps <see cref="DecisioningOptions.ShadowIdleDelay"/>,
-/// or until <see cref="WakeAfter"/> snapshots have queued up meanwhile: the write that makes them so
-/// many wakes it. A worker waiting on the queue would be woken by the write of every served
-/// decision, and a wake-up (a futex call, an interrupt to the other core) costs the caller more than
-/// the write itself, so only one write in a batch pays for it. Without that wake, a worker whose
-/// look was eaten by a garbage collection slept while the queue grew by milliseconds of traffic:
-/// hundreds of queued snapshots then lived through each collection, the runtime grew generation 0
-/// for the survivors, and the served path slowed by a third to a half (benchmarks/README.md).
+/// or until a lane hands a batch of <see cref="WakeAfter"/> snapshots over: that hand-over wakes it.
+/// A worker waiting on the queue would be woken by the write of every served decision, and a
+/// wake-up (a futex call, an interrupt to the other core) costs the caller more than the write
+/// itself, so only one write in a batch pays for it. A worker whose sleep ends without a batch
+/// takes what the lanes hold, so a trickle of traffic is shadowed within the idle delay. Without
+/// the wake, a worker whose look was eaten by a garbage collection slept while the queue grew by
+/// milliseconds of traffic: hundreds of queued snapshots then lived through each collection, the
+/// runtime grew generation 0 for the survivors, and the served path slowed by a third to a half
+/// (benchmarks/README.md).
 /// </remarks>
 internal sealed class ShadowRunner : IDisposable
 {
-    private readonly Channel<Work> _queue;
-    private readonly ShadowQueueFullMode _fullMode;
+    private readonly ShadowLanes<Work> _lanes;
     private readonly IReadOnlyList<IShadowObserver> _observers;
     private readonly DecisioningMetrics _metrics;
     private readonly ILogger _logger;
@@ -38,12 +39,8 @@ internal sealed class ShadowRunner : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationToken _stopToken;
 
-    /// <summary>How many snapshots queue up while the workers sleep before a write wakes one.</summary>
-    internal const int WakeAfter = 32;
-
-    private readonly SemaphoreSlim _wake = new(0);
-    private int _sleepers;
-    private int _queuedWhileAsleep;
+    /// <summary>How many snapshots a lane hands over at once, and so how many queue up while the workers sleep before one is woken.</summary>
+    internal const int WakeAfter = ShadowLanes<Work>.BatchSize;
 
     public ShadowRunner(DecisioningOptions options, IReadOnlyList<IShadowObserver> observers, DecisioningMetrics metrics, ILogger logger,
         HistoryRecorder? history = null)
@@ -51,19 +48,11 @@ internal sealed class ShadowRunner : IDisposable
         _history = history;
         _idleDelay = options.ShadowIdleDelay;
         _stopToken = _stopping.Token;
-        _fullMode = options.ShadowQueueFullMode;
         _observers = observers;
         _metrics = metrics;
         _logger = logger;
-        var bounded = new BoundedChannelOptions(options.ShadowQueueCapacity)
-        {
-            // Wait is the channel's mode for all three: TryWrite then fails on a full queue, which
-            // DropNewest counts; DropOldest is the channel's own, reported through the callback.
-            FullMode = _fullMode == ShadowQueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-            SingleReader = options.ShadowWorkers == 1,
-            SingleWriter = false,
-        };
-        _queue = Channel.CreateBounded<Work>(bounded, dropped => _metrics.ShadowDropped(dropped.Shadow.MapId));
+        _lanes = new ShadowLanes<Work>(options.ShadowQueueCapacity, options.ShadowQueueFullMode, options.ShadowWorkers == 1,
+            dropped => _metrics.ShadowDropped(dropped.Shadow.MapId));
         _workers = [.. Enumerable.Range(0, options.ShadowWorkers).Select(_ => Task.Run(WorkAsync))];
     }
 
@@ -83,29 +72,7 @@ internal sealed class ShadowRunner : IDisposable
         // alive into the next garbage collection (measured: the collections it made costlier took
         // the served path to twice its time, benchmarks/README.md).
         var keep = _observers.Count > 0 || _history is not null;
-        var work = new Work(shadow, snapshot, at, keep ? served : null, FirstAction.Of(served), history, read);
-        if (_queue.Writer.TryWrite(work))
-        {
-            WakeWhenBatched();
-            return;
-        }
-
-        if (_fullMode == ShadowQueueFullMode.Wait)
-        {
-            // The host chose to wait rather than lose shadow decisions.
-            try
-            {
-                _queue.Writer.WriteAsync(work).AsTask().GetAwaiter().GetResult();
-                WakeWhenBatched();
-                return;
-            }
-            catch (ChannelClosedException)
-            {
-                // Stopping: fall through and count it.
-            }
-        }
-
-        _metrics.ShadowDropped(shadow.MapId);
+        _lanes.Offer(new Work(shadow, snapshot, at, keep ? served : null, FirstAction.Of(served), history, read));
     }
 
     /// <summary>Stops taking work and lets the workers finish what is queued, for up to 5 seconds.</summary>
@@ -114,7 +81,7 @@ internal sealed class ShadowRunner : IDisposable
     /// <summary>Stops taking work and lets the workers finish what is queued, for up to <paramref name="drain"/>.</summary>
     public void Stop(TimeSpan drain)
     {
-        if (!_queue.Writer.TryComplete())
+        if (!_lanes.Close())
         {
             return;
         }
@@ -124,83 +91,64 @@ internal sealed class ShadowRunner : IDisposable
 
         if (!Task.WaitAll(_workers, drain))
         {
-            _logger.ShadowStopped(_queue.Reader.Count);
+            _logger.ShadowStopped(_lanes.Pending());
         }
 
         _stopping.Dispose();
-        // _wake is not disposed: a worker past the drain may still wait on it, and a semaphore
-        // whose wait handle was never asked for holds nothing to release.
     }
 
     private async Task WorkAsync()
     {
-        var reader = _queue.Reader;
         while (true)
         {
-            while (reader.TryRead(out var work))
+            while (_lanes.TryTake(out var batch))
             {
-                Decide(work);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    // Let go of each snapshot once decided: the rest of the batch may live through a collection.
+                    var work = batch[i];
+                    batch[i] = default;
+                    Decide(work);
+                }
             }
 
-            if (reader.Completion.IsCompleted)
+            if (_lanes.Completed)
             {
+                // Stopping: what the lanes still hold, and nothing after it.
+                foreach (var work in _lanes.Sweep(close: true))
+                {
+                    Decide(work);
+                }
+
                 return;
             }
 
-            if (StillComing(reader))
+            if (StillComing(_lanes))
             {
                 continue;
             }
 
-            await SleepAsync(reader).ConfigureAwait(false);
-        }
-    }
-
-    // The writer's side of the wake: one shared read while every worker is awake (the usual case
-    // under traffic), one interlocked count while one sleeps, a release once per batch.
-    private void WakeWhenBatched()
-    {
-        if (Volatile.Read(ref _sleepers) > 0 && Interlocked.Increment(ref _queuedWhileAsleep) == WakeAfter)
-        {
-            _wake.Release();
-        }
-    }
-
-    private async Task SleepAsync(ChannelReader<Work> reader)
-    {
-        Interlocked.Exchange(ref _queuedWhileAsleep, 0);
-        Interlocked.Increment(ref _sleepers);
-        try
-        {
-            // Written before the last look, so that a batch queued meanwhile is either seen here or
-            // counted by its writers, who then wake this worker.
-            if (reader.Count >= WakeAfter)
+            if (!await _lanes.SleepAsync(_idleDelay, _stopToken).ConfigureAwait(false))
             {
-                return;
+                // A whole delay without a batch: the traffic is a trickle, take what the lanes hold.
+                foreach (var work in _lanes.Sweep(close: false))
+                {
+                    Decide(work);
+                }
             }
-
-            await _wake.WaitAsync(_idleDelay, _stopToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: one more pass drains what the writers left before completing.
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _sleepers);
         }
     }
 
-    // Under steady traffic the next snapshot is microseconds away: a worker that looks again for a
-    // moment before it sleeps keeps the queue short, so queued snapshots and served decisions are
-    // not kept alive across the callers' garbage collections, and still nobody wakes it.
-    private static bool StillComing(ChannelReader<Work> reader)
+    // Under steady traffic the next batch is a few hundred microseconds away: a worker that looks
+    // again for a moment before it sleeps keeps the queue short, so queued snapshots and served
+    // decisions are not kept alive across the callers' garbage collections, and still nobody wakes it.
+    private static bool StillComing(ShadowLanes<Work> lanes)
     {
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 us
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 2_000; // 500 us
         var spinner = default(SpinWait);
         while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
         {
-            if (reader.Count > 0)
+            if (lanes.WaitingBatches > 0)
             {
                 return true;
             }
@@ -209,7 +157,7 @@ internal sealed class ShadowRunner : IDisposable
         }
 
         // One more look: a collection's pause may have taken the whole window.
-        return reader.Count > 0;
+        return lanes.WaitingBatches > 0;
     }
 
     private void Decide(Work work)

@@ -63,6 +63,106 @@ public static class ShadowRun
         return 0;
     }
 
+    /// <summary>
+    /// <c>--shadow-pairs</c>: the served path alone, with a shadow, and beside a paced neighbour
+    /// (a thread deciding once for each served decision on its own evaluator, sharing nothing),
+    /// interleaved in slices of <see cref="SliceDecisions"/> decisions, so that the machine's drift
+    /// (a third within minutes on this VM) falls on all three alike. Each slice with a shadow or a
+    /// neighbour is set against the mean of the slices alone just before and after it; the medians
+    /// of those ratios, by the calling thread's CPU time and by the wall clock, are the result.
+    /// </summary>
+    public static int Pairs(TextWriter output, int rounds = 40)
+    {
+        var snapshots = File.ReadLines(Samples.CustomersPath).Take(Samples.Count).Select(CustomerSnapshot.FromJson).ToArray();
+        using var alone = new ServiceCollection().AddDecisioning(d => d.AddMap(MapId, Samples.MapPath)).BuildServiceProvider();
+        using var shadowed = new ServiceCollection().AddDecisioning(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath)).BuildServiceProvider();
+        var aloneEngine = alone.GetRequiredService<IDecisionEngine>();
+        var shadowedEngine = shadowed.GetRequiredService<IDecisionEngine>();
+        var plan = Samples.Load(Samples.MapPath);
+        var customers = snapshots.Select(s => s.Read(plan).Customer!).ToArray();
+        var evaluator = new Decisioning.Evaluation.Evaluator(plan);
+        var buffer = new Decisioning.Evaluation.DecisionBuffer(plan);
+        long served = 0;
+        var stop = false;
+        var neighbour = new Thread(() =>
+        {
+            long decided = 0;
+            while (!Volatile.Read(ref stop))
+            {
+                if (decided < Volatile.Read(ref served))
+                {
+                    evaluator.DecideInto(customers[decided & (customers.Length - 1)], Samples.At, buffer);
+                    decided++;
+                }
+                else
+                {
+                    Thread.Sleep(1);
+                }
+            }
+        }) { IsBackground = true };
+        neighbour.Start();
+        var at = new DateTimeOffset(Samples.At);
+        var next = 0;
+        (double Cpu, double Wall) Slice(IDecisionEngine engine, bool paced)
+        {
+            var cpu = ThreadCpuClock.Now();
+            var wall = Stopwatch.GetTimestamp();
+            for (var i = 0; i < SliceDecisions; i++)
+            {
+                if (paced)
+                {
+                    Volatile.Write(ref served, served + 1);
+                }
+
+                engine.Decide(MapId, snapshots[next++ & (snapshots.Length - 1)], at);
+            }
+
+            return ((ThreadCpuClock.Now() - cpu) / (double)SliceDecisions, Stopwatch.GetElapsedTime(wall).TotalNanoseconds / SliceDecisions);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Slice(aloneEngine, false);
+            Slice(shadowedEngine, false);
+            Slice(aloneEngine, true);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds of slices of {SliceDecisions:N0} decisions, load {MachineLoad.Averages()}"));
+        var shadowRatios = new List<(double Cpu, double Wall)>();
+        var neighbourRatios = new List<(double Cpu, double Wall)>();
+        var alones = new List<(double Cpu, double Wall)>();
+        var before = Slice(aloneEngine, false);
+        for (var round = 0; round < rounds; round++)
+        {
+            var withShadow = Slice(shadowedEngine, false);
+            var between = Slice(aloneEngine, false);
+            var withNeighbour = Slice(aloneEngine, true);
+            var after = Slice(aloneEngine, false);
+            shadowRatios.Add((withShadow.Cpu * 2 / (before.Cpu + between.Cpu), withShadow.Wall * 2 / (before.Wall + between.Wall)));
+            neighbourRatios.Add((withNeighbour.Cpu * 2 / (between.Cpu + after.Cpu), withNeighbour.Wall * 2 / (between.Wall + after.Wall)));
+            alones.Add(between);
+            before = after;
+        }
+
+        Volatile.Write(ref stop, true);
+        neighbour.Join();
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        static string Quartiles(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Length / 4]:F3} / {sorted[sorted.Length / 2]:F3} / {sorted[sorted.Length * 3 / 4]:F3}");
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"alone: {Median(alones.Select(a => a.Cpu)) / 1000:F3} us CPU, {Median(alones.Select(a => a.Wall)) / 1000:F3} us wall a decision (medians)"));
+        output.WriteLine($"with a shadow / alone, quartiles:      CPU {Quartiles(shadowRatios.Select(r => r.Cpu))}   wall {Quartiles(shadowRatios.Select(r => r.Wall))}");
+        output.WriteLine($"with a neighbour / alone, quartiles:   CPU {Quartiles(neighbourRatios.Select(r => r.Cpu))}   wall {Quartiles(neighbourRatios.Select(r => r.Wall))}");
+        output.WriteLine($"load {MachineLoad.Averages()}");
+        return 0;
+    }
+
+    private const int SliceDecisions = 20_000;
+
     private static string Measure(IDecisionEngine engine, CustomerSnapshot[] snapshots)
     {
         var at = new DateTimeOffset(Samples.At);
