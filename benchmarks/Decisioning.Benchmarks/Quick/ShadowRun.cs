@@ -103,8 +103,15 @@ public static class ShadowRun
         neighbour.Start();
         var at = new DateTimeOffset(Samples.At);
         var next = 0;
+        var pauses = new Dictionary<string, (double Paused, long Collections)>
+        {
+            ["alone"] = default, ["shadow"] = default, ["neighbour"] = default,
+        };
         (double Cpu, double Wall) Slice(IDecisionEngine engine, bool paced)
         {
+            var kind = paced ? "neighbour" : ReferenceEquals(engine, shadowedEngine) ? "shadow" : "alone";
+            var paused = GC.GetTotalPauseDuration();
+            var collections = GC.CollectionCount(0);
             var cpu = ThreadCpuClock.Now();
             var wall = Stopwatch.GetTimestamp();
             for (var i = 0; i < SliceDecisions; i++)
@@ -117,7 +124,10 @@ public static class ShadowRun
                 engine.Decide(MapId, snapshots[next++ & (snapshots.Length - 1)], at);
             }
 
-            return ((ThreadCpuClock.Now() - cpu) / (double)SliceDecisions, Stopwatch.GetElapsedTime(wall).TotalNanoseconds / SliceDecisions);
+            var result = ((ThreadCpuClock.Now() - cpu) / (double)SliceDecisions, Stopwatch.GetElapsedTime(wall).TotalNanoseconds / SliceDecisions);
+            var sums = pauses[kind];
+            pauses[kind] = (sums.Paused + (GC.GetTotalPauseDuration() - paused).TotalNanoseconds, sums.Collections + GC.CollectionCount(0) - collections);
+            return result;
         }
 
         for (var i = 0; i < 3; i++)
@@ -125,6 +135,11 @@ public static class ShadowRun
             Slice(aloneEngine, false);
             Slice(shadowedEngine, false);
             Slice(aloneEngine, true);
+        }
+
+        foreach (var kind in pauses.Keys)
+        {
+            pauses[kind] = default;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds of slices of {SliceDecisions:N0} decisions, load {MachineLoad.Averages()}"));
@@ -157,6 +172,13 @@ public static class ShadowRun
             $"alone: {Median(alones.Select(a => a.Cpu)) / 1000:F3} us CPU, {Median(alones.Select(a => a.Wall)) / 1000:F3} us wall a decision (medians)"));
         output.WriteLine($"with a shadow / alone, quartiles:      CPU {Quartiles(shadowRatios.Select(r => r.Cpu))}   wall {Quartiles(shadowRatios.Select(r => r.Wall))}");
         output.WriteLine($"with a neighbour / alone, quartiles:   CPU {Quartiles(neighbourRatios.Select(r => r.Cpu))}   wall {Quartiles(neighbourRatios.Select(r => r.Wall))}");
+        foreach (var (kind, (paused, collections)) in pauses)
+        {
+            var decisions = (kind == "alone" ? 2.0 * rounds + 1 : rounds) * SliceDecisions;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kind,-10} collections' pauses {paused / decisions:F0} ns a decision, a collection every {decisions / Math.Max(1, collections):F0} decisions"));
+        }
+
         output.WriteLine($"load {MachineLoad.Averages()}");
         return 0;
     }
