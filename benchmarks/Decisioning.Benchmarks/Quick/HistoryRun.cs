@@ -174,6 +174,23 @@ public static class HistoryRun
             {
                 Part(output, "decide (no history)", count, i => decisions[i] = engine.Decide("retail-wealth", snapshots[i % snapshots.Length], at.AddSeconds(i)));
                 Part(output, "decision line (JSON)", count, i => lines[i] = Evaluation.DecisionJson.ToJson(decisions[i]));
+                Part(output, "  in UTF-8, from the record", count, i => Evaluation.DecisionJson.ToUtf8(decisions[i]));
+            }
+
+            // The same line written from the evaluator's buffer (the plan's pre-encoded texts), as
+            // evaluate writes it: DecideInto alone, then DecideInto and the line.
+            var plan = Samples.Load(Samples.MapPath);
+            var customers = snapshots.Select(s => s.Read(plan).Customer!).ToArray();
+            var evaluator = new Evaluation.Evaluator(plan);
+            var buffer = new Evaluation.DecisionBuffer(plan);
+            for (var round = 0; round < 2; round++)
+            {
+                Part(output, "  DecideInto alone", count, i => evaluator.DecideInto(customers[i % customers.Length], Samples.At, buffer));
+                Part(output, "  DecideInto, from the buffer", count, i =>
+                {
+                    evaluator.DecideInto(customers[i % customers.Length], Samples.At, buffer);
+                    Evaluation.DecisionJson.ToUtf8(buffer);
+                });
             }
 
             for (var i = 0; i < count; i++)
