@@ -49,6 +49,32 @@ public sealed class DecideIntoTests
     }
 
     [Fact]
+    public void Decide_PlainTraceEntries_AreOneSharedRecordPerStrategyAndReason_RuledOnesEachDecisionsOwn()
+    {
+        // A decision's trace is mostly "strategy, rejected, reason": those records are immutable and
+        // shared between decisions (less garbage); an entry naming a rule is the decision's own.
+        var plan = Sample.Value;
+        var evaluator = new Evaluator(plan, [DecisionPolicy.Veto("no-rm-calls", (_, c, _) => c.Channel.Id != "rm-call")]);
+        var reader = new SnapshotReader(plan);
+        var at = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        var decisions = File.ReadLines(TestPaths.Repo("samples", "customers.jsonl")).Take(400)
+            .Select(line => reader.Read(line).Customer).OfType<Decisioning.Runtime.CustomerRecord>()
+            .Select(c => evaluator.Decide(c, at)).ToList();
+
+        var entries = decisions.SelectMany(d => d.Trace).ToList();
+        var plain = entries.Where(t => t.Rule is null && t.Message is null && t.Error is null && t.Wave is null && t.Model is null).ToList();
+        var ruled = entries.Where(t => t.Rule is not null).ToList();
+        Assert.NotEmpty(ruled);
+        Assert.True(plain.Count > 10 * plain.DistinctBy(t => (t.Strategy, t.Reason)).Count(), "plain entries repeat across decisions");
+        foreach (var group in plain.GroupBy(t => (t.Strategy, t.Reason)))
+        {
+            Assert.All(group, t => Assert.Same(group.First(), t));
+        }
+
+        Assert.Equal(ruled.Count, ruled.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
     public void WriteBuffer_EvaluatorWithAPolicy_WritesTheDecisionWithItsRules()
     {
         // A policy's veto is a step of the same pass: the line written from the buffer carries the vetoing rule.
