@@ -177,6 +177,27 @@ public static class HistoryRun
                 Part(output, "  in UTF-8, from the record", count, i => Evaluation.DecisionJson.ToUtf8(decisions[i]));
             }
 
+            // What storing the line compressed would cost and save (not what the store does).
+            var utf8Lines = lines.Select(Encoding.UTF8.GetBytes).ToArray();
+            var packed = new byte[64 * 1024];
+            long brotli = 0, deflate = 0, raw = utf8Lines.Sum(l => (long)l.Length);
+            Part(output, "  line, Brotli quality 1", count, i =>
+            {
+                System.IO.Compression.BrotliEncoder.TryCompress(utf8Lines[i], packed, out var written, 1, 18);
+                brotli += written;
+            });
+            Part(output, "  line, Deflate fastest", count, i =>
+            {
+                using var memory = new MemoryStream(packed);
+                using (var zip = new System.IO.Compression.DeflateStream(memory, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    zip.Write(utf8Lines[i]);
+                }
+
+                deflate += memory.Position;
+            });
+            output.WriteLine(Invariant($"  line bytes: {raw / (double)count:F0} a decision; Brotli 1: {brotli / (double)count:F0}; Deflate fastest: {deflate / (double)count:F0}"));
+
             // The same line written from the evaluator's buffer (the plan's pre-encoded texts), as
             // evaluate writes it: DecideInto alone, then DecideInto and the line.
             var plan = Samples.Load(Samples.MapPath);
