@@ -109,6 +109,9 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     /// <summary>Lets the shadows decide what is queued (up to <paramref name="drain"/>) and stops them: served decisions go on unshadowed.</summary>
     public void StopShadows(TimeSpan drain) => _shadows?.Stop(drain);
 
+    /// <summary>The shadow workers' looks for more work so far (tests).</summary>
+    internal long ShadowLooks => _shadows?.Looks ?? 0;
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

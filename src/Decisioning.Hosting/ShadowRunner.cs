@@ -14,7 +14,7 @@ namespace Decisioning.Hosting;
 /// observers. Nothing a shadow does reaches a caller: its errors are counted and logged here.
 /// </summary>
 /// <remarks>
-/// The workers poll: a worker that drained the queue looks again for up to 200 us (steady traffic
+/// The workers poll: a worker that drained the queue looks again for up to 500 us (steady traffic
 /// keeps it busy and the queue short), then sleeps <see cref="DecisioningOptions.ShadowIdleDelay"/>,
 /// or until a lane hands a batch of <see cref="WakeAfter"/> snapshots over: that hand-over wakes it.
 /// A worker waiting on the queue would be woken by the write of every served decision, and a
@@ -99,10 +99,14 @@ internal sealed class ShadowRunner : IDisposable
 
     private async Task WorkAsync()
     {
+        // Whether the last pass decided anything: only then is more traffic worth waiting for
+        // awake. An idle host's worker sleeps from one delay to the next without spinning.
+        var worked = false;
         while (true)
         {
             while (_lanes.TryTake(out var batch))
             {
+                worked = true;
                 for (var i = 0; i < batch.Length; i++)
                 {
                     // Let go of each snapshot once decided: the rest of the batch may live through a collection.
@@ -123,20 +127,33 @@ internal sealed class ShadowRunner : IDisposable
                 return;
             }
 
-            if (StillComing(_lanes))
+            if (worked && Look())
             {
                 continue;
             }
 
+            worked = false;
             if (!await _lanes.SleepAsync(_idleDelay, _stopToken).ConfigureAwait(false))
             {
                 // A whole delay without a batch: the traffic is a trickle, take what the lanes hold.
                 foreach (var work in _lanes.Sweep(close: false))
                 {
                     Decide(work);
+                    worked = true;
                 }
             }
         }
+    }
+
+    /// <summary>How many times a worker has stayed awake looking for more work (tests: an idle worker does not).</summary>
+    internal long Looks => Interlocked.Read(ref _looks);
+
+    private long _looks;
+
+    private bool Look()
+    {
+        Interlocked.Increment(ref _looks);
+        return StillComing(_lanes);
     }
 
     // Under steady traffic the next batch is a few hundred microseconds away: a worker that looks

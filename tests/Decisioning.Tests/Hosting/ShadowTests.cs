@@ -322,6 +322,26 @@ public class ShadowTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ShadowWorker_NoTraffic_SleepsFromOneDelayToTheNextWithoutLookingForWork()
+    {
+        // A worker looks for more work for a moment only after it decided some: an idle host's
+        // worker once stayed awake for 500 us after every idle delay (18 looks in these 300 ms).
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        var records = new ConcurrentQueue<ShadowDecision>();
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
+            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromMilliseconds(1)));
+        var engine = (DecisionEngine)fixture.Engine;
+        engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[0]), DemoMap.At);
+        Assert.True(SpinWait.SpinUntil(() => records.Count == 1, TimeSpan.FromSeconds(10)));
+        Thread.Sleep(50); // the look after that decision ends
+
+        var looks = engine.ShadowLooks;
+        Thread.Sleep(300); // about 300 idle delays
+
+        Assert.True(engine.ShadowLooks - looks <= 1, $"{engine.ShadowLooks - looks} looks while idle");
+    }
+
+    [Fact]
     public void Decide_BatchQueuedWhileTheWorkerSleeps_WakesItBeforeItsIdleDelay()
     {
         // A worker that slept through a burst let hundreds of snapshots live through the callers'
