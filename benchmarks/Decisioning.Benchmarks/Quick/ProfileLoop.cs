@@ -48,6 +48,14 @@ public static class ProfileLoop
         }
 
         output.WriteLine($"{target}: {runs:N0} runs in {seconds} s");
+        // Methods the JIT compiled in a warm loop: steady state compiles none a run.
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var i = 0; i < 200; i++)
+        {
+            work();
+        }
+
+        output.WriteLine($"{target}: {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods compiled in 200 more runs");
         if (Directory.Exists(EditedCopy))
         {
             Directory.Delete(EditedCopy, recursive: true);
