@@ -1,4 +1,3 @@
-using Decisioning.Adaptive;
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using Decisioning.Plan;

@@ -1,7 +1,5 @@
 using Decisioning.Runtime;
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Decisioning.Evaluation;
@@ -15,7 +13,7 @@ public static class DecisionJson
     /// <summary>The writer options of every line: compact, non-ASCII text written as is.</summary>
     public static readonly JsonWriterOptions WriterOptions = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonConventions.Encoder,
         Indented = false,
         SkipValidation = true,
     };
@@ -68,23 +66,10 @@ public static class DecisionJson
         public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
     }
 
-    private const string WholeSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    private const string Fraction = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-
     /// <summary>A time as a decision writes it: UTC ISO-8601 with a <c>Z</c>, whole seconds when whole, else up to seven fractional digits.</summary>
-    public static string FormatInstant(DateTime at)
-    {
-        Span<char> text = stackalloc char[32];
-        return new string(text[..FormatInstant(at, text)]);
-    }
+    public static string FormatInstant(DateTime at) => Instant.Format(at);
 
-    // Seconds only when whole, else up to seven fractional digits, trailing zeros dropped.
-    private static int FormatInstant(DateTime at, Span<char> text)
-    {
-        var utc = Instant.Utc(at);
-        utc.TryFormat(text, out var written, utc.Ticks % TimeSpan.TicksPerSecond == 0 ? WholeSeconds : Fraction, CultureInfo.InvariantCulture);
-        return written;
-    }
+    private static int FormatInstant(DateTime at, Span<char> text) => Instant.Format(at, text);
 
     /// <summary>Writes <paramref name="d"/> as its decision line's object.</summary>
     public static void Write(Utf8JsonWriter w, Decision d) => WriteDecision(w, new RecordView(d));

@@ -116,7 +116,7 @@ internal sealed class MapCatalog
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (Adaptive.AdaptiveStateJson.Read(System.Text.Encoding.UTF8.GetString(bytes), out _) is not { } state)
+        if (Plan.AdaptiveStateJson.Read(System.Text.Encoding.UTF8.GetString(bytes), out _) is not { } state)
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Decisioning.Runtime;
 
 /// <summary>
@@ -20,4 +22,25 @@ internal static class Instant
         _ => DateTime.SpecifyKind(at, DateTimeKind.Utc),
 #pragma warning restore RS0030
     };
+
+    private const string WholeSeconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string Fraction = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
+    /// <summary>
+    /// <paramref name="at"/> as every file the product writes gives a time: UTC ISO-8601 with a
+    /// <c>Z</c>, whole seconds when whole, else up to seven fractional digits, trailing zeros dropped.
+    /// </summary>
+    public static string Format(DateTime at)
+    {
+        Span<char> text = stackalloc char[32];
+        return new string(text[..Format(at, text)]);
+    }
+
+    /// <summary>Writes <paramref name="at"/> as <see cref="Format(DateTime)"/> does into <paramref name="text"/> (32 characters are enough); returns the length.</summary>
+    public static int Format(DateTime at, Span<char> text)
+    {
+        var utc = Utc(at);
+        utc.TryFormat(text, out var written, utc.Ticks % TimeSpan.TicksPerSecond == 0 ? WholeSeconds : Fraction, CultureInfo.InvariantCulture);
+        return written;
+    }
 }

@@ -1,11 +1,9 @@
 using Decisioning.Model;
-using Decisioning.Plan;
+using Decisioning.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Decisioning.Evaluation;
-using Decisioning.Validation;
 
-namespace Decisioning.Adaptive;
+namespace Decisioning.Plan;
 
 /// <summary>
 /// Reads and writes the state file of docs/adaptive.md. Writing is deterministic (instances by model
@@ -16,7 +14,7 @@ public static class AdaptiveStateJson
     private static readonly JsonWriterOptions Indented = new()
     {
         Indented = true,
-        Encoder = DecisionJson.WriterOptions.Encoder,
+        Encoder = JsonConventions.Encoder,
     };
 
     /// <summary>Writes <paramref name="state"/> as a state file (indented JSON) to <paramref name="output"/>.</summary>
@@ -30,7 +28,7 @@ public static class AdaptiveStateJson
             w.WriteString("map", state.Map);
         }
 
-        w.WriteString("at", DecisionJson.FormatInstant(state.At));
+        w.WriteString("at", Instant.Format(state.At));
         w.WriteStartArray("models");
         foreach (var instance in state.Instances.Values)
         {
