@@ -9,6 +9,7 @@ using Decisioning.Plan;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Input;
 using Decisioning.Samples.AdaptiveLoop;
+using Decisioning.Snapshots;
 
 // The closed loop of docs/adaptive.md: two arms of one synthetic population run the same map for
 // eight weekly cycles, one with constant propensities, one with an adaptive model that learns each

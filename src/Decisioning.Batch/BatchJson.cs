@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Decisioning.Evaluation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Batch;
 

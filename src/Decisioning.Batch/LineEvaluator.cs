@@ -4,6 +4,7 @@ using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Batch;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Decisioning.Evaluation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Diffing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Diffing;
 

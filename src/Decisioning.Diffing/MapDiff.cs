@@ -3,6 +3,7 @@ using System.Text;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Streaming;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Diffing;
 

@@ -1,4 +1,5 @@
 using Decisioning.Evaluation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Hosting;
 

@@ -3,6 +3,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Benchmarks.Inputs;
 

@@ -5,6 +5,7 @@ using Decisioning.Adaptive;
 using Decisioning.Benchmarks.Inputs;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Benchmarks.Quick;
 

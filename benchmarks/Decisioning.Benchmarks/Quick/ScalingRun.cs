@@ -1,6 +1,7 @@
 using System.Globalization;
 using Decisioning.Benchmarks.Inputs;
 using Decisioning.Evaluation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Benchmarks.Quick;
 

@@ -61,7 +61,7 @@ public static class StreamRun
         var plan = Samples.Load(Samples.MapPath);
         var lines = File.ReadAllLines(Samples.CustomersPath).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         var at = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
-        var reader = new Evaluation.SnapshotReader(plan);
+        var reader = new Snapshots.SnapshotReader(plan);
         var evaluator = new Evaluation.Evaluator(plan);
         var buffer = new Evaluation.DecisionBuffer(plan);
         var customers = lines.Select(l => reader.Read(l).Customer!).ToArray();

@@ -17,7 +17,7 @@ public class ScalingBenchmarks
     public void Setup()
     {
         var plan = GeneratedMap.Load(Strategies);
-        var reader = new Decisioning.Evaluation.SnapshotReader(plan);
+        var reader = new Decisioning.Snapshots.SnapshotReader(plan);
         var customers = File.ReadLines(Samples.CustomersPath).Take(Samples.Count).Select(l => reader.Read(l).Customer!).ToArray();
         _c = new Contenders(plan, customers);
     }

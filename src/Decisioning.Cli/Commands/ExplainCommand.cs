@@ -4,6 +4,7 @@ using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
 using Decisioning.History;
 using Spectre.Console;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Validation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Adaptive;
 

@@ -1,4 +1,5 @@
 using Decisioning.Plan;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Evaluation;
 

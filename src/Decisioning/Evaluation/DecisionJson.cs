@@ -1,6 +1,7 @@
 using Decisioning.Runtime;
 using System.Collections.Frozen;
 using System.Text.Json;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Evaluation;
 

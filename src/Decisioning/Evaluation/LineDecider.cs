@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Plan;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Evaluation;
 

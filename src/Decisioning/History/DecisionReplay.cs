@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Decisioning.Evaluation;
+using Decisioning.Snapshots;
 
 namespace Decisioning.History;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
-using static Decisioning.Evaluation.SnapshotErrorCodes;
+using static Decisioning.Snapshots.SnapshotErrorCodes;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

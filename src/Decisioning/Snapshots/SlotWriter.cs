@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Model;
 using Decisioning.Runtime;
 using Decisioning.Validation;
-using static Decisioning.Evaluation.SnapshotErrorCodes;
+using static Decisioning.Snapshots.SnapshotErrorCodes;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

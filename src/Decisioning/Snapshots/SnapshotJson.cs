@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
@@ -54,7 +53,7 @@ public static class SnapshotJson
             {
                 w.WriteStartObject();
                 w.WriteString("type", e.Type);
-                w.WriteString("at", DecisionJson.FormatInstant(e.At.UtcDateTime));
+                w.WriteString("at", Instant.Format(e.At.UtcDateTime));
                 WriteFields(w, e.Payload ?? EmptyPayload);
                 w.WriteEndObject();
             }
@@ -65,7 +64,7 @@ public static class SnapshotJson
             {
                 w.WriteStartObject();
                 WriteIfSet(w, "channel", c.Channel);
-                w.WriteString("at", DecisionJson.FormatInstant(c.At.UtcDateTime));
+                w.WriteString("at", Instant.Format(c.At.UtcDateTime));
                 WriteIfSet(w, "strategy", c.Strategy);
                 WriteIfSet(w, "product", c.Product);
                 WriteIfSet(w, "outcome", c.Outcome);
@@ -89,7 +88,7 @@ public static class SnapshotJson
                 }
 
                 w.WriteStartObject();
-                w.WriteString("at", DecisionJson.FormatInstant(r.At.UtcDateTime));
+                w.WriteString("at", Instant.Format(r.At.UtcDateTime));
                 WriteIfSet(w, "strategy", r.Strategy);
                 WriteIfSet(w, "product", r.Product);
                 w.WriteString("kind", r.Kind);
@@ -128,7 +127,7 @@ public static class SnapshotJson
 
     /// <summary>A date as a snapshot writes it: <c>yyyy-MM-dd</c> at midnight, else an ISO-8601 instant.</summary>
     public static string FormatDate(DateTime date) =>
-        date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DecisionJson.FormatInstant(date);
+        date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Instant.Format(date);
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyPayload = new Dictionary<string, object?>();
 

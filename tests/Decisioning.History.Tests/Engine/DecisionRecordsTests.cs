@@ -2,6 +2,7 @@ using System.Buffers;
 using Decisioning.Evaluation;
 using Decisioning.History.Tests.Support;
 using Decisioning.Loading;
+using Decisioning.Snapshots;
 
 namespace Decisioning.History.Tests.Engine;
 

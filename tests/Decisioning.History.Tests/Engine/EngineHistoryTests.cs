@@ -97,7 +97,7 @@ public sealed class EngineHistoryTests : IDisposable
         var kept = Assert.Single(store.Decisions(HistoryQuery.All)).Snapshot!;
         Assert.Contains("offer-fund", kept);
         var plan = Decisioning.Loading.MapLoader.Load(TinyMap.Write(_folder.Path)).Plan!;
-        var again = new Decisioning.Evaluation.Evaluator(plan).Decide(new Decisioning.Evaluation.SnapshotReader(plan).Read(kept).Customer!, TinyMap.At);
+        var again = new Decisioning.Evaluation.Evaluator(plan).Decide(new Decisioning.Snapshots.SnapshotReader(plan).Read(kept).Customer!, TinyMap.At);
         Assert.Equal(Decisioning.Evaluation.DecisionJson.ToJson(decision), Decisioning.Evaluation.DecisionJson.ToJson(again));
         Assert.Equal("cooldown", again.Trace.Single(t => t.Strategy == "offer-fund").Reason);
     }

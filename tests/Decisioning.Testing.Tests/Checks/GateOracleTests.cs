@@ -2,6 +2,7 @@ using Decisioning.Evaluation;
 using Decisioning.Testing.Checks;
 using Decisioning.Testing.Tests.Support;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Testing.Tests.Checks;
 

@@ -5,6 +5,7 @@ using Decisioning.Hosting;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Adaptive;
 

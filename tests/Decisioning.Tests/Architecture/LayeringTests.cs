@@ -14,11 +14,11 @@ namespace Decisioning.Tests.Architecture;
 /// </summary>
 public sealed partial class LayeringTests
 {
-    /// <summary>Bottom first: helpers, files, the map document and its reading, runtime values, the plan, then what uses it.</summary>
+    /// <summary>Bottom first: helpers, files, the map document and its reading, runtime values, the plan, customer snapshots and their readers, then what uses them.</summary>
     public static readonly string[] Layers =
     [
         "Diagnostics", "Files", "Model", "Parsing", "Runtime", "Plan", "Validation", "Compilation", "Loading",
-        "Streaming", "Evaluation", "Snapshots", "Adaptive", "History",
+        "Streaming", "Snapshots", "Evaluation", "Adaptive", "History",
     ];
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Decisioning.Batch;
 using Decisioning.Evaluation;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Batch;
 

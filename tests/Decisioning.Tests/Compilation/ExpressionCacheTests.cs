@@ -5,6 +5,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Compilation;
 

@@ -8,6 +8,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Xunit;
 using Xunit.Abstractions;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.CrossCheck;
 

@@ -1,6 +1,7 @@
 using Decisioning.Diffing;
 using Decisioning.Evaluation;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Diffing;
 

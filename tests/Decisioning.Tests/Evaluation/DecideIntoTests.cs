@@ -4,6 +4,7 @@ using Decisioning.Loading;
 using Decisioning.Plan;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

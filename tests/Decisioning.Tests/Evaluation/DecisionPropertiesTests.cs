@@ -2,6 +2,7 @@ using Decisioning.Evaluation;
 using Decisioning.Tests.CrossCheck;
 using FsCheck.Xunit;
 using Xunit;
+using SnapshotReader = Decisioning.Snapshots.SnapshotReader;
 
 namespace Decisioning.Tests.Evaluation;
 

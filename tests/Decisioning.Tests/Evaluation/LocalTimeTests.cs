@@ -1,5 +1,6 @@
 using Decisioning.Evaluation;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -5,6 +5,7 @@ using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -3,6 +3,7 @@ using Decisioning.Cli;
 using Decisioning.Evaluation;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Decisioning.Evaluation;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -3,6 +3,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Evaluation;
 

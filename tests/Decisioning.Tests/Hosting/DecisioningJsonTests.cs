@@ -6,6 +6,7 @@ using Decisioning.Hosting;
 using Decisioning.Loading;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Hosting;
 

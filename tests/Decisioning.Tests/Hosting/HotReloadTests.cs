@@ -182,7 +182,7 @@ public class HotReloadTests
             Assert.True(reloaded.Succeeded, string.Join("\n", reloaded.Errors));
             var cold = Decisioning.Loading.MapLoader.Load(folder.Folder, new Decisioning.Loading.MapLoadOptions { ExpressionCache = null, Reuse = null });
             var evaluator = new Decisioning.Evaluation.Evaluator(cold.Plan!);
-            var reader = new Decisioning.Evaluation.SnapshotReader(cold.Plan!);
+            var reader = new Decisioning.Snapshots.SnapshotReader(cold.Plan!);
             Assert.Equal(
                 customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(evaluator.Decide(reader.Read(c).Customer!, at))),
                 customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(fixture.Engine.Decide("retail-wealth", CustomerSnapshot.FromJson(c), at))));

@@ -6,6 +6,7 @@ using Decisioning.Compilation;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Liquid;
 

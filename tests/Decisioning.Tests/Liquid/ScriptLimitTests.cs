@@ -6,6 +6,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Liquid;
 

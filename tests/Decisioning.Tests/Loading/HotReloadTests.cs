@@ -5,6 +5,7 @@ using Decisioning.Tests.CrossCheck;
 using Decisioning.Tests.Support;
 using FsCheck.Xunit;
 using Xunit;
+using SnapshotReader = Decisioning.Snapshots.SnapshotReader;
 
 namespace Decisioning.Tests.MapLoading;
 

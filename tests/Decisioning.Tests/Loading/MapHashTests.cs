@@ -5,6 +5,7 @@ using System.Text;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.MapLoading;
 

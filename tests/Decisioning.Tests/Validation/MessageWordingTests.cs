@@ -4,6 +4,7 @@ using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Tests.Cli;
 using Xunit;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Validation;
 

@@ -8,6 +8,7 @@ using Decisioning.Loading;
 using Decisioning.Plan;
 using Xunit;
 using Xunit.Abstractions;
+using Decisioning.Snapshots;
 
 namespace Decisioning.Tests.Hardening.Fuzz;
 

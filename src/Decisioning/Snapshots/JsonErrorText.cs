@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>
 /// System.Text.Json's failures in our own words: what is wrong and where on the line, without the

@@ -1,4 +1,4 @@
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>
 /// Why one snapshot could not be decided. Codes are stable (docs/reference/snapshot-errors.md); the
@@ -48,7 +48,7 @@ public static class SnapshotErrorCodes
     /// <summary>A key the reader uses (the key field, a declared field, holdings, events, contacts) appears twice.</summary>
     public const string DuplicateKey = "duplicate-key";
 
-    /// <summary>The snapshot was read, but deciding it failed (see <see cref="DecisionFailedException"/>).</summary>
+    /// <summary>The snapshot was read, but deciding it failed (the evaluator throws it as a <c>DecisionFailedException</c>).</summary>
     public const string EvaluationFailed = "evaluation-failed";
 }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>
 /// Where a value sits in a snapshot (<c>'aum'</c>, <c>'at' of contact 2</c>, <c>'amount' of event 1

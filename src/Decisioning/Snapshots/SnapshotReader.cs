@@ -5,9 +5,10 @@ using System.Text.Json;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Validation;
-using static Decisioning.Evaluation.SnapshotErrorCodes;
+using static Decisioning.Snapshots.SnapshotErrorCodes;
+using Decisioning.Snapshots;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>
 /// Reads a customer snapshot (spec section 2) from UTF-8 JSON straight into a plan's typed

@@ -2,9 +2,10 @@ using Decisioning.Model;
 using System.Text.Json;
 using Decisioning.Runtime;
 using Decisioning.Validation;
-using static Decisioning.Evaluation.SnapshotErrorCodes;
+using static Decisioning.Snapshots.SnapshotErrorCodes;
+using Decisioning.Snapshots;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>Reads one declared field's JSON value into its slot, enforcing its type.</summary>
 internal static class FieldReader

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Decisioning.Runtime;
-using static Decisioning.Evaluation.SnapshotErrorCodes;
+using static Decisioning.Snapshots.SnapshotErrorCodes;
+using Decisioning.Snapshots;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Snapshots;
 
 /// <summary>
 /// Reads a snapshot's <c>contacts</c> (channel, at, strategy, product, outcome, wave) and
