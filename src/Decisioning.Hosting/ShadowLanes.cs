@@ -103,10 +103,11 @@ internal sealed class ShadowLanes<T>
     public bool TryTake(out T[] batch) => _batches.Reader.TryRead(out batch!);
 
     /// <summary>
-    /// Waits for a batch for up to <paramref name="idle"/>; true when one was handed over (or
-    /// <paramref name="stop"/> was cancelled), false when the delay passed without one.
+    /// Waits, blocking the calling thread, for a batch for up to <paramref name="idle"/>; true when
+    /// one was handed over (or <paramref name="stop"/> was cancelled), false when the delay passed
+    /// without one.
     /// </summary>
-    public async Task<bool> SleepAsync(TimeSpan idle, CancellationToken stop)
+    public bool Sleep(TimeSpan idle, CancellationToken stop)
     {
         Interlocked.Increment(ref _sleepers);
         try
@@ -118,7 +119,7 @@ internal sealed class ShadowLanes<T>
                 return true;
             }
 
-            return await _wake.WaitAsync(idle, stop).ConfigureAwait(false);
+            return _wake.Wait(idle, stop);
         }
         catch (OperationCanceledException)
         {

@@ -53,7 +53,11 @@ internal sealed class ShadowRunner : IDisposable
         _logger = logger;
         _lanes = new ShadowLanes<Work>(options.ShadowQueueCapacity, options.ShadowQueueFullMode, options.ShadowWorkers == 1,
             dropped => _metrics.ShadowDropped(dropped.Shadow.MapId));
-        _workers = [.. Enumerable.Range(0, options.ShadowWorkers).Select(_ => Task.Run(WorkAsync))];
+        // Threads of their own, not the pool's: with ShadowQueueFullMode.Wait the callers blocked on
+        // a full queue may be every pool thread there is, and the workers must still run to make
+        // room; a stop must wake them at once whatever the pool is doing.
+        _workers = [.. Enumerable.Range(0, options.ShadowWorkers)
+            .Select(_ => Task.Factory.StartNew(RunWorker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
     }
 
     /// <summary>
@@ -97,7 +101,7 @@ internal sealed class ShadowRunner : IDisposable
         _stopping.Dispose();
     }
 
-    private async Task WorkAsync()
+    private void RunWorker()
     {
         // Whether the last pass decided anything: only then is more traffic worth waiting for
         // awake. An idle host's worker sleeps from one delay to the next without spinning.
@@ -133,7 +137,7 @@ internal sealed class ShadowRunner : IDisposable
             }
 
             worked = false;
-            if (!await _lanes.SleepAsync(_idleDelay, _stopToken).ConfigureAwait(false))
+            if (!_lanes.Sleep(_idleDelay, _stopToken))
             {
                 // A whole delay without a batch: the traffic is a trickle, take what the lanes hold.
                 foreach (var work in _lanes.Sweep(close: false))

@@ -136,7 +136,7 @@ public class ShadowLanesTests
         var lanes = new ShadowLanes<int>(64, ShadowQueueFullMode.Wait, singleReader: true, _ => Assert.Fail("nothing is dropped"), lanes: 3);
         var taken = new List<int>();
         using var done = new CancellationTokenSource();
-        var worker = Task.Run(async () =>
+        var worker = Task.Run(() =>
         {
             while (true)
             {
@@ -151,7 +151,7 @@ public class ShadowLanesTests
                     return;
                 }
 
-                if (!await lanes.SleepAsync(TimeSpan.FromMilliseconds(1), done.Token))
+                if (!lanes.Sleep(TimeSpan.FromMilliseconds(1), done.Token))
                 {
                     taken.AddRange(lanes.Sweep(close: false));
                 }
@@ -173,13 +173,13 @@ public class ShadowLanesTests
     }
 
     [Fact]
-    public async Task SleepAsync_ABatchHandedOverMeanwhile_WakesTheWorkerBeforeItsDelay()
+    public async Task Sleep_ABatchHandedOverMeanwhile_WakesTheWorkerBeforeItsDelay()
     {
         var lanes = new ShadowLanes<int>(1_000, ShadowQueueFullMode.DropNewest, singleReader: true, _ => { });
-        Assert.False(await lanes.SleepAsync(TimeSpan.FromMilliseconds(20), CancellationToken.None), "nothing came: the delay passes");
+        Assert.False(lanes.Sleep(TimeSpan.FromMilliseconds(20), CancellationToken.None), "nothing came: the delay passes");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var sleeping = lanes.SleepAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var sleeping = Task.Factory.StartNew(() => lanes.Sleep(TimeSpan.FromSeconds(30), CancellationToken.None), TaskCreationOptions.LongRunning);
         await Task.Delay(50);
         for (var i = 0; i < Batch; i++)
         {
@@ -189,5 +189,18 @@ public class ShadowLanesTests
         Assert.True(await sleeping.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
         Assert.True(lanes.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task Sleep_StopCancelled_ReturnsAtOnce()
+    {
+        var lanes = new ShadowLanes<int>(1_000, ShadowQueueFullMode.DropNewest, singleReader: true, _ => { });
+        using var stop = new CancellationTokenSource();
+        var sleeping = Task.Factory.StartNew(() => lanes.Sleep(TimeSpan.FromSeconds(30), stop.Token), TaskCreationOptions.LongRunning);
+        await Task.Delay(50);
+
+        await stop.CancelAsync();
+
+        Assert.True(await sleeping.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }
