@@ -24,7 +24,9 @@ public sealed class DecisioningOptions
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// How many snapshots may wait for their shadow decision (all maps together). Default 10,000.
+    /// How many snapshots may wait in the queue for their shadow decision (all maps together),
+    /// counted in whole batches of 32 (a capacity under 32 makes batches that size); each calling
+    /// thread's lane holds fewer than one batch more. Default 10,000.
     /// </summary>
     public int ShadowQueueCapacity { get; set; } = 10_000;
 
@@ -38,11 +40,12 @@ public sealed class DecisioningOptions
     public int ShadowWorkers { get; set; } = 1;
 
     /// <summary>
-    /// How long an idle shadow worker sleeps before it looks at the queue again, unless 32 snapshots
-    /// queue up first. Default 5 ms. Callers do not wake a worker for each decision: waking a
-    /// sleeping thread is a system call and a cross-core interrupt, so only the write that completes
-    /// a batch of 32 pays for it, and a shadow decision follows its served one by at most this
-    /// delay plus the queue ahead of it.
+    /// How long an idle shadow worker sleeps before it looks at the queue again, unless a calling
+    /// thread hands a batch of 32 snapshots over first; a sleep that ends without a batch takes what
+    /// the callers' lanes hold. Default 5 ms. Callers do not wake a worker for each decision: waking
+    /// a sleeping thread is a system call and a cross-core interrupt, so only the hand-over of a
+    /// batch pays for it, and a shadow decision follows its served one by at most this delay plus
+    /// the queue ahead of it.
     /// </summary>
     public TimeSpan ShadowIdleDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 }
