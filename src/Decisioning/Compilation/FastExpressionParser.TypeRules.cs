@@ -6,8 +6,9 @@ namespace Decisioning.Compilation;
 /// <summary>
 /// The type rules of <see cref="FastExpressionParser"/>: Dynamic LINQ's conversions, promotions,
 /// "best signature" comparison, number parsing and operator signatures, restated over the few
-/// types an expression here can have (the parser itself, the lexer and the tree building are in
-/// FastExpressionParser.cs). <c>FastExpressionParserTests</c> checks them against reflection.
+/// types an expression here can have (the grammar is in FastExpressionParser.cs, the lexer in
+/// FastExpressionParser.Lexer.cs, the operators that apply these rules in
+/// FastExpressionParser.Operators.cs). <c>FastExpressionParserTests</c> checks them against reflection.
 /// </summary>
 internal static partial class FastExpressionParser
 {
