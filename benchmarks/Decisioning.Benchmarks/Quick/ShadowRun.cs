@@ -78,29 +78,7 @@ public static class ShadowRun
         using var shadowed = new ServiceCollection().AddDecisioning(d => d.AddMap(MapId, Samples.MapPath).AddShadow(MapId, Samples.MapPath)).BuildServiceProvider();
         var aloneEngine = alone.GetRequiredService<IDecisionEngine>();
         var shadowedEngine = shadowed.GetRequiredService<IDecisionEngine>();
-        var plan = Samples.Load(Samples.MapPath);
-        var customers = snapshots.Select(s => s.Read(plan).Customer!).ToArray();
-        var evaluator = new Decisioning.Evaluation.Evaluator(plan);
-        var buffer = new Decisioning.Evaluation.DecisionBuffer(plan);
-        long served = 0;
-        var stop = false;
-        var neighbour = new Thread(() =>
-        {
-            long decided = 0;
-            while (!Volatile.Read(ref stop))
-            {
-                if (decided < Volatile.Read(ref served))
-                {
-                    evaluator.DecideInto(customers[decided & (customers.Length - 1)], Samples.At, buffer);
-                    decided++;
-                }
-                else
-                {
-                    Thread.Sleep(1);
-                }
-            }
-        }) { IsBackground = true };
-        neighbour.Start();
+        using var neighbour = new PacedNeighbour(snapshots);
         var at = new DateTimeOffset(Samples.At);
         var next = 0;
         var pauses = new Dictionary<string, (double Paused, long Collections)>
@@ -118,7 +96,7 @@ public static class ShadowRun
             {
                 if (paced)
                 {
-                    Volatile.Write(ref served, served + 1);
+                    neighbour.Owe();
                 }
 
                 engine.Decide(MapId, snapshots[next++ & (snapshots.Length - 1)], at);
@@ -159,8 +137,6 @@ public static class ShadowRun
             before = after;
         }
 
-        Volatile.Write(ref stop, true);
-        neighbour.Join();
         static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         static string Quartiles(IEnumerable<double> values)
         {

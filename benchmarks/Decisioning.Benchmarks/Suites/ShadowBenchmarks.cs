@@ -33,9 +33,7 @@ public class ShadowBenchmarks
     private readonly Holding _holding = new();
     private CustomerSnapshot[] _snapshots = null!;
     private int _next;
-    private long _served;
-    private Thread? _neighbour;
-    private volatile bool _stopNeighbour;
+    private PacedNeighbour? _neighbour;
 
     [GlobalSetup(Targets = [nameof(Engine_Decide), nameof(Engine_Decide_WithShadow), nameof(Engine_Decide_WithShadow_WorkerHeld)])]
     public void Setup()
@@ -64,34 +62,13 @@ public class ShadowBenchmarks
     public void SetupNeighbour()
     {
         Setup();
-        var plan = Samples.Load(Samples.MapPath);
-        var customers = _snapshots.Select(s => s.Read(plan).Customer!).ToArray();
-        var evaluator = new Decisioning.Evaluation.Evaluator(plan);
-        var buffer = new Decisioning.Evaluation.DecisionBuffer(plan);
-        _neighbour = new Thread(() =>
-        {
-            long decided = 0;
-            while (!_stopNeighbour)
-            {
-                if (decided < Volatile.Read(ref _served))
-                {
-                    evaluator.DecideInto(customers[decided & (Samples.Count - 1)], Samples.At, buffer);
-                    decided++;
-                }
-                else
-                {
-                    Thread.Sleep(1);
-                }
-            }
-        }) { IsBackground = true };
-        _neighbour.Start();
+        _neighbour = new PacedNeighbour(_snapshots);
     }
 
     [GlobalCleanup(Target = nameof(Engine_Decide_WithPacedNeighbour))]
     public void CleanupNeighbour()
     {
-        _stopNeighbour = true;
-        _neighbour?.Join();
+        _neighbour?.Dispose();
         Cleanup();
     }
 
@@ -116,8 +93,8 @@ public class ShadowBenchmarks
     [Benchmark]
     public object Engine_Decide_WithPacedNeighbour()
     {
-        // One neighbour decision owed for each served one (this thread alone writes the count).
-        Volatile.Write(ref _served, _served + 1);
+        // One neighbour decision owed for each served one.
+        _neighbour!.Owe();
         return _aloneEngine.Decide(MapId, Next(), Samples.At);
     }
 

@@ -15,12 +15,10 @@ public sealed partial class DecisionBuffer
         for (var i = 0; i < trace.Length; i++)
         {
             var plainTrace = view.IsPlainTrace(i, out var reason);
-            if (plainTrace && Shared(plain, i, reason) is { } shared)
+            if (plainTrace && plain.Get(i, reason) is { } shared)
             {
                 // Most of a decision's trace is a strategy, its outcome and a reason code, the same
-                // record each time: one immutable instance per strategy and reason is shared by the
-                // decisions, instead of a new one each (over half of a decision's bytes, and so of
-                // its garbage collections: benchmarks/README.md).
+                // record each time (SharedTraceEntries).
                 trace[i] = shared;
                 continue;
             }
@@ -29,7 +27,7 @@ public sealed partial class DecisionBuffer
             trace[i] = new TraceEntry(t.Strategy, t.Outcome, t.Reason, t.Rule, t.Message, t.Error, t.Wave) { Model = t.Model, Evidence = t.Evidence, State = t.State };
             if (plainTrace && t.IsPlain)
             {
-                Share(plain, i, trace[i]);
+                plain.Keep(i, trace[i]);
             }
         }
 
@@ -37,41 +35,6 @@ public sealed partial class DecisionBuffer
         return new Decision(Customer.Id, Plan.MapId, Plan.Version, At, Tier, Stage, [.. SegmentIds], experiment,
             Actions(view, counterfactual: false, ActionCount), view.HasCounterfactual ? Actions(view, counterfactual: true, CounterfactualCount) : null, trace,
             Plan.MapHash, NoAction);
-    }
-
-    // Strategy i's shared entry for the reason (reason codes are constants: compared by reference).
-    private static TraceEntry? Shared(TraceEntry?[] plain, int strategy, string? reason)
-    {
-        var first = strategy * GateLayout.PlainTraceReasons;
-        for (var slot = first; slot < first + GateLayout.PlainTraceReasons; slot++)
-        {
-            var entry = plain[slot];
-            if (entry is null)
-            {
-                return null;
-            }
-
-            if (ReferenceEquals(entry.Reason, reason))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    // Kept in the strategy's first free slot; when all are taken the entry is not kept. Two threads
-    // racing for a slot only make one record more: every slot is written whole, once filled it stays.
-    private static void Share(TraceEntry?[] plain, int strategy, TraceEntry entry)
-    {
-        var first = strategy * GateLayout.PlainTraceReasons;
-        for (var slot = first; slot < first + GateLayout.PlainTraceReasons; slot++)
-        {
-            if (Interlocked.CompareExchange(ref plain[slot], entry, null) is not { } taken || ReferenceEquals(taken.Reason, entry.Reason))
-            {
-                return;
-            }
-        }
     }
 
     private static DecisionAction[] Actions(BufferView view, bool counterfactual, int count)

@@ -70,8 +70,6 @@ public static class DecisionJson
     /// <summary>A time as a decision writes it: UTC ISO-8601 with a <c>Z</c>, whole seconds when whole, else up to seven fractional digits.</summary>
     public static string FormatInstant(DateTime at) => Instant.Format(at);
 
-    private static int FormatInstant(DateTime at, Span<char> text) => Instant.Format(at, text);
-
     /// <summary>Writes <paramref name="d"/> as its decision line's object.</summary>
     public static void Write(Utf8JsonWriter w, Decision d) => WriteDecision(w, new RecordView(d));
 
@@ -101,7 +99,7 @@ public static class DecisionJson
             w.WriteString(Names.Map, d.Map);
             w.WriteString(Names.Version, d.Version);
             Span<char> at = stackalloc char[32];
-            w.WriteString(Names.At, at[..FormatInstant(d.At, at)]);
+            w.WriteString(Names.At, at[..Instant.Format(d.At, at)]);
         }
 
         WriteNullable(w, Names.Tier, d.Tier);

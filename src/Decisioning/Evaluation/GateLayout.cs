@@ -22,7 +22,7 @@ internal sealed class GateLayout
         Stages = [.. plan.Stages];
         Segments = [.. plan.Segments];
         Strategies = [.. plan.Strategies];
-        PlainTrace = new TraceEntry?[Strategies.Length * PlainTraceReasons];
+        PlainTrace = new SharedTraceEntries(Strategies.Length);
 
         // Slots by reference: strategies share the compiled scenario, product and channel objects.
         var scenarios = new Dictionary<ScenarioPlan, int>(ReferenceEqualityComparer.Instance);
@@ -106,16 +106,8 @@ internal sealed class GateLayout
     /// <summary>Per strategy, its scenario's memo slot, or -1 when it has none.</summary>
     public int[] ScenarioSlot { get; }
 
-    /// <summary>
-    /// Per strategy, the plain trace entries (a strategy, its outcome and a reason code) copies into
-    /// records have made, one per reason, up to <see cref="PlainTraceReasons"/> reasons a strategy:
-    /// <see cref="DecisionBuffer.ToDecision"/> hands the same immutable record to every decision
-    /// that traces the strategy so. Strategy i's entries are at i * PlainTraceReasons onwards.
-    /// </summary>
-    public TraceEntry?[] PlainTrace { get; }
-
-    /// <summary>How many reasons a strategy's shared plain trace entries cover (more are made anew each time).</summary>
-    public const int PlainTraceReasons = 8;
+    /// <summary>The plan's plain trace entries, shared by the decisions (see there).</summary>
+    public SharedTraceEntries PlainTrace { get; }
 
     public int[] ProductSlot { get; }
 

@@ -300,8 +300,7 @@ public class ShadowTests(ITestOutputHelper output)
         // queued during its sleep would wait the whole delay (or be lost on a short drain).
         using var champion = new TempMapFolder(DemoMap.Valid(1));
         var records = new ConcurrentQueue<ShadowDecision>();
-        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
-            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromSeconds(1)));
+        using var fixture = SelfShadowed(champion, records, TimeSpan.FromSeconds(1));
         var engine = fixture.Engine;
         // Compiled and warm first, so that the drain below times the wake, not a busy machine's JIT
         // (it failed once so in a full run at load 13).
@@ -328,8 +327,7 @@ public class ShadowTests(ITestOutputHelper output)
         // worker once stayed awake for 500 us after every idle delay (18 looks in these 300 ms).
         using var champion = new TempMapFolder(DemoMap.Valid(1));
         var records = new ConcurrentQueue<ShadowDecision>();
-        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
-            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromMilliseconds(1)));
+        using var fixture = SelfShadowed(champion, records, TimeSpan.FromMilliseconds(1));
         var engine = (DecisionEngine)fixture.Engine;
         engine.Decide(DemoMap.Id, CustomerSnapshot.FromJson(Customers[0]), DemoMap.At);
         Assert.True(SpinWait.SpinUntil(() => records.Count == 1, TimeSpan.FromSeconds(10)));
@@ -348,8 +346,7 @@ public class ShadowTests(ITestOutputHelper output)
         // collections (the served path slowed by a third to a half): a full batch wakes it.
         using var champion = new TempMapFolder(DemoMap.Valid(1));
         var records = new ConcurrentQueue<ShadowDecision>();
-        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
-            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = TimeSpan.FromSeconds(1)));
+        using var fixture = SelfShadowed(champion, records, TimeSpan.FromSeconds(1));
         var engine = fixture.Engine;
         foreach (var customer in Customers)
         {
@@ -393,6 +390,11 @@ public class ShadowTests(ITestOutputHelper output)
             return DecisionJson.ToJson(new Evaluator(plan).Decide(record, DemoMap.At.UtcDateTime));
         });
     }
+
+    // The map as its own shadow, every shadow decision collected, workers sleeping idleDelay when idle.
+    private static EngineFixture SelfShadowed(TempMapFolder map, ConcurrentQueue<ShadowDecision> records, TimeSpan idleDelay) =>
+        new(b => b.AddMap(DemoMap.Id, map.FilePath).AddShadow(DemoMap.Id, map.FilePath)
+            .AddShadowObserver(new Collecting(records)).Configure(o => o.ShadowIdleDelay = idleDelay));
 
     private sealed class Collecting(ConcurrentQueue<ShadowDecision> records) : IShadowObserver
     {
