@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,6 +9,7 @@ using Decisioning.Reporting;
 using Decisioning.Reporting.Input;
 using Decisioning.Samples.AdaptiveLoop;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 // The closed loop of docs/adaptive.md: two arms of one synthetic population run the same map for
 // eight weekly cycles, one with constant propensities, one with an adaptive model that learns each

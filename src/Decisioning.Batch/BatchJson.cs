@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

@@ -17,7 +17,7 @@ public sealed record BatchOptions
     /// interaction history adds the customer's past contacts and responses here (<c>batch --db</c>).
     /// Called on the batch's threads, concurrently.
     /// </summary>
-    public Evaluation.IDecisionObserver? Customers { get; init; }
+    public Serialization.IDecisionObserver? Customers { get; init; }
 
     /// <summary>When set, every customer decided is counted in it (the command line's end-of-run summary).</summary>
     internal Evaluation.DecisionTally? Tally { get; init; }

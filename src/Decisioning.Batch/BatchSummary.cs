@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Decisioning.Evaluation;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Files;
 using Decisioning.Streaming;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

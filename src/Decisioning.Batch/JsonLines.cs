@@ -2,8 +2,7 @@ using Decisioning.Files;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Decisioning.Evaluation;
-using Decisioning.Streaming;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

@@ -5,6 +5,7 @@ using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

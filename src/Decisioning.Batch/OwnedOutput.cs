@@ -1,7 +1,6 @@
 using Decisioning.Model;
 using System.Text.RegularExpressions;
 using Decisioning.Files;
-using Decisioning.Validation;
 
 namespace Decisioning.Batch;
 

@@ -1,8 +1,7 @@
 using Decisioning.Model;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
-using Decisioning.Validation;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

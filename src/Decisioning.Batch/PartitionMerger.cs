@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Files;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

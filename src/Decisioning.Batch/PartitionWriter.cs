@@ -2,9 +2,9 @@ using Decisioning.Files;
 using Decisioning.Runtime;
 using System.Buffers;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Streaming;
+using Decisioning.Serialization;
 
 namespace Decisioning.Batch;
 

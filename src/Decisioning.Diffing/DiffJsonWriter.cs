@@ -2,6 +2,7 @@ using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Diffing;
 

@@ -3,7 +3,7 @@ using Decisioning.Adaptive;
 using Decisioning.History;
 using Decisioning.Plan;
 using Decisioning.Telemetry;
-using Microsoft.Extensions.Logging;
+using Decisioning.Recording;
 
 namespace Decisioning.Hosting;
 

@@ -7,6 +7,7 @@ using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
 using static Decisioning.Telemetry.DecisioningTelemetry;
+using Decisioning.Recording;
 
 namespace Decisioning.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Decisioning.Evaluation;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Hosting;
 

@@ -76,7 +76,7 @@ internal sealed class EngineStarter(
             throw new MapLoadException(failures);
         }
 
-        var history = services.GetService<History.HistoryRecorder>();
+        var history = services.GetService<Recording.HistoryRecorder>();
         var learning = services.GetService<AdaptiveLearning>();
         if (learning is not null && history is null)
         {

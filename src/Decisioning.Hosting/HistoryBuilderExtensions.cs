@@ -3,6 +3,7 @@ using Decisioning.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Decisioning.Recording;
 
 namespace Decisioning.Hosting;
 

@@ -1,4 +1,3 @@
-using Decisioning.Evaluation;
 using Decisioning.Snapshots;
 
 namespace Decisioning.Hosting;

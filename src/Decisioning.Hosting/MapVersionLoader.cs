@@ -1,10 +1,6 @@
-using Decisioning.Plan;
-using Decisioning.Files;
-using System.Diagnostics;
 using Decisioning.Diagnostics;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
-using Decisioning.Runtime;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Options;
 using static Decisioning.Telemetry.DecisioningTelemetry;

@@ -1,5 +1,6 @@
 using Decisioning.Evaluation;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Hosting;
 

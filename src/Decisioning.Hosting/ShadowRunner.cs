@@ -3,6 +3,7 @@ using Decisioning.History;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
+using Decisioning.Recording;
 
 namespace Decisioning.Hosting;
 

@@ -1,4 +1,3 @@
-using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Snapshots;

@@ -3,6 +3,7 @@ using System.Text;
 using Decisioning.Evaluation;
 using FsCheck;
 using FsCheck.Fluent;
+using Decisioning.Serialization;
 
 namespace Decisioning.Testing;
 

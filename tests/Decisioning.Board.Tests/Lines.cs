@@ -32,8 +32,8 @@ internal static class Lines
     /// <summary>The same ten decisions and their outcome, in an interaction history.</summary>
     public static void Fill(Decisioning.History.IInteractionHistory history)
     {
-        Decisioning.History.HistoryTransfer.Import(history, DecisionLines(), Decisioning.History.HistoryFile.Decisions);
-        Decisioning.History.HistoryTransfer.Import(history, OutcomeLines(), Decisioning.History.HistoryFile.Outcomes);
+        Decisioning.Serialization.HistoryTransfer.Import(history, DecisionLines(), Decisioning.Serialization.HistoryFile.Decisions);
+        Decisioning.Serialization.HistoryTransfer.Import(history, OutcomeLines(), Decisioning.Serialization.HistoryFile.Outcomes);
     }
 
     private static IEnumerable<string> DecisionLines()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Decisioning.Reporting.Tests.Browser;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Decisioning.History;
 using Decisioning.History.Postgres;
 using Decisioning.History.Sqlite;
 using Decisioning.Hosting;

@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Dynamic;
 using System.Text;
 using System.Text.Json;

@@ -1,6 +1,7 @@
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.Serialization;
 
 namespace Decisioning.Benchmarks.Baselines;
 

@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using System.Text;
 using Decisioning.Benchmarks.Baselines;
 using Decisioning.Loading;

@@ -6,6 +6,7 @@ using Decisioning.Benchmarks.Inputs;
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Benchmarks.Quick;
 

@@ -122,7 +122,7 @@ public static class HistoryRun
             var at = new DateTimeOffset(Samples.At);
             using var provider = EngineServices(folder, history: true);
             var engine = provider.GetRequiredService<IDecisionEngine>();
-            var recorder = provider.GetRequiredService<History.HistoryRecorder>();
+            var recorder = provider.GetRequiredService<Recording.HistoryRecorder>();
             foreach (var snapshot in snapshots)
             {
                 engine.Decide("retail-wealth", snapshot, at.AddDays(-1));
@@ -173,8 +173,8 @@ public static class HistoryRun
             for (var round = 0; round < 2; round++)
             {
                 Part(output, "decide (no history)", count, i => decisions[i] = engine.Decide("retail-wealth", snapshots[i % snapshots.Length], at.AddSeconds(i)));
-                Part(output, "decision line (JSON)", count, i => lines[i] = Evaluation.DecisionJson.ToJson(decisions[i]));
-                Part(output, "  in UTF-8, from the record", count, i => Evaluation.DecisionJson.ToUtf8(decisions[i]));
+                Part(output, "decision line (JSON)", count, i => lines[i] = Serialization.DecisionJson.ToJson(decisions[i]));
+                Part(output, "  in UTF-8, from the record", count, i => Serialization.DecisionJson.ToUtf8(decisions[i]));
             }
 
             // What storing the line compressed would cost and save (not what the store does).
@@ -210,7 +210,7 @@ public static class HistoryRun
                 Part(output, "  DecideInto, from the buffer", count, i =>
                 {
                     evaluator.DecideInto(customers[i % customers.Length], Samples.At, buffer);
-                    Evaluation.DecisionJson.ToUtf8(buffer);
+                    Serialization.DecisionJson.ToUtf8(buffer);
                 });
             }
 
@@ -227,12 +227,12 @@ public static class HistoryRun
                 var offers = new List<History.OfferEntry>();
                 foreach (var line in chunk)
                 {
-                    History.DecisionLines.TryRead(line, null, History.OfferRoles.Served, out var decision, out var actions);
+                    Serialization.DecisionLines.TryRead(line, null, History.OfferRoles.Served, out var decision, out var actions);
                     stored.Add(decision!);
                     offers.AddRange(actions);
                 }
 
-                batches.Add(new History.HistoryBatch(stored, offers, [.. History.DecisionLines.AsContacts(offers)], []));
+                batches.Add(new History.HistoryBatch(stored, offers, [.. Serialization.DecisionLines.AsContacts(offers)], []));
             }
 
             using var store = new SqliteHistory(Path.Combine(folder, "parts.db"));
@@ -359,7 +359,7 @@ public static class HistoryRun
                 total += decided;
             }
 
-            if (provider.GetService<History.HistoryRecorder>() is { } recorder)
+            if (provider.GetService<Recording.HistoryRecorder>() is { } recorder)
             {
                 recorder.StopAsync().GetAwaiter().GetResult();
                 output.WriteLine(Invariant($"engine history queue: {recorder.Counts.Written:N0} written, {recorder.Counts.Dropped:N0} dropped"));

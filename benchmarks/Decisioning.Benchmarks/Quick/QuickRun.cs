@@ -1,5 +1,3 @@
-using Decisioning.Files;
-using Decisioning.Plan;
 using System.Diagnostics;
 using Decisioning.Benchmarks.Baselines;
 using Decisioning.Benchmarks.Inputs;

@@ -4,7 +4,6 @@ using Decisioning.Benchmarks.Baselines;
 using Decisioning.Benchmarks.Inputs;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
-using Decisioning.Plan;
 using Decisioning.Runtime;
 using RulesEngine.Models;
 

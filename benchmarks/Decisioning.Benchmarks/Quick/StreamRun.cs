@@ -66,8 +66,8 @@ public static class StreamRun
         var buffer = new Evaluation.DecisionBuffer(plan);
         var customers = lines.Select(l => reader.Read(l).Customer!).ToArray();
         var sink = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
-        var writer = new System.Text.Json.Utf8JsonWriter(sink, Evaluation.DecisionJson.WriterOptions);
-        var decider = new Evaluation.LineDecider(plan);
+        var writer = new System.Text.Json.Utf8JsonWriter(sink, Serialization.DecisionJson.WriterOptions);
+        var decider = new Serialization.LineDecider(plan);
         var i = 0;
         Part(output, "read (SnapshotReader.Read)", () => reader.Read(lines[i++ % lines.Length]));
         Part(output, "decide (DecideInto)", () =>
@@ -80,7 +80,7 @@ public static class StreamRun
             evaluator.DecideInto(customers[i++ % customers.Length], at, buffer);
             sink.ResetWrittenCount();
             writer.Reset(sink);
-            Evaluation.DecisionJson.Write(writer, buffer);
+            Serialization.DecisionJson.Write(writer, buffer);
             writer.Flush();
             return sink;
         }, minus: "decide (DecideInto)");

@@ -1,9 +1,7 @@
-using Decisioning.Files;
 using BenchmarkDotNet.Attributes;
 using Decisioning.Benchmarks.Baselines;
 using Decisioning.Benchmarks.Inputs;
 using Decisioning.Evaluation;
-using Decisioning.Loading;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using RulesEngine.Models;

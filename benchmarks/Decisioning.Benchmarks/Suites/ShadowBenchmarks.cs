@@ -51,7 +51,7 @@ public class ShadowBenchmarks
         {
             // The same decision either way: the shadow never changes what the caller gets.
             if (_aloneEngine.Decide(MapId, snapshot, at) is var a && _shadowedEngine.Decide(MapId, snapshot, at) is var b &&
-                Decisioning.Evaluation.DecisionJson.ToJson(a) != Decisioning.Evaluation.DecisionJson.ToJson(b))
+                Decisioning.Serialization.DecisionJson.ToJson(a) != Decisioning.Serialization.DecisionJson.ToJson(b))
             {
                 throw new InvalidOperationException($"customer {a.CustomerId}: the shadowed engine served another decision");
             }

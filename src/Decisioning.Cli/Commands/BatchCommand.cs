@@ -5,9 +5,9 @@ using System.Globalization;
 using Decisioning.Batch;
 using Decisioning.Evaluation;
 using Decisioning.Cli.Infrastructure;
-using Decisioning.History;
 using Decisioning.Streaming;
 using Spectre.Console;
+using Decisioning.Recording;
 
 namespace Decisioning.Cli.Commands;
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Decisioning.Cli.Infrastructure;
-using Decisioning.History;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Board;
 using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Rendering;
 using Decisioning.Reporting.Rendering.Board;
+using Decisioning.Serialization;
 
 namespace Decisioning.Cli.Commands;
 

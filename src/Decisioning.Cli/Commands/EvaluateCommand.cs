@@ -5,6 +5,8 @@ using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
 using Decisioning.History;
 using Decisioning.Streaming;
+using Decisioning.Serialization;
+using Decisioning.Recording;
 
 namespace Decisioning.Cli.Commands;
 

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Text.Json;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.Evaluation;
-using Decisioning.History;
 using Spectre.Console;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
+using Decisioning.Recording;
 
 namespace Decisioning.Cli.Commands;
 

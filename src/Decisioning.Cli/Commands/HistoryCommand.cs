@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Decisioning.Cli.Infrastructure;
-using Decisioning.History;
+using Decisioning.Serialization;
 
 namespace Decisioning.Cli.Commands;
 

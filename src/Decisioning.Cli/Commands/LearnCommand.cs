@@ -61,7 +61,7 @@ internal static class LearnCommand
 
                 var path = parse.GetValue(output)!;
                 WriteState(state, path);
-                var learnedAt = Evaluation.DecisionJson.FormatInstant(when);
+                var learnedAt = Serialization.DecisionJson.FormatInstant(when);
                 context.Out.WriteLine(store.Given(parse)
                     ? CliIo.Invariant($"learned {state.Instances.Count} model instance(s) at {learnedAt} from the history: {summary.Contacts} contact(s), {summary.Responses} response(s)")
                     : CliIo.Invariant($"learned {state.Instances.Count} model instance(s) at {learnedAt} from {summary.Decisions} decision(s), {summary.Contacts} contact(s), {summary.Responses} response(s)"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Decisioning.Cli.Infrastructure;
 using Decisioning.History;
+using Decisioning.Recording;
 
 namespace Decisioning.Cli.Commands;
 

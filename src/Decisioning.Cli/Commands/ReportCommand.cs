@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Decisioning.Cli.Infrastructure;
-using Decisioning.History;
 using Decisioning.Reporting;
 using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Rendering;
 using Decisioning.Reporting.Rendering.Text;
+using Decisioning.Serialization;
 
 namespace Decisioning.Cli.Commands;
 

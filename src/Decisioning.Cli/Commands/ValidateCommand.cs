@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.CommandLine;
 using System.Text.Json;
 using Decisioning.Diagnostics;

@@ -1,11 +1,9 @@
-using Decisioning.Plan;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Compilation;
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 
 namespace Decisioning.Cli.Import;
 

@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Globalization;
 using System.Text;
 using Decisioning.Loading;
@@ -48,7 +46,7 @@ internal static class CliIo
         }
     }
 
-    /// <summary>Opens input as bytes, for <see cref="Files.Utf8LineReader"/>: a file, or standard input for "-".</summary>
+    /// <summary>Opens input as bytes, for the line reader (<c>Utf8LineReader</c>): a file, or standard input for "-".</summary>
     /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
     public static Stream OpenInputStream(string path) =>
         path == "-" ? Console.OpenStandardInput()

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Decisioning.History;
 using Decisioning.History.Postgres;
 using Decisioning.History.Sqlite;
+using Decisioning.Serialization;
 
 namespace Decisioning.Cli.Infrastructure;
 

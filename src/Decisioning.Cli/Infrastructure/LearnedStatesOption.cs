@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Decisioning.Adaptive;
 using Decisioning.History;
 using Decisioning.Plan;
 using Decisioning.Reporting.Model;

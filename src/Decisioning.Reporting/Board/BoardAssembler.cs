@@ -1,5 +1,4 @@
 using Decisioning.Reporting.Aggregation;
-using Decisioning.Reporting.Collection;
 using Decisioning.Reporting.Maturity;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Statistics;

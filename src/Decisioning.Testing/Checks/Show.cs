@@ -1,5 +1,6 @@
 using System.Globalization;
 using Decisioning.Evaluation;
+using Decisioning.Serialization;
 
 namespace Decisioning.Testing.Checks;
 

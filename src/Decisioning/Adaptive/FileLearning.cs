@@ -1,9 +1,7 @@
 using Decisioning.Model;
 using System.Text;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
-using Decisioning.Validation;
 using Decisioning.Snapshots;
 
 namespace Decisioning.Adaptive;

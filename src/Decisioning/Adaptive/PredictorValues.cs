@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
@@ -39,7 +38,7 @@ internal static class PredictorValues
         }
 
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, DecisionJson.WriterOptions))
+        using (var w = new Utf8JsonWriter(buffer, JsonConventions.LineWriter))
         {
             w.WriteStartObject();
             foreach (var p in adaptive.Model.Predictors)

@@ -2,7 +2,6 @@ using Decisioning.Diagnostics;
 using Decisioning.Model;
 using Decisioning.Plan;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 
 namespace Decisioning.Compilation;
 

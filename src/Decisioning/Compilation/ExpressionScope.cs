@@ -1,4 +1,3 @@
-using Decisioning.Plan;
 using Decisioning.Runtime;
 
 namespace Decisioning.Compilation;

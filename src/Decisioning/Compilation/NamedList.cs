@@ -1,5 +1,4 @@
 using Decisioning.Files;
-using Decisioning.Plan;
 using System.Collections.Frozen;
 using Decisioning.Diagnostics;
 using Decisioning.Model;

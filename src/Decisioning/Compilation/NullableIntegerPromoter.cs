@@ -1,4 +1,3 @@
-using Decisioning.Plan;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;

@@ -1,9 +1,7 @@
-using System.Collections.Frozen;
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using Decisioning.Plan;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 
 namespace Decisioning.Compilation;
 

@@ -1,4 +1,3 @@
-using Decisioning.Plan;
 using System.Linq.Expressions;
 using System.Reflection;
 

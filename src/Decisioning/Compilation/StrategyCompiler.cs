@@ -1,7 +1,6 @@
 using Decisioning.Diagnostics;
 using Decisioning.Model;
 using Decisioning.Plan;
-using Decisioning.Validation;
 
 namespace Decisioning.Compilation;
 

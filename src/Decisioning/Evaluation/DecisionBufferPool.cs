@@ -4,7 +4,7 @@ namespace Decisioning.Evaluation;
 
 /// <summary>
 /// The one per-thread pool of <see cref="DecisionBuffer"/>s, used by everything that decides into
-/// a buffer on a caller's thread (the hosted engine, <see cref="LineDecider"/>). A thread keeps a
+/// a buffer on a caller's thread (the hosted engine, the line decider, a layer above). A thread keeps a
 /// few buffers, each made for one plan: a thread that alternates between plans (a served map and
 /// its shadow, two maps of a host) reuses one for each. A rented buffer leaves the pool until it is
 /// returned, so a decision made from inside another on the same thread (a host model or policy

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Decisioning.Plan;
 
 namespace Decisioning.Evaluation;
 
 /// <summary>
-/// A decision as <see cref="DecisionJson"/> reads it, whether it is a <see cref="Decision"/> record
+/// A decision as the decision line writer (<c>DecisionJson</c>, a layer above) and the copy into records read it, whether it is a <see cref="Decision"/> record
 /// or still in a <see cref="DecisionBuffer"/>: one writer serves both, so their lines are equal.
 /// Implemented by structs, so that the generic writer is specialised and nothing is boxed.
 /// </summary>
@@ -28,8 +29,8 @@ internal interface IDecisionView
     string MapHash { get; }
     string? NoAction { get; }
 
-    /// <summary>The plan's texts encoded once, when the view decides with a plan (a buffer); null for a record.</summary>
-    LineTexts? Texts { get; }
+    /// <summary>The plan the view decides with (a buffer's), whose texts a writer may have encoded once; null for a record.</summary>
+    DecisionPlan? Plan { get; }
 
     string Segment(int index);
 
@@ -77,7 +78,7 @@ internal readonly struct RecordView(Decision d) : IDecisionView
     public int TraceCount => d.Trace.Count;
     public string MapHash => d.MapHash;
     public string? NoAction => d.NoAction;
-    public LineTexts? Texts => null;
+    public DecisionPlan? Plan => null;
 
     public string Segment(int index) => d.Segments[index];
 
@@ -120,7 +121,7 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     public int TraceCount => b.Plan.Strategies.Count;
     public string MapHash => b.Plan.MapHash;
     public string? NoAction => b.NoAction;
-    public LineTexts? Texts => LineTexts.Of(b.Plan);
+    public DecisionPlan? Plan => b.Plan;
 
     public string Segment(int index) => b.SegmentIds[index];
 
@@ -154,6 +155,6 @@ internal readonly struct BufferView(DecisionBuffer b) : IDecisionView
     {
         reason = b.Reasons[index];
         return reason != ReasonCodes.Policy && reason != ReasonCodes.Suppressed && (reason is null || b.Waves[index] <= 1) &&
-            b.Gates.Layout.Strategies[index].Propensity is not Plan.AdaptivePropensity;
+            b.Gates.Layout.Strategies[index].Propensity is not AdaptivePropensity;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Decisioning.Compilation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Decisioning.Plan;
+using Decisioning.Runtime;
 
 namespace Decisioning.Evaluation;
 
@@ -74,9 +75,9 @@ internal sealed class GateLayout
 
         Suppression = [.. plan.Suppression];
         SuppressionCountsSent = Suppression.Any(r => r.Count == SuppressionCount.Sent);
-        EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => DecisionJson.Encode(r.Id), StringComparer.Ordinal);
+        EncodedRuleIds = Suppression.ToDictionary(r => r.Id, r => JsonConventions.Encode(r.Id), StringComparer.Ordinal);
 
-        EncodedStrategyIds = [.. Strategies.Select(s => DecisionJson.Encode(s.Id))];
+        EncodedStrategyIds = [.. Strategies.Select(s => JsonConventions.Encode(s.Id))];
         Targets = new TargetIndex(Strategies, Segments.Length);
         ScenarioCount = scenarios.Count;
         ScenarioChecks = new ScenarioCheck[scenarios.Count];

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Decisioning.Compilation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 
@@ -248,7 +247,7 @@ internal sealed class Gates
             {
                 _explain.Gate(s, "suppression", !suppressed, null, _frame,
                     $"rule {rule.Id}: {count} {rule.CountText} record(s) counted (scope {rule.Scope.ToString().ToLowerInvariant()}, at least {rule.AtLeast})" +
-                    (count > 0 ? $", latest {DecisionJson.FormatInstant(latest)}, paused until {DecisionJson.FormatInstant(Window.End(latest, rule.Pause))}" : ""));
+                    (count > 0 ? $", latest {Instant.Format(latest)}, paused until {Instant.Format(Window.End(latest, rule.Pause))}" : ""));
             }
 
             if (suppressed)
@@ -325,8 +324,8 @@ internal sealed class Gates
             // 4. The sequence ended: paused while the cooldown from L runs, then wave 1 again.
             var cooling = s.Cooldown is { } cooldown && _rules.Cooldown.Contains(last.At, _at, cooldown);
             if (!Pass(s, "responded", !cooling, null, _explain is null ? null :
-                    $"{stop.Kind} response at {DecisionJson.FormatInstant(stop.At)} ended the sequence started {DecisionJson.FormatInstant(start)}" +
-                    (cooling ? $"; paused until the cooldown from {DecisionJson.FormatInstant(last.At)} has passed" : "; the cooldown has passed: a new sequence starts at wave 1")))
+                    $"{stop.Kind} response at {Instant.Format(stop.At)} ended the sequence started {Instant.Format(start)}" +
+                    (cooling ? $"; paused until the cooldown from {Instant.Format(last.At)} has passed" : "; the cooldown has passed: a new sequence starts at wave 1")))
             {
                 return ReasonCodes.Responded;
             }
@@ -334,7 +333,7 @@ internal sealed class Gates
             return PassWave(s, 1, null);
         }
 
-        Pass(s, "responded", true, null, _explain is null ? null : $"no stopping response since {DecisionJson.FormatInstant(start)}");
+        Pass(s, "responded", true, null, _explain is null ? null : $"no stopping response since {Instant.Format(start)}");
         if (last.Wave < lastWave)
         {
             // 3. Wave k+1 is due at L.at + after.
@@ -343,7 +342,7 @@ internal sealed class Gates
             Wave = next;
             if (_at < due)
             {
-                Pass(s, "wave", false, null, _explain is null ? null : $"wave {next} is due at {DecisionJson.FormatInstant(due)} (wave {last.Wave} contact at {DecisionJson.FormatInstant(last.At)})");
+                Pass(s, "wave", false, null, _explain is null ? null : $"wave {next} is due at {Instant.Format(due)} (wave {last.Wave} contact at {Instant.Format(last.At)})");
                 return ReasonCodes.WavePending;
             }
 
@@ -358,7 +357,7 @@ internal sealed class Gates
     {
         Wave = wave;
         Pass(s, "wave", true, null, _explain is null ? null :
-            due is { } d ? $"wave {wave} (due since {DecisionJson.FormatInstant(d)})" : $"wave {wave}");
+            due is { } d ? $"wave {wave} (due since {Instant.Format(d)})" : $"wave {wave}");
         return null;
     }
 
@@ -390,9 +389,9 @@ internal sealed class Gates
             return null;
         }
 
-        var window = scenario.Within is { } within ? $"in [{DecisionJson.FormatInstant(Window.Start(_at, within))}, {DecisionJson.FormatInstant(_at)}]" : $"at or before {DecisionJson.FormatInstant(_at)}";
+        var window = scenario.Within is { } within ? $"in [{Instant.Format(Window.Start(_at, within))}, {Instant.Format(_at)}]" : $"at or before {Instant.Format(_at)}";
         return ScenarioCheck.MatchingEvent(scenario, _customer, _frame, _at) is { } e
-            ? $"matched {e.Type} at {DecisionJson.FormatInstant(e.At)}" + (e.Payload is { } p && p.Layout.Fields.Count > 0 ? $", {Explanation.Describe(p)}" : "")
+            ? $"matched {e.Type} at {Instant.Format(e.At)}" + (e.Payload is { } p && p.Layout.Fields.Count > 0 ? $", {Explanation.Describe(p)}" : "")
             : $"no {scenario.EventType} event {window}" + (scenario.When is null ? "" : " whose condition holds");
     }
 

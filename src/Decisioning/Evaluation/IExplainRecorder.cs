@@ -1,4 +1,3 @@
-using Decisioning.Compilation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 

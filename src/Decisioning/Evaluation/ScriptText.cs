@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Decisioning.Plan;
 using Decisioning.Runtime;
-using Fluid;
 using Fluid.Ast;
 using Fluid.Parser;
 

@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using System.Runtime.InteropServices;
 
 namespace Decisioning.Files;

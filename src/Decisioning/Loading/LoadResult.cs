@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using Decisioning.Diagnostics;
 using Decisioning.Plan;
 

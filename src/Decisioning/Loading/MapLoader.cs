@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using Decisioning.Plan;
 using Decisioning.Compilation;
 using Decisioning.Diagnostics;

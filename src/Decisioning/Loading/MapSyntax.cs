@@ -1,5 +1,4 @@
 using Decisioning.Model;
-using Decisioning.Validation;
 
 namespace Decisioning.Loading;
 

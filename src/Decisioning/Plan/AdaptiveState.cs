@@ -1,4 +1,3 @@
-using Decisioning.Plan;
 
 namespace Decisioning.Plan;
 

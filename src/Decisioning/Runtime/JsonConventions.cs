@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Decisioning.Runtime;
 
@@ -13,4 +14,15 @@ internal static class JsonConventions
     /// escapes: the files are UTF-8 and read by people as well as programs.
     /// </summary>
     public static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>The writer options of every line the product writes: compact, non-ASCII text written as is.</summary>
+    public static readonly JsonWriterOptions LineWriter = new()
+    {
+        Encoder = Encoder,
+        Indented = false,
+        SkipValidation = true,
+    };
+
+    /// <summary>A text encoded once, as the line writer would encode it (ids written into every decision).</summary>
+    public static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, LineWriter.Encoder);
 }

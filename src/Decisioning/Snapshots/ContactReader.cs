@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Decisioning.Runtime;
 using static Decisioning.Snapshots.SnapshotErrorCodes;
-using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

@@ -1,9 +1,7 @@
 using Decisioning.Model;
 using System.Text.Json;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 using static Decisioning.Snapshots.SnapshotErrorCodes;
-using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using static Decisioning.Snapshots.SnapshotErrorCodes;
-using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

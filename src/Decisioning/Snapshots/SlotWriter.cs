@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Decisioning.Model;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 using static Decisioning.Snapshots.SnapshotErrorCodes;
-using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Decisioning.Plan;
 using Decisioning.Runtime;
-using Decisioning.Validation;
 using static Decisioning.Snapshots.SnapshotErrorCodes;
-using Decisioning.Snapshots;
 
 namespace Decisioning.Snapshots;
 

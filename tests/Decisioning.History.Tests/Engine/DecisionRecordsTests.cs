@@ -3,6 +3,8 @@ using Decisioning.Evaluation;
 using Decisioning.History.Tests.Support;
 using Decisioning.Loading;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
+using Decisioning.Recording;
 
 namespace Decisioning.History.Tests.Engine;
 

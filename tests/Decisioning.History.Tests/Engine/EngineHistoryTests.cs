@@ -98,7 +98,7 @@ public sealed class EngineHistoryTests : IDisposable
         Assert.Contains("offer-fund", kept);
         var plan = Decisioning.Loading.MapLoader.Load(TinyMap.Write(_folder.Path)).Plan!;
         var again = new Decisioning.Evaluation.Evaluator(plan).Decide(new Decisioning.Snapshots.SnapshotReader(plan).Read(kept).Customer!, TinyMap.At);
-        Assert.Equal(Decisioning.Evaluation.DecisionJson.ToJson(decision), Decisioning.Evaluation.DecisionJson.ToJson(again));
+        Assert.Equal(Decisioning.Serialization.DecisionJson.ToJson(decision), Decisioning.Serialization.DecisionJson.ToJson(again));
         Assert.Equal("cooldown", again.Trace.Single(t => t.Strategy == "offer-fund").Reason);
     }
 

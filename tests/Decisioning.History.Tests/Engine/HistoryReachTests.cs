@@ -1,9 +1,9 @@
-using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.History.Tests.Engine;
 

@@ -1,3 +1,4 @@
+using Decisioning.Recording;
 namespace Decisioning.History.Tests.Engine;
 
 public sealed class HistoryRecorderTests

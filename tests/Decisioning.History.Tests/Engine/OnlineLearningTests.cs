@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Decisioning.Serialization;
+using Decisioning.Recording;
 
 namespace Decisioning.History.Tests.Engine;
 

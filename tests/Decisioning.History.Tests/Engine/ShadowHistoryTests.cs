@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Text.Json.Nodes;
 using Decisioning.Evaluation;
 using Decisioning.History.Sqlite;
@@ -9,6 +7,7 @@ using Decisioning.Loading;
 using Decisioning.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Decisioning.Serialization;
 
 namespace Decisioning.History.Tests.Engine;
 

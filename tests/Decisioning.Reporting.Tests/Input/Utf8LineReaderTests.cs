@@ -1,6 +1,5 @@
 using Decisioning.Files;
 using System.Text;
-using Decisioning.Reporting.Input;
 
 namespace Decisioning.Reporting.Tests.Input;
 

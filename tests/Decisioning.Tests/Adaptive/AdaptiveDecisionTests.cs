@@ -1,11 +1,10 @@
-using Decisioning.Files;
-using Decisioning.Adaptive;
 using Decisioning.Evaluation;
 using Decisioning.Hosting;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Adaptive;
 

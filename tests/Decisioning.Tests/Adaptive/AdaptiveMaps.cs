@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;

@@ -14,11 +14,11 @@ namespace Decisioning.Tests.Architecture;
 /// </summary>
 public sealed partial class LayeringTests
 {
-    /// <summary>Bottom first: helpers, files, the map document and its reading, runtime values, the plan, customer snapshots and their readers, then what uses them.</summary>
+    /// <summary>Bottom first: helpers, files, the map document and its reading, runtime values, the plan, customer snapshots and their readers, then what uses them: the decision pass, learning, the history's records and stores, every line format over them, and what records decisions into a history.</summary>
     public static readonly string[] Layers =
     [
         "Diagnostics", "Files", "Model", "Parsing", "Runtime", "Plan", "Validation", "Compilation", "Loading",
-        "Streaming", "Snapshots", "Evaluation", "Adaptive", "History",
+        "Streaming", "Snapshots", "Evaluation", "Adaptive", "History", "Serialization", "Recording",
     ];
 
     /// <summary>
@@ -90,6 +90,6 @@ public sealed partial class LayeringTests
     private static partial Regex Using();
 
     // Decisioning.X.Name, or X.Name written inside the Decisioning namespace (X one of the layers).
-    [GeneratedRegex(@"(?<![\w.])(?:Decisioning\.)?(Diagnostics|Files|Model|Parsing|Runtime|Plan|Validation|Compilation|Loading|Evaluation|Snapshots|Streaming|Adaptive|History)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(?:Decisioning\.)?(Diagnostics|Files|Model|Parsing|Runtime|Plan|Validation|Compilation|Loading|Evaluation|Snapshots|Streaming|Adaptive|History|Serialization|Recording)\.[A-Z]\w*")]
     private static partial Regex Qualified();
 }

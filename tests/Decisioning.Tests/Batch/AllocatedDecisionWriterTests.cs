@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Batch;
-using Decisioning.Evaluation;
 using Xunit;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Batch;
 

@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using Decisioning.Batch;
 using Decisioning.Loading;
 using Decisioning.Plan;

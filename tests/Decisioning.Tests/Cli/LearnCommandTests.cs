@@ -1,5 +1,4 @@
 using Decisioning.Plan;
-using Decisioning.Adaptive;
 using Decisioning.Tests.Adaptive;
 using Xunit;
 

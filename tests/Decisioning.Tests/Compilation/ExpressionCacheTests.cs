@@ -1,11 +1,9 @@
-using Decisioning.Files;
-using Decisioning.Plan;
 using Decisioning.Compilation;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
-using Decisioning.Tests.Support;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Compilation;
 

@@ -1,14 +1,12 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Decisioning.Evaluation;
-using Decisioning.Loading;
 using Xunit;
 using Xunit.Abstractions;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.CrossCheck;
 

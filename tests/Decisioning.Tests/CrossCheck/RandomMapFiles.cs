@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using Decisioning.Loading;
 
 namespace Decisioning.Tests.CrossCheck;

@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using Decisioning.Diffing;
 using Decisioning.Evaluation;
 using Decisioning.Loading;

@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,6 +1,7 @@
 using Decisioning.Evaluation;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -1,10 +1,10 @@
-using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Decisioning.Tests.Support;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -3,6 +3,7 @@ using Decisioning.Tests.CrossCheck;
 using FsCheck.Xunit;
 using Xunit;
 using SnapshotReader = Decisioning.Snapshots.SnapshotReader;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

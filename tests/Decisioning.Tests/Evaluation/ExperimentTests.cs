@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -1,6 +1,7 @@
 using Decisioning.Evaluation;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

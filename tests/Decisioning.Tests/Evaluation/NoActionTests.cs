@@ -2,6 +2,7 @@ using Decisioning.Evaluation;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

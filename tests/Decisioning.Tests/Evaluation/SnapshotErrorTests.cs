@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Decisioning.Cli;
-using Decisioning.Evaluation;
 using Xunit;
 using static Decisioning.Tests.Evaluation.TestMaps;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

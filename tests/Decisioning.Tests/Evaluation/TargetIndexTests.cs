@@ -2,6 +2,7 @@ using System.Text;
 using Decisioning.Evaluation;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

@@ -1,9 +1,9 @@
-using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Plan;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Evaluation;
 

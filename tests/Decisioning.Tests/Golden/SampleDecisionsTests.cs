@@ -1,11 +1,9 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Buffers;
 using System.Text;
-using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.GoldenDecisions;
 

@@ -1,4 +1,3 @@
-using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Tests.Hosting;
 using Xunit;

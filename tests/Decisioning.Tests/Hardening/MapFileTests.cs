@@ -1,4 +1,3 @@
-using Decisioning.Plan;
 using Decisioning.Files;
 using System.Diagnostics;
 using Decisioning.Diagnostics;

@@ -1,9 +1,6 @@
-using Decisioning.Files;
 using System.Text.Json;
 using Decisioning.Evaluation;
-using Decisioning.Hosting;
 using Decisioning.Loading;
-using Decisioning.Plan;
 using Decisioning.Runtime;
 using Decisioning.Snapshots;
 using Decisioning.Tests.Cli;

@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using Decisioning.Diagnostics;
 using Decisioning.Loading;
 using Decisioning.Tests.Cli;

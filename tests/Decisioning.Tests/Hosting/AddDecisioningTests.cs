@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using Decisioning.Evaluation;
 using Decisioning.Hosting;
 using Decisioning.Loading;
@@ -11,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Hosting;
 

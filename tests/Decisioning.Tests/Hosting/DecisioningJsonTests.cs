@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Hosting;
@@ -7,6 +5,7 @@ using Decisioning.Loading;
 using Decisioning.Tests.Support;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Hosting;
 

@@ -1,4 +1,3 @@
-using Decisioning.Hosting;
 using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -184,8 +183,8 @@ public class HotReloadTests
             var evaluator = new Decisioning.Evaluation.Evaluator(cold.Plan!);
             var reader = new Decisioning.Snapshots.SnapshotReader(cold.Plan!);
             Assert.Equal(
-                customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(evaluator.Decide(reader.Read(c).Customer!, at))),
-                customers.Select(c => Decisioning.Evaluation.DecisionJson.ToJson(fixture.Engine.Decide("retail-wealth", CustomerSnapshot.FromJson(c), at))));
+                customers.Select(c => Decisioning.Serialization.DecisionJson.ToJson(evaluator.Decide(reader.Read(c).Customer!, at))),
+                customers.Select(c => Decisioning.Serialization.DecisionJson.ToJson(fixture.Engine.Decide("retail-wealth", CustomerSnapshot.FromJson(c), at))));
         }
     }
 

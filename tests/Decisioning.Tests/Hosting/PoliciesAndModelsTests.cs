@@ -2,7 +2,6 @@ using Decisioning.Evaluation;
 using Decisioning.Hosting;
 using Decisioning.Runtime;
 using Decisioning.Snapshots;
-using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Decisioning.Tests.Hosting;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Decisioning.Hosting;
 using Xunit;
 

@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Decisioning.Evaluation;
@@ -10,6 +8,7 @@ using Decisioning.Telemetry;
 using Microsoft.Extensions.Logging;
 using Xunit;
 using Xunit.Abstractions;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Hosting;
 

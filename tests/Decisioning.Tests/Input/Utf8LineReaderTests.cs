@@ -1,6 +1,5 @@
 using Decisioning.Files;
 using System.Text;
-using Decisioning.Streaming;
 using Xunit;
 
 namespace Decisioning.Tests.Input;

@@ -1,5 +1,3 @@
-using Decisioning.Files;
-using Decisioning.Plan;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Decisioning.Compilation;

@@ -1,6 +1,4 @@
-using Decisioning.Files;
 using Decisioning.Plan;
-using Decisioning.Compilation;
 using Decisioning.Diagnostics;
 using Decisioning.Evaluation;
 using Decisioning.Loading;

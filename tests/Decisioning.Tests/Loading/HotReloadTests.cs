@@ -6,6 +6,7 @@ using Decisioning.Tests.Support;
 using FsCheck.Xunit;
 using Xunit;
 using SnapshotReader = Decisioning.Snapshots.SnapshotReader;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.MapLoading;
 

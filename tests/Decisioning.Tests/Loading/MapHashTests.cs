@@ -1,11 +1,10 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Security.Cryptography;
 using System.Text;
 using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Xunit;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.MapLoading;
 

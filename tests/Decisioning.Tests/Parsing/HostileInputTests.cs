@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using System.Diagnostics;
 using System.Text;
 using Decisioning.Diagnostics;

@@ -1,4 +1,3 @@
-using Decisioning.Files;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Decisioning.Evaluation;
@@ -7,6 +6,7 @@ using Decisioning.Plan;
 using Decisioning.Snapshots;
 using Decisioning.Tests.Support;
 using Xunit;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Snapshots;
 

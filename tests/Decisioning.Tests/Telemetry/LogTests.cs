@@ -4,7 +4,6 @@ using Decisioning.Snapshots;
 using Decisioning.Telemetry;
 using Decisioning.Tests.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Decisioning.Tests.Telemetry;

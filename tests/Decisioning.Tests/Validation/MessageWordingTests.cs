@@ -1,6 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
-using Decisioning.Evaluation;
 using Decisioning.Loading;
 using Decisioning.Tests.Cli;
 using Xunit;

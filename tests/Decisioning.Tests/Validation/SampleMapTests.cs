@@ -1,5 +1,3 @@
-using Decisioning.Plan;
-using Decisioning.Files;
 using Decisioning.Loading;
 using Decisioning.Tests.Support;
 using Xunit;

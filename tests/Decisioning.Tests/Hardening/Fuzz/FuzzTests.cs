@@ -9,6 +9,7 @@ using Decisioning.Plan;
 using Xunit;
 using Xunit.Abstractions;
 using Decisioning.Snapshots;
+using Decisioning.Serialization;
 
 namespace Decisioning.Tests.Hardening.Fuzz;
 

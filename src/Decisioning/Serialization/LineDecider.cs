@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Decisioning.Plan;
 using Decisioning.Snapshots;
+using Decisioning.Evaluation;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// One JSON line in, one JSON line out: a snapshot read, decided and written, or its error

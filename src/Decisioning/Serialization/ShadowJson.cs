@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Decisioning.Plan;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// The <c>shadow</c> field of a decision line (spec section 14): what a challenger map decided for

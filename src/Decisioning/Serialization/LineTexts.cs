@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Decisioning.Plan;
+using Decisioning.Evaluation;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// What every decision line of a plan repeats, encoded once: the map's id, version and hash, the

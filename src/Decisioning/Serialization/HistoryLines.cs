@@ -3,9 +3,9 @@ using Decisioning.Runtime;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Decisioning.Validation;
+using Decisioning.History;
 
-namespace Decisioning.History;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// Contacts and responses as JSON lines, both ways: a contact line is a snapshot's contact with

@@ -1,8 +1,10 @@
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.History;
+using Decisioning.Serialization;
 
-namespace Decisioning.History;
+namespace Decisioning.Recording;
 
 /// <summary>
 /// Adds each customer's history to its snapshot and records nothing: for commands that read a

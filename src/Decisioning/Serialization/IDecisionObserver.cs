@@ -1,7 +1,8 @@
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.Evaluation;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// Sees each customer of a <see cref="LineDecider"/> before and after its decision: the seam an

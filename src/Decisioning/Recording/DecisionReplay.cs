@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Decisioning.Evaluation;
 using Decisioning.Snapshots;
+using Decisioning.History;
+using Decisioning.Serialization;
 
-namespace Decisioning.History;
+namespace Decisioning.Recording;
 
 /// <summary>One stored decision to replay: its line, and the snapshot it was decided on (null when none was kept).</summary>
 internal sealed record ReplayInput(string Line, string? Snapshot);

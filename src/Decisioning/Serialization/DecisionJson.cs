@@ -2,8 +2,9 @@ using Decisioning.Runtime;
 using System.Collections.Frozen;
 using System.Text.Json;
 using Decisioning.Snapshots;
+using Decisioning.Evaluation;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// Writes decisions and error records as the one-line JSON of spec section 4, names and key
@@ -12,19 +13,14 @@ namespace Decisioning.Evaluation;
 public static class DecisionJson
 {
     /// <summary>The writer options of every line: compact, non-ASCII text written as is.</summary>
-    public static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JsonConventions.Encoder,
-        Indented = false,
-        SkipValidation = true,
-    };
+    public static readonly JsonWriterOptions WriterOptions = JsonConventions.LineWriter;
 
     // Property names and fixed values, encoded once with the writer's own encoder.
     private static readonly FrozenDictionary<string, JsonEncodedText> Codes =
         ReasonCodes.All.Append(TraceEntry.Selected).Append(TraceEntry.Rejected).Append(ReasonCodes.Control).Append(ReasonCodes.NoStrategies)
             .ToDictionary(c => c, Encode, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
 
-    internal static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, WriterOptions.Encoder);
+    internal static JsonEncodedText Encode(string text) => JsonConventions.Encode(text);
 
     private static class Names
     {
@@ -86,7 +82,7 @@ public static class DecisionJson
     {
         w.WriteStartObject();
         w.WriteString(Names.CustomerId, d.CustomerId);
-        var texts = d.Texts;
+        var texts = d.Plan is { } plan ? LineTexts.Of(plan) : null;
         if (texts is not null)
         {
             // The plan's own texts, encoded once; the time once per run (every line of a run has it).

@@ -5,8 +5,10 @@ using Decisioning.Runtime;
 using Decisioning.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Decisioning.History;
+using Decisioning.Serialization;
 
-namespace Decisioning.History;
+namespace Decisioning.Recording;
 
 /// <summary>
 /// Records into an <see cref="IInteractionHistory"/> through a bounded queue written by one

@@ -1,6 +1,7 @@
 using Decisioning.Runtime;
+using Decisioning.Evaluation;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// An <see cref="IDecisionObserver"/> that keeps each decision's line: <see cref="LineDecider"/>

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using Decisioning.History;
 
-namespace Decisioning.History;
+namespace Decisioning.Serialization;
 
 /// <summary>The JSON of offers and map versions in an export: camelCase names, times in ISO-8601 UTC.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

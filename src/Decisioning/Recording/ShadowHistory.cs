@@ -1,8 +1,10 @@
 using Decisioning.Evaluation;
 using Decisioning.Plan;
 using Decisioning.Runtime;
+using Decisioning.History;
+using Decisioning.Serialization;
 
-namespace Decisioning.History;
+namespace Decisioning.Recording;
 
 /// <summary>
 /// The interaction history of a served map and its shadow deciding the same customer one after

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace Decisioning.Evaluation;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// <c>evaluate MAP --shadow MAP2</c>, one line at a time: the served map decides the line as

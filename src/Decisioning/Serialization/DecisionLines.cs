@@ -2,9 +2,9 @@ using Decisioning.Model;
 using System.Text.Json;
 using Decisioning.Evaluation;
 using Decisioning.Runtime;
-using Decisioning.Validation;
+using Decisioning.History;
 
-namespace Decisioning.History;
+namespace Decisioning.Serialization;
 
 /// <summary>
 /// A decision line (spec section 4) as history records: the decision itself and one offer per

@@ -1,4 +1,5 @@
-namespace Decisioning.History;
+using Decisioning.History;
+namespace Decisioning.Serialization;
 
 /// <summary>What an import read: records stored (new or already there) and lines skipped as bad.</summary>
 internal sealed record ImportResult(long Records, long BadLines);
