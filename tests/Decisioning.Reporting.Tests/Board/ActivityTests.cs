@@ -1,3 +1,5 @@
+using Decisioning.Reporting.Board;
+using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Tests.Support;
 
@@ -117,6 +119,23 @@ public class ActivityTests
         var board = BoardRun.Build(decisions, ["{", BoardLines.Response("A", Day0.AddDays(1), "pension-fund", "declined"), """{"customerId": "A", "at": "2026-11-24T00:00:00Z", "kind": "clicked"}"""]);
 
         Assert.Equal(new Decisioning.Reporting.Model.BoardCounts(1, 1, 1, 1, 2, 1, 1, 2), board.Counts);
+    }
+
+    [Fact]
+    public void BadLines_ALineOfMoreThanAGibibyte_IsOneBadLine_AndTheLinesAfterItAreRead()
+    {
+        // No line break for over 1 GiB (a dump, /dev/zero): the line reader's buffer once doubled past int's range and threw.
+        var decision = BoardLines.Decision("A", Day0, [new("retiree-pension", "pension-fund", "rm-call")], Trace);
+        var response = BoardLines.Response("A", Day0.AddDays(1), "pension-fund", "declined");
+        using var decisions = new LongLineStream(decision + "\n", (1L << 30) + 1, "\n" + decision.Replace("\"A\"", "\"B\"", StringComparison.Ordinal));
+        using var responses = new LongLineStream(response + "\n", (1L << 30) + 1, "\n" + response);
+        Assert.True(AttributionWindow.TryParse("7d", out var period));
+        Assert.True(AttributionWindow.TryParse("30d", out var window));
+
+        var board = StrategyBoard.Build(decisions, responses, new BoardOptions { Period = period, Window = window });
+
+        Assert.Equal((2L, 1L), (board.Counts.Decisions, board.Counts.BadDecisionLines));
+        Assert.Equal((2L, 1L), (board.Counts.Outcomes, board.Counts.BadOutcomeLines));
     }
 
     [Fact]
