@@ -205,6 +205,38 @@ public sealed class CliFileErrorTests
         Assert.Contains(Path.GetFileName(bad), error);
     }
 
+    // A file read whole into memory is read only to its limit: a device without end (/dev/zero), or a
+    // file of gigabytes, once ran the process out of memory (or past StringBuilder's capacity).
+    [UnixFact]
+    public void Explain_DevZeroAsTheCustomer_GivesTheTooLongRecord_Exit1()
+    {
+        var (exit, output, error) = CliRunner.Run("explain", MapFile(), "--customer", "/dev/zero", "--at", "2026-11-23");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", output + error);
+        Assert.Contains("\"code\":\"invalid-json\"", output);
+        Assert.Contains("holds more than 16,777,216 bytes", output);
+    }
+
+    [UnixFact]
+    public void LearnMerge_DevZero_OneErrorLineNamingTheLimit()
+    {
+        var (exit, _, error) = CliRunner.Run("learn-merge", "/dev/zero", "--out", Bad("missing"));
+
+        AssertOneErrorLine(exit, error, "/dev/zero");
+        Assert.Contains("holds more than 268,435,456 bytes", error);
+    }
+
+    [UnixFact]
+    public void ImportRulesEngine_DevZero_OneErrorLineExit2()
+    {
+        var (exit, _, error) = CliRunner.Run("import", "rulesengine", "/dev/zero", "--out", Bad("missing"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains("holds more than 268,435,456 bytes", error);
+    }
+
     [Fact]
     public void Validate_MissingMap_OneErrorLine()
     {
