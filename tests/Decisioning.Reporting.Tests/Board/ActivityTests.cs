@@ -150,4 +150,16 @@ public class ActivityTests
         var error = Assert.Throws<ArgumentException>(() => BoardRun.Build(decisions, [], period: "1m"));
         Assert.Contains("choose a longer period", error.Message);
     }
+
+    [Fact]
+    public void Build_PeriodEndingAfterYear9999_EndsAtTheLastInstant()
+    {
+        // 5,000,000 days is a valid period (under half of TimeSpan's range), but from 2026 it ends past
+        // DateTime's range: the board once failed with "Ticks must be between ..." instead.
+        var board = BoardRun.Build([BoardLines.Decision("A", Day0, [], Trace, noAction: "cooldown")], [], period: "5000000d");
+
+        var period = Assert.Single(board.Periods);
+        Assert.Equal(Day0, period.From);
+        Assert.Equal(DateTimeOffset.MaxValue.UtcTicks, period.To.UtcTicks);
+    }
 }
