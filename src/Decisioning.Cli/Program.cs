@@ -19,6 +19,7 @@ public static class Program
         }
 
         HelpSections.Configure(root, CommandHelpCatalog.All, args);
+        RefuseEmptyValues(root);
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
@@ -33,4 +34,40 @@ public static class Program
             return 1;
         }
     }
+
+    // No argument or option of any command takes an empty value: "" names no file, folder, time or
+    // duration, and a path of "" reached Path.GetFullPath and Directory.CreateDirectory, which throw
+    // ArgumentException (a stack trace, exit 134). Refused as a command line that does not parse (exit 1).
+    // Values of other types (FileInfo, bool) already refuse "" when they are converted.
+    private static void RefuseEmptyValues(Command command)
+    {
+        foreach (var argument in command.Arguments.Where(a => IsText(a.ValueType)))
+        {
+            argument.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => t.Value.Length == 0))
+                {
+                    result.AddError($"{argument.Name} is empty; give a value");
+                }
+            });
+        }
+
+        foreach (var option in command.Options.Where(o => IsText(o.ValueType)))
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => t.Value.Length == 0))
+                {
+                    result.AddError($"{option.Name} is empty; give a value");
+                }
+            });
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            RefuseEmptyValues(subcommand);
+        }
+    }
+
+    private static bool IsText(Type type) => type == typeof(string) || type == typeof(string[]);
 }

@@ -12,6 +12,13 @@ namespace Decisioning.Files;
 /// </summary>
 internal sealed class Utf8LineReader
 {
+    /// <summary>
+    /// The longest line of a JSON-lines file the product reads whole: 16 MiB. Every reader of
+    /// snapshots, decisions and outcomes cuts a longer line there (and counts it bad), so that a
+    /// file without line breaks (<c>/dev/zero</c>, a dump of gigabytes) cannot exhaust memory.
+    /// </summary>
+    public const int MaxRecordLength = 16 * 1024 * 1024;
+
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     // The longest line kept whole; a line is cut at `maxLineLength + 1` bytes.
@@ -165,7 +172,9 @@ internal sealed class Utf8LineReader
 
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            // Doubling a buffer of 1 GiB overflows int: the last step is to the largest array instead
+            // (a line of the unbounded reader is cut at Array.MaxLength - 1 bytes, so it never fills that).
+            Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
         }
 
         var read = stream.Read(buffer, end, buffer.Length - end);

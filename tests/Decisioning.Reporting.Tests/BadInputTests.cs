@@ -23,6 +23,21 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Evaluate_ALineOfMoreThanAGibibyte_IsOneBadLine_AndTheLinesAfterItAreRead()
+    {
+        // No line break for over 1 GiB (a dump, /dev/zero): the line reader's buffer once doubled past
+        // int's range and threw; the line is cut at 16 MiB and counted, as every command reads lines.
+        using var decisions = new LongLineStream(Decision("A", Day0, "model", "s") + "\n", (1L << 30) + 1, "\n" + Decision("B", Day0, "model", "s") + "\n");
+        using var outcomes = new LongLineStream(Outcome("A", Day0.AddDays(1), "s-product") + "\n", (1L << 30) + 1, "\n" + Outcome("B", Day0.AddDays(1), "s-product"));
+
+        var report = PostEvaluation.Evaluate(decisions, outcomes);
+
+        Assert.Equal((2L, 1L), (report.Counts.Decisions, report.Counts.BadDecisionLines));
+        Assert.Equal((2L, 1L), (report.Counts.Outcomes, report.Counts.BadOutcomeLines));
+        Assert.Equal(2, report.Overall.Model.Converters);
+    }
+
+    [Fact]
     public void Evaluate_ErrorRecords_AreCountedApartFromDecisionsAndBadLines()
     {
         var report = Evaluate.Lines(

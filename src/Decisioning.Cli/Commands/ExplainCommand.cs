@@ -32,13 +32,16 @@ internal static class ExplainCommand
                 return 1;
             }
 
-            string text;
-            using (var input = CliIo.OpenInput(parse.GetValue(customer)!))
+            // At most one byte past a snapshot's limit is read: a file of gigabytes, or /dev/zero, is
+            // the too-long record that evaluate gives such a line, not a read that exhausts memory.
+            byte[] bytes;
+            using (var input = CliIo.OpenInputStream(parse.GetValue(customer)!))
             {
-                text = input.ReadToEnd();
+                bytes = CliIo.ReadAtMost(input, Streaming.OrderedParallel.MaxLineLength);
             }
 
-            var (record, error) = new SnapshotReader(loaded.Plan!).Read(text);
+            var reader = new SnapshotReader(loaded.Plan!);
+            var (record, error) = bytes.Length > Streaming.OrderedParallel.MaxLineLength ? reader.Read(bytes) : reader.Read(CliIo.Decode(bytes));
             if (error is not null)
             {
                 context.Out.WriteLine(DecisionJson.ToJson(error));

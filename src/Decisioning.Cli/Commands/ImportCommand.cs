@@ -28,7 +28,13 @@ internal static class ImportCommand
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(CliIo.RequireFile(file));
+            // Bounded as a file a map names: /dev/zero or a file of gigabytes is refused, not read whole.
+            using var input = CliIo.OpenInputStream(CliIo.RequireFile(file));
+            bytes = CliIo.ReadAtMost(input, (int)Files.MapFileRules.MaxNamedFileBytes);
+            if (bytes.Length > Files.MapFileRules.MaxNamedFileBytes)
+            {
+                throw new IOException($"'{file}' holds more than {Files.MapFileRules.MaxNamedFileBytes:N0} bytes; a workflow file may hold at most that");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

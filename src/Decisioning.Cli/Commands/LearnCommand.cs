@@ -111,7 +111,8 @@ internal static class LearnMergeCommand
                 string text;
                 try
                 {
-                    text = File.ReadAllText(CliIo.RequireFile(path));
+                    // A state a map could name: at most its limit, so /dev/zero or a huge file is refused, not read whole.
+                    text = CliIo.ReadAllText(CliIo.RequireFile(path), (int)Files.MapFileRules.MaxNamedFileBytes, "a state file");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -112,8 +112,9 @@ internal static class ReplayCommand
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(field, out var id)
                 && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an id that is not text (an escaped lone UTF-16 surrogate): no id.
             return null;
         }
     }

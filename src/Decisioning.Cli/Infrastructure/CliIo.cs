@@ -26,11 +26,6 @@ internal static class CliIo
         return result;
     }
 
-    /// <summary>Opens input: a file, or standard input for "-".</summary>
-    /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
-    public static TextReader OpenInput(string path) =>
-        path == "-" ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(RequireFile(path), Utf8, true, 1 << 16);
-
     /// <summary>
     /// The lines of a file, or of standard input for "-", lazily, read by the product's one line
     /// reader (<see cref="Streaming.OrderedParallel.Lines"/>): every command reads its JSON-lines
@@ -51,6 +46,57 @@ internal static class CliIo
     public static Stream OpenInputStream(string path) =>
         path == "-" ? Console.OpenStandardInput()
             : new FileStream(RequireFile(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+    /// <summary>
+    /// The bytes of <paramref name="input"/> up to <paramref name="maxBytes"/> + 1: a caller that reads
+    /// a whole file into memory tells a file over its limit by the length, and a device without end
+    /// (<c>/dev/zero</c>) or a file of gigabytes costs no more than the limit.
+    /// </summary>
+    public static byte[] ReadAtMost(Stream input, int maxBytes)
+    {
+        using var kept = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        while (kept.Length <= maxBytes)
+        {
+            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1L - kept.Length));
+            if (read == 0)
+            {
+                break;
+            }
+
+            kept.Write(buffer, 0, read);
+        }
+
+        return kept.ToArray();
+    }
+
+    /// <summary>
+    /// A whole file read as text (its byte order mark honoured, as <see cref="File.ReadAllText(string)"/>
+    /// does), at most <paramref name="maxBytes"/>; a larger one is an <see cref="IOException"/> naming
+    /// the limit (Program prints it as one <c>error:</c> line).
+    /// </summary>
+    public static string ReadAllText(string path, int maxBytes, string what)
+    {
+        byte[] bytes;
+        using (var input = OpenInputStream(path))
+        {
+            bytes = ReadAtMost(input, maxBytes);
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            throw new IOException($"'{path}' holds more than {maxBytes:N0} bytes; {what} may hold at most that");
+        }
+
+        return Decode(bytes);
+    }
+
+    /// <summary>Bytes as text, by their byte order mark (UTF-8 without one), as a <see cref="StreamReader"/> reads a file.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>
     /// <paramref name="path"/>, when it names an existing file; otherwise an <see cref="IOException"/>

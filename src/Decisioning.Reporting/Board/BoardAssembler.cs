@@ -121,7 +121,8 @@ internal sealed class BoardAssembler
             periods.Add(new BoardPeriod(
                 p,
                 new DateTimeOffset(first + (p * periodTicks), TimeSpan.Zero),
-                new DateTimeOffset(first + ((p + 1) * periodTicks), TimeSpan.Zero),
+                // A long period from a late decision would end after year 9999 (--period 5000000d): the last instant instead.
+                new DateTimeOffset(Math.Min(first + ((p + 1) * periodTicks), DateTime.MaxValue.Ticks), TimeSpan.Zero),
                 counts[p],
                 customers[p],
                 dayCounts[p],

@@ -38,7 +38,9 @@ internal sealed class DecisionPass
     public void Read(Stream decisions, MaturityCollector? maturity = null)
     {
         var details = maturity is null ? null : new DecisionDetails();
-        var reader = new Utf8LineReader(decisions);
+        // Cut at 16 MiB and counted bad, as every command reads lines (docs/cli.md): a file without
+        // line breaks (/dev/zero) is read in bounded memory instead of growing one buffer past 2 GiB.
+        var reader = new Utf8LineReader(decisions, Utf8LineReader.MaxRecordLength);
         while (reader.TryReadLine(out var line))
         {
             if (Utf8LineReader.IsBlank(line))

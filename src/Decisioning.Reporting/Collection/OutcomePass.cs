@@ -35,7 +35,9 @@ internal sealed class OutcomePass
     /// <summary>Reads every line; with <paramref name="maturity"/>, each outcome also marks the adaptive contacts it answers.</summary>
     public void Read(Stream outcomes, MaturityCollector? maturity = null)
     {
-        var reader = new Utf8LineReader(outcomes);
+        // Cut at 16 MiB and counted bad, as every command reads lines (docs/cli.md): a file without
+        // line breaks (/dev/zero) is read in bounded memory instead of growing one buffer past 2 GiB.
+        var reader = new Utf8LineReader(outcomes, Utf8LineReader.MaxRecordLength);
         while (reader.TryReadLine(out var line))
         {
             if (Utf8LineReader.IsBlank(line))

@@ -151,8 +151,9 @@ public static class FileLearning
 
             return (customer, new LearnResponse(at, Text(o, "strategy"), Text(o, "product"), kind));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not text (an escaped lone UTF-16 surrogate), a bad line too.
             return null;
         }
     }
@@ -189,8 +190,9 @@ public static class FileLearning
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not text (an escaped lone UTF-16 surrogate), a bad line too.
             return false;
         }
     }
@@ -223,8 +225,9 @@ public static class FileLearning
 
             return null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an id that is not text (an escaped lone UTF-16 surrogate), a bad line too.
             return null;
         }
     }

@@ -39,6 +39,13 @@ public static class MapLoader
     private static LoadResult LoadOnThisThread(string path, MapLoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            // No file has this name, and Path.GetFullPath throws on it: a diagnostic, as a missing file is.
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, "no such file or folder", SourceLocation.StartOf(path));
+            return new LoadResult(null, diagnostics.Sorted());
+        }
+
         var files = MapFiles(path, diagnostics);
         var sources = new MapSourceFiles(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         // Diagnostics name files relative to the current directory: part of what a reload must match.

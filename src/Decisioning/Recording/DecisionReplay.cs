@@ -42,7 +42,12 @@ internal static class DecisionReplay
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(maps);
-        var stored = JsonNode.Parse(input.Line)!.AsObject();
+        if (Parse(input.Line) is not { } stored)
+        {
+            // Not a line the engine wrote (bad JSON, not an object, a key twice): its map version cannot be known.
+            return new ReplayResult(null, null, null, ReplayResult.MapMissing, Reason: "the line is not a decision: not one JSON object with each key once");
+        }
+
         var (customer, at, hash) = (Text(stored, "customerId"), Text(stored, "at"), Text(stored, "mapHash"));
         if (maps.Find(hash) is not { } found || at is null || !Model.Syntax.TryParseInstant(at, out var when))
         {
@@ -122,6 +127,22 @@ internal static class DecisionReplay
         stored["trace"] is JsonArray trace
             ? trace.OfType<JsonObject>().Select(t => Text(t, "state")).FirstOrDefault(v => v is not null)
             : null;
+
+    private static JsonObject? Parse(string line)
+    {
+        try
+        {
+            // A key given twice, or a string that is not text (an escaped lone UTF-16 surrogate), would
+            // throw only when that part is first read (by Text or FirstDifference): refused here instead.
+            var node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
+            _ = node?.ToJsonString();
+            return node;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string? Text(JsonObject node, string name) => node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -43,6 +43,11 @@ internal static class DecisionLines
             {
                 foreach (var action in actions.EnumerateArray())
                 {
+                    if (action.ValueKind != JsonValueKind.Object)
+                    {
+                        return false; // an action that is not an object: not a line the engine wrote
+                    }
+
                     list.Add(new OfferEntry(customer, at, map, version, hash,
                         Integer(action, "rank") ?? list.Count + 1, Text(action, "strategy") ?? "", Text(action, "product") ?? "",
                         Text(action, "channel") ?? "", Integer(action, "wave") ?? 1, Number(action, "score"), Number(action, "propensity"),
@@ -55,6 +60,13 @@ internal static class DecisionLines
         }
         catch (JsonException)
         {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not text (an escaped lone UTF-16 surrogate): not a decision either.
+            decision = null;
+            offers = [];
             return false;
         }
     }
@@ -108,6 +120,9 @@ internal static class DecisionLines
     private static int? Integer(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
+    // A number past double's range (1e400 reads as infinity) reads as 0, as a value of the wrong kind
+    // does: an offer's score is written back as JSON (export), which has no infinity.
     private static double Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+            && double.IsFinite(number) ? number : 0;
 }

@@ -23,38 +23,54 @@ internal static class HistoryLines
     public static bool TryReadContact(string line, out ContactEntry? contact)
     {
         contact = null;
-        if (!TryParse(line, out var root, out var customer, out var at))
+        try
         {
+            if (!TryParse(line, out var root, out var customer, out var at))
+            {
+                return false;
+            }
+
+            var wave = root.TryGetProperty("wave", out var w) && w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var k) && k >= 1 ? k : 1;
+            contact = new ContactEntry(customer!, at, Text(root, "channel"), Text(root, "strategy"), Text(root, "product"), wave, Text(root, "outcome"));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not text (an escaped lone UTF-16 surrogate): no record either.
+            contact = null;
             return false;
         }
-
-        var wave = root.TryGetProperty("wave", out var w) && w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var k) && k >= 1 ? k : 1;
-        contact = new ContactEntry(customer!, at, Text(root, "channel"), Text(root, "strategy"), Text(root, "product"), wave, Text(root, "outcome"));
-        return true;
     }
 
     /// <summary>Reads an outcome line as a response: <c>customerId</c>, <c>at</c> and a known <c>kind</c> required.</summary>
     public static bool TryReadResponse(string line, out ResponseEntry? response)
     {
         response = null;
-        if (!TryParse(line, out var root, out var customer, out var at) || Text(root, "kind") is not { } kind || !ResponseKinds.Contains(kind))
+        try
         {
-            return false;
-        }
-
-        double value = 0;
-        if (root.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null)
-        {
-            if (v.ValueKind != JsonValueKind.Number)
+            if (!TryParse(line, out var root, out var customer, out var at) || Text(root, "kind") is not { } kind || !ResponseKinds.Contains(kind))
             {
                 return false;
             }
 
-            value = v.GetDouble();
-        }
+            double value = 0;
+            // A number past double's range (1e400 reads as infinity) is no value a history can keep, nor
+            // write back as JSON (export, report --db): a bad line, as a string is.
+            if (root.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null
+                && (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out value) || !double.IsFinite(value)))
+            {
+                return false;
+            }
 
-        response = new ResponseEntry(customer!, at, Text(root, "strategy"), Text(root, "product"), kind, value);
-        return true;
+            response = new ResponseEntry(customer!, at, Text(root, "strategy"), Text(root, "product"), kind, value);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not text (an escaped lone UTF-16 surrogate): no record either.
+            response = null;
+            return false;
+        }
     }
 
     /// <summary>A contact as a contact line.</summary>

@@ -65,7 +65,7 @@ internal static class OrderedParallel
     /// multi-gigabyte dump) cannot exhaust memory; the snapshot reader then refuses it as that
     /// customer's <c>invalid-json</c> record and the next line goes on.
     /// </summary>
-    public const int MaxLineLength = 16 * 1024 * 1024;
+    public const int MaxLineLength = Files.Utf8LineReader.MaxRecordLength;
 
     /// <summary>
     /// The lines of <paramref name="input"/> as text, lazily, read by the product's one line reader

@@ -135,6 +135,54 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_LinesWithStringsThatAreNotTextOrActionsThatAreNotObjects_AreCountedBadAndSkipped()
+    {
+        // "\ud800" is an escaped lone UTF-16 surrogate: valid JSON, but no text (reading it as a string throws).
+        var outcomes = _folder.File("outcomes.jsonl");
+        File.WriteAllLines(outcomes,
+        [
+            """{"customerId":"C1","at":"2026-11-22T00:00:00Z","product":"p","kind":"converted","value":10}""",
+            """{"customerId":"C\ud800","at":"2026-11-22T00:00:00Z","kind":"converted"}""",
+            """{"customerId":"C1","at":"2026-11-22T00:00:00Z","product":"\udc00","kind":"converted"}""",
+            // Past double's range: infinity, which no JSON line can hold (export and report --db would fail).
+            """{"customerId":"C1","at":"2026-11-22T00:00:00Z","kind":"converted","value":1e400}""",
+        ]);
+        var contacts = _folder.File("contacts.jsonl");
+        File.WriteAllLines(contacts,
+        [
+            """{"customerId":"C1","channel":"sms","at":"2026-11-20T08:00:00Z"}""",
+            """{"customerId":"C1","channel":"\ud800","at":"2026-11-20T08:00:00Z"}""",
+        ]);
+        var decisions = _folder.File("decisions.jsonl");
+        const string Decision = """{"customerId":"C1","map":"m","version":"1","at":"2026-11-26T00:00:00Z","actions":[{"rank":1,"strategy":"s","product":"p","channel":"sms","score":1}]}""";
+        File.WriteAllLines(decisions,
+        [
+            Decision,
+            Decision.Replace("\"actions\":[", "\"actions\":[\"not an action\",", StringComparison.Ordinal),
+            Decision.Replace("\"strategy\":\"s\"", "\"strategy\":\"\\ud800\"", StringComparison.Ordinal),
+            Decision.Replace("\"score\":1", "\"score\":1e400", StringComparison.Ordinal).Replace("\"C1\"", "\"C2\"", StringComparison.Ordinal),
+        ]);
+        var db = _folder.File("h.db");
+
+        var fromOutcomes = Repo.Cli("history", "import", "--outcomes", outcomes, "--db", db);
+        var fromContacts = Repo.Cli("history", "import", "--contacts", contacts, "--db", db);
+        var fromDecisions = Repo.Cli("history", "import", "--decisions", decisions, "--db", db);
+
+        Assert.Equal((0, 0, 0), (fromOutcomes.Exit, fromContacts.Exit, fromDecisions.Exit));
+        Assert.Contains("imported 1 outcomes", fromOutcomes.Out);
+        Assert.Contains("3 bad lines skipped", fromOutcomes.Out);
+        Assert.Contains("imported 1 contacts", fromContacts.Out);
+        Assert.Contains("1 bad lines skipped", fromContacts.Out);
+        // A score past double's range reads as no score, as a score of the wrong kind does.
+        Assert.Contains("imported 2 decisions", fromDecisions.Out);
+        Assert.Contains("2 bad lines skipped", fromDecisions.Out);
+        // Nothing kept is a number JSON cannot write: the history still exports.
+        var export = Repo.Cli("history", "export", "--db", db, "--out", _folder.File("out"));
+        Assert.True(export.Exit == 0, export.Error);
+        Assert.Contains("\"score\":0", File.ReadAllText(_folder.File("out/offers.jsonl")));
+    }
+
+    [Fact]
     public void Import_OfAUtf16CrlfFile_ImportsWhatTheUtf8FileImports()
     {
         // Read by the product's one line reader: the byte order mark picks the encoding, CRLF ends a line.

@@ -135,6 +135,36 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void Replay_OfLinesThatAreNotDecisions_SaysMapMissingForEach_AndReplaysTheOthers()
+    {
+        var customers = Repo.Customers(_folder, 20);
+        var decisions = _folder.File("decisions.jsonl");
+        Repo.Cli("evaluate", _map, "--customers", customers, "--at", At, "--out", decisions);
+        var good = File.ReadAllLines(decisions).Where(l => !l.Contains("\"error\"", StringComparison.Ordinal)).ToList();
+        var first = good[0];
+        string[] bad =
+        [
+            "not json",
+            "[1, 2]",
+            // A key twice, and strings that are not text (escaped lone UTF-16 surrogates), in the id and deep in the trace.
+            first.Replace("{\"customerId\":", "{\"customerId\":\"x\",\"customerId\":", StringComparison.Ordinal),
+            first.Replace("\"customerId\":\"", "\"customerId\":\"\\ud800", StringComparison.Ordinal),
+            first.Replace("\"trace\":[", "\"trace\":[\"\\udc00\",", StringComparison.Ordinal),
+        ];
+        Assert.All(bad.Skip(2), b => Assert.NotEqual(first, b));
+        File.WriteAllLines(decisions, [.. bad, .. good]);
+
+        var replay = Repo.Cli("replay", "--decisions", decisions, "--snapshots", customers, "--maps", _maps);
+
+        Assert.Equal(1, replay.Exit);
+        Assert.DoesNotContain("   at ", replay.Error);
+        var results = Results(replay.Out);
+        Assert.Equal(bad.Length + good.Count, results.Count);
+        Assert.All(results.Take(bad.Length), r => Assert.Equal("map-missing", r["status"]!.GetValue<string>()));
+        Assert.All(results.Skip(bad.Length), r => Assert.Equal("identical", r["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Replay_WithoutAnInput_SaysWhatToGive()
     {
         var replay = Repo.Cli("replay", "--maps", _maps);

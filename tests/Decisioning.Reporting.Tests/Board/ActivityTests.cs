@@ -1,3 +1,5 @@
+using Decisioning.Reporting.Board;
+using Decisioning.Reporting.Input;
 using Decisioning.Reporting.Model;
 using Decisioning.Reporting.Tests.Support;
 
@@ -120,6 +122,23 @@ public class ActivityTests
     }
 
     [Fact]
+    public void BadLines_ALineOfMoreThanAGibibyte_IsOneBadLine_AndTheLinesAfterItAreRead()
+    {
+        // No line break for over 1 GiB (a dump, /dev/zero): the line reader's buffer once doubled past int's range and threw.
+        var decision = BoardLines.Decision("A", Day0, [new("retiree-pension", "pension-fund", "rm-call")], Trace);
+        var response = BoardLines.Response("A", Day0.AddDays(1), "pension-fund", "declined");
+        using var decisions = new LongLineStream(decision + "\n", (1L << 30) + 1, "\n" + decision.Replace("\"A\"", "\"B\"", StringComparison.Ordinal));
+        using var responses = new LongLineStream(response + "\n", (1L << 30) + 1, "\n" + response);
+        Assert.True(AttributionWindow.TryParse("7d", out var period));
+        Assert.True(AttributionWindow.TryParse("30d", out var window));
+
+        var board = StrategyBoard.Build(decisions, responses, new BoardOptions { Period = period, Window = window });
+
+        Assert.Equal((2L, 1L), (board.Counts.Decisions, board.Counts.BadDecisionLines));
+        Assert.Equal((2L, 1L), (board.Counts.Outcomes, board.Counts.BadOutcomeLines));
+    }
+
+    [Fact]
     public void Build_PeriodTooShortForTheLog_IsRefused()
     {
         string[] decisions =
@@ -130,5 +149,17 @@ public class ActivityTests
 
         var error = Assert.Throws<ArgumentException>(() => BoardRun.Build(decisions, [], period: "1m"));
         Assert.Contains("choose a longer period", error.Message);
+    }
+
+    [Fact]
+    public void Build_PeriodEndingAfterYear9999_EndsAtTheLastInstant()
+    {
+        // 5,000,000 days is a valid period (under half of TimeSpan's range), but from 2026 it ends past
+        // DateTime's range: the board once failed with "Ticks must be between ..." instead.
+        var board = BoardRun.Build([BoardLines.Decision("A", Day0, [], Trace, noAction: "cooldown")], [], period: "5000000d");
+
+        var period = Assert.Single(board.Periods);
+        Assert.Equal(Day0, period.From);
+        Assert.Equal(DateTimeOffset.MaxValue.UtcTicks, period.To.UtcTicks);
     }
 }

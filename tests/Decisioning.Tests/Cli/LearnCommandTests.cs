@@ -71,5 +71,24 @@ public sealed class LearnCommandTests : IDisposable
         Assert.Contains("\"model\":\"m1\",\"evidence\":1}", output);
     }
 
+    [Fact]
+    public void Learn_LinesWithStringsThatAreNotText_AreCountedBad_AndTheOthersStillLearn()
+    {
+        var map = Setup();
+        // "\ud800" is an escaped lone UTF-16 surrogate: valid JSON, but no text (reading it as a string throws).
+        File.AppendAllText(Path.Combine(_maps.Folder, "d1.jsonl"),
+            "\n" + """{"customerId": "C\ud800", "at": "2026-11-01T00:00:00Z", "actions": [{"rank": 1, "strategy": "s-fund"}]}""");
+        File.AppendAllText(Path.Combine(_maps.Folder, "outcomes.jsonl"),
+            "\n" + """{"customerId": "C1", "at": "2026-11-02T00:00:00Z", "product": "\udc00", "kind": "converted"}""");
+        File.AppendAllText(Path.Combine(_maps.Folder, "snapshots.jsonl"), "\n" + """{"customerId": "\ud800"}""");
+
+        var (exit, output, error) = CliRunner.Run(Learn(map, "d1.jsonl", "s1.json"));
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Contains("interactions: 1 positive, 0 negative", output);
+        Assert.Contains("3 bad line", output);
+    }
+
     public void Dispose() => _maps.Dispose();
 }

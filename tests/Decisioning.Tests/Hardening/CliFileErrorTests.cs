@@ -205,6 +205,60 @@ public sealed class CliFileErrorTests
         Assert.Contains(Path.GetFileName(bad), error);
     }
 
+    // An empty path reached Path.GetFullPath or Directory.CreateDirectory, which throw ArgumentException: a stack trace, exit 134.
+    [Theory]
+    [InlineData("validate EMPTY")]
+    [InlineData("evaluate EMPTY --customers {ok} --at 2026-11-23")]
+    [InlineData("evaluate {map} --customers {ok} --at 2026-11-23 --out EMPTY")]
+    [InlineData("evaluate {map} --customers {ok} --at 2026-11-23 --shadow EMPTY")]
+    [InlineData("explain EMPTY --customer {ok} --at 2026-11-23")]
+    [InlineData("batch {map} --customers {ok} --at 2026-11-23 --out EMPTY")]
+    [InlineData("diff {map} EMPTY --customers {ok} --at 2026-11-23")]
+    [InlineData("dashboard --decisions {ok} --outcomes {ok} --map EMPTY --out {out}")]
+    [InlineData("learn {map} --decisions {ok} --snapshots {ok} --outcomes {ok} --at 2026-11-23 --out EMPTY")]
+    [InlineData("replay --decisions {ok} --snapshots {ok} --maps {folder} --out EMPTY")]
+    [InlineData("history export --db {out} --out EMPTY")]
+    public void EveryCommand_AnEmptyPath_IsRefusedAsACommandLineThatDoesNotParse(string command)
+    {
+        var (exit, output, error) = CliRunner.Run([.. Arguments(command, "BAD").Select(a => a == "EMPTY" ? "" : a)]);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", output + error);
+        Assert.Contains("is empty; give a value", error);
+    }
+
+    // A file read whole into memory is read only to its limit: a device without end (/dev/zero), or a
+    // file of gigabytes, once ran the process out of memory (or past StringBuilder's capacity).
+    [UnixFact]
+    public void Explain_DevZeroAsTheCustomer_GivesTheTooLongRecord_Exit1()
+    {
+        var (exit, output, error) = CliRunner.Run("explain", MapFile(), "--customer", "/dev/zero", "--at", "2026-11-23");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", output + error);
+        Assert.Contains("\"code\":\"invalid-json\"", output);
+        Assert.Contains("holds more than 16,777,216 bytes", output);
+    }
+
+    [UnixFact]
+    public void LearnMerge_DevZero_OneErrorLineNamingTheLimit()
+    {
+        var (exit, _, error) = CliRunner.Run("learn-merge", "/dev/zero", "--out", Bad("missing"));
+
+        AssertOneErrorLine(exit, error, "/dev/zero");
+        Assert.Contains("holds more than 268,435,456 bytes", error);
+    }
+
+    [UnixFact]
+    public void ImportRulesEngine_DevZero_OneErrorLineExit2()
+    {
+        var (exit, _, error) = CliRunner.Run("import", "rulesengine", "/dev/zero", "--out", Bad("missing"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains("holds more than 268,435,456 bytes", error);
+    }
+
     [Fact]
     public void Validate_MissingMap_OneErrorLine()
     {

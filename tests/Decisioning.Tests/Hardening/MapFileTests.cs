@@ -197,6 +197,17 @@ public sealed class MapFileTests : IDisposable
         Assert.Contains("FIFO", error.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("map\0.yaml")]
+    public void MapPath_EmptyOrWithANulCharacter_IsUnreadableNotAnException(string path)
+    {
+        // Path.GetFullPath throws on both; the loader never throws for a path, it reports it (DM002).
+        var error = SingleError(LoadWithin(path, TimeSpan.FromSeconds(5)), DiagnosticCodes.FileUnreadable);
+
+        Assert.Contains("no such file or folder", error.Message);
+    }
+
     [UnixFact]
     public void MapFile_DevZero_IsRefusedWithoutReading()
     {
