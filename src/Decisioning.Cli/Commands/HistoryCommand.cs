@@ -115,7 +115,7 @@ internal static class HistoryCommand
         var command = store.AddTo(new Command("purge", "Retention: delete the records older than a time") { before });
         command.SetAction(parse =>
         {
-            if (!CliIo.TryParseAt(parse.GetValue(before), TimeProvider.System, out var cutoff, context))
+            if (!CliIo.TryParseAt(parse.GetValue(before), TimeProvider.System, out var cutoff, context, "--before"))
             {
                 return 1;
             }

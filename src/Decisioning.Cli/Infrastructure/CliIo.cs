@@ -124,8 +124,11 @@ internal static class CliIo
         return File.Create(path);
     }
 
-    /// <summary>Parses --at (ISO-8601; an offset is converted to UTC), or now in UTC.</summary>
-    public static bool TryParseAt(string? text, TimeProvider clock, out DateTime at, CliContext context)
+    /// <summary>
+    /// Parses --at (ISO-8601; an offset is converted to UTC), or now in UTC; <paramref name="option"/>
+    /// names the option in the error line when another option takes a time the same way.
+    /// </summary>
+    public static bool TryParseAt(string? text, TimeProvider clock, out DateTime at, CliContext context, string option = "--at")
     {
         if (text is null)
         {
@@ -139,7 +142,7 @@ internal static class CliIo
             return true;
         }
 
-        context.Error.WriteLine($"error: --at '{text}' is not an ISO-8601 date or date-time");
+        context.Error.WriteLine($"error: {option} '{text}' is not an ISO-8601 date or date-time");
         return false;
     }
 

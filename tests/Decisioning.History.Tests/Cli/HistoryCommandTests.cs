@@ -238,6 +238,22 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(1, history.Count().Responses);
     }
 
+    [Fact]
+    public void Purge_BeforeThatIsNotATime_OneErrorLineNamingBefore_Exit1_NothingDeleted()
+    {
+        var db = _folder.File("h.db");
+        var outcomes = _folder.File("o.jsonl");
+        File.WriteAllText(outcomes, """{"customerId":"C1","at":"2026-05-01T00:00:00Z","kind":"responded"}""" + "\n");
+        Repo.Cli("history", "import", "--outcomes", outcomes, "--db", db);
+
+        var purge = Repo.Cli("history", "purge", "--before", "x", "--db", db);
+
+        Assert.Equal(1, purge.Exit);
+        Assert.Equal("error: --before 'x' is not an ISO-8601 date or date-time", purge.Error.Trim());
+        using var history = new SqliteHistory(db);
+        Assert.Equal(1, history.Count().Responses);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static int Cooldowns(string output) => output.Split("\"reason\":\"cooldown\"").Length - 1;
