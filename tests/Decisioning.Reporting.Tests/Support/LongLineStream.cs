@@ -25,24 +25,27 @@ internal sealed class LongLineStream(string head, long length, string tail) : St
         var written = 0;
         while (written < destination.Length)
         {
-            var part = _position < _head.Length ? _head.AsSpan((int)_position)
-                : _position < _head.Length + length ? default
-                : _position - _head.Length - length < _tail.Length ? _tail.AsSpan((int)(_position - _head.Length - length))
-                : ReadOnlySpan<byte>.Empty;
+            var room = destination.Length - written;
+            var bodyEnd = _head.Length + length;
             int n;
-            if (_position >= _head.Length && _position < _head.Length + length)
+            if (_position < _head.Length)
             {
-                n = (int)Math.Min(destination.Length - written, _head.Length + length - _position);
+                n = Math.Min(room, _head.Length - (int)_position);
+                _head.AsSpan((int)_position, n).CopyTo(destination[written..]);
+            }
+            else if (_position < bodyEnd)
+            {
+                n = (int)Math.Min(room, bodyEnd - _position);
                 destination.Slice(written, n).Fill((byte)'x');
             }
-            else if (part.IsEmpty)
+            else if (_position - bodyEnd < _tail.Length)
             {
-                break;
+                n = Math.Min(room, _tail.Length - (int)(_position - bodyEnd));
+                _tail.AsSpan((int)(_position - bodyEnd), n).CopyTo(destination[written..]);
             }
             else
             {
-                n = Math.Min(destination.Length - written, part.Length);
-                part[..n].CopyTo(destination[written..]);
+                break;
             }
 
             written += n;
