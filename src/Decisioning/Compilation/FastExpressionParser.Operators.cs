@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 
 namespace Decisioning.Compilation;
@@ -237,7 +238,10 @@ internal static partial class FastExpressionParser
 
             return Type.GetTypeCode(constant.Type) switch
             {
-                TypeCode.Int32 => ParseNumber(text, target),
+                // An integer literal is re-read from its value's text, not its own: `-0` is the int 0,
+                // which Dynamic LINQ promotes to 0d, where the text "-0" would read as -0d (and 1 / -0
+                // would be -infinity).
+                TypeCode.Int32 => ParseNumber(((int)constant.Value!).ToString(CultureInfo.InvariantCulture), target),
                 TypeCode.Double when target == typeof(decimal) || target == typeof(double) => ParseNumber(text, target),
                 _ => null,
             };

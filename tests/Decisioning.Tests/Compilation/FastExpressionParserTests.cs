@@ -64,6 +64,8 @@ public sealed class FastExpressionParserTests
         "openedOn == openedOn", "openedOn < closedOn", "closedOn == null", "openedOn >= closedOn", "Math > 1", "holdings == segments",
         "holdings != null", "null == null", "score + 1 == null", "age + score > 1", "payroll * 2 > 1.25", "1 + 2 == 3", "2147483647 > age",
         "-2147483648 < age", "0.0 < aum", "1.10 == aum", "age == null",
+        // An integer -0 promoted to double is 0d, as Dynamic LINQ makes it (found by the random property).
+        "100000.5 >= -0", "age * 0.5 > -0",
     ];
 
     public static TheoryData<string> Declined() =>
