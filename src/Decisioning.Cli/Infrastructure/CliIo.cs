@@ -42,9 +42,9 @@ internal static class CliIo
     }
 
     /// <summary>Opens input as bytes, for the line reader (<c>Utf8LineReader</c>): a file, or standard input for "-".</summary>
-    /// <exception cref="IOException">No such file, or a folder: Program prints it as one <c>error:</c> line.</exception>
+    /// <exception cref="IOException">No such file, a folder, or a closed standard input: Program prints it as one <c>error:</c> line.</exception>
     public static Stream OpenInputStream(string path) =>
-        path == "-" ? Console.OpenStandardInput()
+        path == "-" ? StandardInput.Open()
             : new FileStream(RequireFile(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
     /// <summary>
