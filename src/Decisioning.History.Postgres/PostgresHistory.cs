@@ -36,6 +36,21 @@ public sealed class PostgresHistory : SqlHistory
     /// <inheritdoc />
     protected override DbConnection Open() => _dataSource.OpenConnection();
 
+    /// <summary>
+    /// As the default (Npgsql calls a lost or refused connection and a time-out transient), and
+    /// the server's own states for "not now": a connection exception (class 08), insufficient
+    /// resources (class 53: a disk full, too many connections), a server shutting down or starting
+    /// (57P01-57P03), a serialization failure or deadlock (40001, 40P01). Any other server error (a
+    /// constraint, a type, a permission) is the batch's own failure.
+    /// </summary>
+    public override bool IsUnavailable(Exception exception) =>
+        base.IsUnavailable(exception)
+        || HistoryFailures.Chain(exception).Any(e => e is PostgresException server && NotNow(server.SqlState));
+
+    private static bool NotNow(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        || state is "57P01" or "57P02" or "57P03" or "40001" or "40P01";
+
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {

@@ -133,6 +133,19 @@ public sealed class SqliteHistory : SqlHistory
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// As the default, and SQLite's codes for a file that cannot be written for now: busy or
+    /// locked by another process past the busy time-out, an I/O error, a disk full, a file that
+    /// cannot be opened, a lock protocol error. A constraint, a type mismatch or a corrupt file is
+    /// the batch's (or the file's) own failure, and writing it again would not help.
+    /// </summary>
+    public override bool IsUnavailable(Exception exception) =>
+        base.IsUnavailable(exception)
+        || HistoryFailures.Chain(exception).Any(e => e is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is Busy or Locked or IoError or Full or CantOpen or Protocol);
+
+    // SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps its primary in the low byte.
+    private const int Busy = 5, Locked = 6, IoError = 10, Full = 13, CantOpen = 14, Protocol = 15;
+
     /// <inheritdoc />
     protected override string IdColumn => "INTEGER PRIMARY KEY";
 

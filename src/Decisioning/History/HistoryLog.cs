@@ -20,4 +20,16 @@ internal static partial class HistoryLog
     [LoggerMessage(EventId = 43, EventName = "HistoryWriteFailed", Level = LogLevel.Error,
         Message = "Interaction history: {Count} records could not be written and are lost")]
     public static partial void WriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 44, EventName = "HistoryUnavailable", Level = LogLevel.Warning,
+        Message = "Interaction history: the store is unavailable; {Count} records are kept and written again for up to {RetryFor} (the queue fills meanwhile)")]
+    public static partial void Unavailable(ILogger logger, int count, TimeSpan retryFor, Exception exception);
+
+    [LoggerMessage(EventId = 45, EventName = "HistoryStillUnavailable", Level = LogLevel.Warning,
+        Message = "Interaction history: the store is still unavailable after {Elapsed}; {Count} records kept")]
+    public static partial void StillUnavailable(ILogger logger, int count, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 46, EventName = "HistoryAvailableAgain", Level = LogLevel.Information,
+        Message = "Interaction history: the store is available again after {Elapsed}; the {Count} records kept are written")]
+    public static partial void AvailableAgain(ILogger logger, int count, TimeSpan elapsed);
 }

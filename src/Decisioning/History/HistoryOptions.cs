@@ -31,9 +31,24 @@ public sealed class HistoryOptions
     /// <summary>Stores each decided snapshot (as decided, history merged in) with its decision, for <c>replay</c>. Default false.</summary>
     public bool KeepSnapshots { get; set; }
 
+    /// <summary>
+    /// How long a batch is written again while the store is unavailable
+    /// (<see cref="IInteractionHistory.IsUnavailable"/>: a database restarting, a connection cut, a
+    /// file locked by another process, a disk full) before its records count as failed. Meanwhile
+    /// the queue fills and <see cref="WhenFull"/> applies. Default 5 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> keeps writing until the store is back or the recorder
+    /// stops (a stop's deadline leaves the batch unwritten, logged as lost).
+    /// </summary>
+    public TimeSpan RetryUnavailableFor { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> for a bad one.</summary>
     public void Validate()
     {
+        if (RetryUnavailableFor != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(RetryUnavailableFor, TimeSpan.Zero, nameof(RetryUnavailableFor));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
     }

@@ -40,6 +40,16 @@ public interface IInteractionHistory : IDisposable
     HistoryCounts Count();
 
     /// <summary>
+    /// Whether <paramref name="exception"/>, thrown by <see cref="Append"/>, means the store is
+    /// unavailable for now (down, restarting, unreachable, busy, out of space) rather than that it
+    /// refuses the batch. The engine's writer keeps a batch the store cannot take for now and writes
+    /// it again until the store is back (<see cref="HistoryOptions.RetryUnavailableFor"/>); a batch
+    /// refused is retried twice and then counted as failed. The default is
+    /// <see cref="HistoryFailures.IsUnavailable"/>; a store that knows its driver's codes says more.
+    /// </summary>
+    bool IsUnavailable(Exception exception) => HistoryFailures.IsUnavailable(exception);
+
+    /// <summary>
     /// Deletes every decision, offer, contact and response with at &lt; <paramref name="before"/>
     /// (retention); map versions stay. Returns the number of records deleted.
     /// </summary>

@@ -12,7 +12,6 @@ namespace Decisioning.History;
 /// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
 public abstract class SqlHistory : IInteractionHistory
 {
-
     private static readonly string[] DecisionColumns = ["key", "role", "customer_id", "at", "map", "version", "map_hash", "line", "snapshot"];
     private static readonly string[] OfferColumns =
         ["key", "role", "customer_id", "at", "map", "version", "map_hash", "rank", "strategy", "product", "channel", "wave", "score", "propensity", "customer_group", "predictors"];
@@ -39,6 +38,9 @@ public abstract class SqlHistory : IInteractionHistory
         decisions.Where(d => d.MapHash is not null)
             .GroupBy(d => d.MapHash!, StringComparer.Ordinal)
             .Select(g => g.MinBy(d => d.At)!);
+
+    /// <inheritdoc />
+    public virtual bool IsUnavailable(Exception exception) => HistoryFailures.IsUnavailable(exception);
 
     /// <summary>Opens a new connection to the store (pooled by the driver).</summary>
     protected abstract DbConnection Open();

@@ -18,13 +18,21 @@ namespace Decisioning.Recording;
 /// queues the decision after. <see cref="StopAsync"/> writes what is queued.
 /// </summary>
 /// <remarks>
-/// Thread-safe. A batch the store refuses is retried twice, then counted as failed and logged;
-/// a process killed outright loses at most what the queue held (the store itself stays readable:
-/// every batch is one transaction).
+/// Thread-safe. A batch the store cannot take for now (<see cref="IInteractionHistory.IsUnavailable"/>:
+/// a database restarting, a connection cut, a file locked) is kept and written again, at growing
+/// intervals up to two seconds, for <see cref="HistoryOptions.RetryUnavailableFor"/>; the queue
+/// fills meanwhile and <see cref="HistoryOptions.WhenFull"/> applies. A batch the store refuses is
+/// retried twice, then counted as failed and logged. A process killed outright loses at most what
+/// the queue held (the store itself stays readable: every batch is one transaction).
 /// </remarks>
 internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
+
+    // While the store is unavailable: the first wait, and the longest, so that a store back is
+    // written to within two seconds without a failing store being called more than twice a second.
+    private static readonly TimeSpan FirstUnavailableDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestUnavailableDelay = TimeSpan.FromSeconds(2);
 
     private readonly HistoryOptions _options;
     private readonly HistoryReader _reader;
@@ -42,6 +50,13 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     private long _queued, _written, _dropped, _failed;
     private int _stopped;
     private HistoryQueueCounts? _stopReported;
+
+    // Cancelled when a stop's deadline passes: the writer stops writing again to a store that is
+    // unavailable, and what it has not written is reported as lost.
+    private readonly CancellationTokenSource _abandon = new();
+
+    // The store's current unavailability, if any (the writer's alone): when it began, the next wait.
+    private Unavailable? _outage;
 
     /// <summary>Starts the queue's writer over <paramref name="store"/>; the recorder does not own the store.</summary>
     public HistoryRecorder(IInteractionHistory store, HistoryOptions? options = null, ILogger? logger = null)
@@ -179,7 +194,8 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         }
         catch (OperationCanceledException)
         {
-            // Reported below as unwritten.
+            // Reported below as unwritten; the writer gives up the batch it is writing again.
+            _abandon.Cancel();
         }
 
         // Logged once per outcome: a second stop (the host's, then the container's) that finds the
@@ -251,7 +267,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         var items = new List<Pending>(_options.BatchSize);
         try
         {
-            while (_queue.TryTake(out var first, Timeout.Infinite))
+            while (!_abandon.IsCancellationRequested && _queue.TryTake(out var first, Timeout.Infinite))
             {
                 items.Add(first);
                 while (items.Count < _options.BatchSize && _queue.TryTake(out var item))
@@ -289,18 +305,43 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
             return;
         }
 
-        for (var attempt = 0; ; attempt++)
+        var refused = 0;
+        while (true)
         {
             try
             {
                 Store.Append(batch);
                 Interlocked.Add(ref _written, items.Count);
+                if (_outage is { } outage)
+                {
+                    _outage = null;
+                    HistoryLog.AvailableAgain(_logger, items.Count, outage.Since.Elapsed);
+                }
+
                 return;
             }
-            catch (Exception e) when (attempt < RetryDelays.Length)
+            catch (Exception e) when (IsUnavailable(e))
             {
-                HistoryLog.WriteRetried(_logger, items.Count, attempt + 1, e);
-                Thread.Sleep(RetryDelays[attempt]);
+                // One outage for every batch it holds up: once it has lasted RetryUnavailableFor,
+                // each batch gets one write and no wait, so a stop is not held up batch after batch.
+                _outage ??= new Unavailable(_options.RetryUnavailableFor, _logger, items.Count, e);
+                if (_outage.Expired)
+                {
+                    Interlocked.Add(ref _failed, items.Count);
+                    HistoryLog.WriteFailed(_logger, items.Count, e);
+                    return;
+                }
+
+                if (!_outage.WaitToRetry(_abandon.Token))
+                {
+                    // The stop's deadline passed: the batch stays unwritten (the stop logs it as lost).
+                    return;
+                }
+            }
+            catch (Exception e) when (refused < RetryDelays.Length)
+            {
+                HistoryLog.WriteRetried(_logger, items.Count, refused + 1, e);
+                Thread.Sleep(RetryDelays[refused++]);
             }
             catch (Exception e)
             {
@@ -309,6 +350,63 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
                 return;
             }
         }
+    }
+
+    // The store's own reading of its failure; a store whose reading fails is taken as refusing.
+    private bool IsUnavailable(Exception exception)
+    {
+        try
+        {
+            return Store.IsUnavailable(exception);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    // A time with the store unavailable: when it began, the waits between writes (growing from 50 ms
+    // to 2 s), and when batches are given up. Logged when it starts and then at most every 30 s.
+    private sealed class Unavailable(TimeSpan retryFor, ILogger logger, int count, Exception first)
+    {
+        private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
+        private TimeSpan _delay = FirstUnavailableDelay;
+        private TimeSpan _logged = TimeSpan.Zero;
+
+        public System.Diagnostics.Stopwatch Since { get; } = Start(logger, count, retryFor, first);
+
+        public bool Expired => retryFor != Timeout.InfiniteTimeSpan && Since.Elapsed >= retryFor;
+
+        // Waits before the next write (at most to the end of the outage's time, for a last write
+        // then): false when abandon fires first.
+        public bool WaitToRetry(CancellationToken abandon)
+        {
+            // In whole milliseconds, rounded up: a wait handle takes whole milliseconds and would
+            // return at once for what is left of the last one, a write a few microseconds apart.
+            var delay = retryFor == Timeout.InfiniteTimeSpan ? _delay : Min(_delay, retryFor - Since.Elapsed);
+            var milliseconds = (int)Math.Ceiling(delay.TotalMilliseconds);
+            if (milliseconds > 0 && abandon.WaitHandle.WaitOne(milliseconds))
+            {
+                return false;
+            }
+
+            _delay = Min(_delay * 2, LongestUnavailableDelay);
+            if (Since.Elapsed - _logged >= LogEvery)
+            {
+                _logged = Since.Elapsed;
+                HistoryLog.StillUnavailable(logger, count, Since.Elapsed);
+            }
+
+            return !abandon.IsCancellationRequested;
+        }
+
+        private static System.Diagnostics.Stopwatch Start(ILogger logger, int count, TimeSpan retryFor, Exception first)
+        {
+            HistoryLog.Unavailable(logger, count, retryFor, first);
+            return System.Diagnostics.Stopwatch.StartNew();
+        }
+
+        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
     }
 
     private HistoryBatch ToBatch(List<Pending> items)

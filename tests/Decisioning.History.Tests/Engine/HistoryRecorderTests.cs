@@ -90,9 +90,9 @@ public sealed class HistoryRecorderTests
     }
 
     [Fact]
-    public async Task AStoreThatFails_IsRetried_ThenTheRecordsAreCountedAsFailed()
+    public async Task AStoreThatRefusesTheBatch_IsRetriedTwice_ThenTheRecordsAreCountedAsFailed()
     {
-        using var store = new GatedHistory { Fail = true };
+        using var store = new GatedHistory { Failure = _ => new InvalidOperationException("the store refuses the batch") };
         store.Open.Set();
         var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 10 });
 
@@ -101,6 +101,72 @@ public sealed class HistoryRecorderTests
 
         Assert.Equal(new HistoryQueueCounts(1, 0, 0, 1), recorder.Counts);
         Assert.Equal(3, store.Attempts);
+    }
+
+    [Fact]
+    public async Task AStoreUnavailableForAWhile_KeepsTheBatch_AndWritesItOnceTheStoreIsBack()
+    {
+        // Six failed writes (about 1.5 s of waits): more than the two retries a refused batch gets.
+        using var store = new GatedHistory { Failure = attempt => attempt <= 6 ? new IOException("connection reset by peer") : null };
+        store.Open.Set();
+        var logs = new ListLogger();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 10 }, logs);
+
+        recorder.RecordContact(Contact(1));
+        await recorder.StopAsync();
+
+        Assert.Equal(new HistoryQueueCounts(1, 1, 0, 0), recorder.Counts);
+        Assert.Equal(1, store.Inner.Count().Contacts);
+        Assert.Equal(7, store.Attempts);
+        Assert.Contains(logs.Events, e => e == "HistoryUnavailable");
+        Assert.Contains(logs.Events, e => e == "HistoryAvailableAgain");
+        Assert.DoesNotContain(logs.Events, e => e == "HistoryWriteFailed");
+    }
+
+    [Fact]
+    public async Task AStoreUnavailableLongerThanRetryUnavailableFor_FailsTheBatch_AndEachLaterBatchAfterOneWrite()
+    {
+        using var store = new GatedHistory { Failure = _ => new TimeoutException("no answer from the server") };
+        store.Open.Set();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 1, RetryUnavailableFor = TimeSpan.FromMilliseconds(300) });
+
+        for (var i = 0; i < 3; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        var stop = System.Diagnostics.Stopwatch.StartNew();
+        await recorder.StopAsync();
+
+        Assert.Equal(new HistoryQueueCounts(3, 0, 0, 3), recorder.Counts);
+        // The first batch: writes at 0, 50, 150 and 300 ms (fewer if a busy machine wakes the
+        // writer late); the two others one write each, no wait. (A wait of less than a millisecond
+        // left once returned at once, and the writer wrote again and again until the time was up:
+        // 16 to 54 writes.)
+        Assert.InRange(store.Attempts, 2 + 1 + 1, 4 + 1 + 1);
+        Assert.True(stop.Elapsed < TimeSpan.FromSeconds(10), $"the stop took {stop.Elapsed}");
+    }
+
+    [Fact]
+    public async Task StopAsync_DeadlinePassedWhileTheStoreIsUnavailable_LeavesTheRecordsUnwritten_AndWritesNoMore()
+    {
+        using var store = new GatedHistory { Failure = _ => new IOException("the store is down") };
+        store.Open.Set();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 2, RetryUnavailableFor = Timeout.InfiniteTimeSpan });
+        for (var i = 0; i < 5; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        await recorder.StopAsync(deadline.Token);
+        await Task.Delay(300);
+        var attempts = store.Attempts;
+        await Task.Delay(2500);
+
+        Assert.Equal(new HistoryQueueCounts(5, 0, 0, 0), recorder.Counts);
+        Assert.Equal(5, recorder.Counts.Pending);
+        Assert.Equal(attempts, store.Attempts);
     }
 
     private static ContactEntry Contact(int i) => new($"C{i}", T0, "app", "s", "p");
@@ -146,6 +212,22 @@ public sealed class HistoryRecorderTests
         public void Dispose() => _permits.Dispose();
     }
 
+    // The event names logged.
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _events = new();
+
+        public IReadOnlyCollection<string> Events => _events;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) => _events.Enqueue(eventId.Name ?? "");
+    }
+
     // An in-memory store whose writes wait for a gate, or fail.
     private sealed class GatedHistory : IInteractionHistory
     {
@@ -153,17 +235,19 @@ public sealed class HistoryRecorderTests
 
         public ManualResetEventSlim Open { get; } = new();
 
-        public bool Fail { get; init; }
+        /// <summary>The exception a write throws, by its attempt number from 1 (null: it succeeds).</summary>
+        public Func<int, Exception?>? Failure { get; init; }
 
-        public int Attempts { get; private set; }
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        private int _attempts;
 
         public void Append(HistoryBatch batch)
         {
             Open.Wait();
-            Attempts++;
-            if (Fail)
+            if (Failure?.Invoke(Interlocked.Increment(ref _attempts)) is { } failure)
             {
-                throw new IOException("the store is down");
+                throw failure;
             }
 
             Inner.Append(batch);
