@@ -37,6 +37,8 @@ internal sealed class DecisioningMetrics
         StateSwaps = meter.CreateCounter<long>(Instruments.AdaptiveStateSwaps, "{swap}", "Adaptive states learned online and swapped in.");
         LearnDuration = meter.CreateHistogram<double>(Instruments.AdaptiveLearnDuration, "s", "Time to learn one map's adaptive states from the history.");
         LearnErrors = meter.CreateCounter<long>(Instruments.AdaptiveLearnErrors, "{error}", "Online learnings that failed (the state stayed as it was).");
+        UnavailableReads = meter.CreateCounter<long>(Instruments.HistoryUnavailableReads, "{decision}",
+            "Decisions made on the snapshot alone because the interaction history could not be read.");
     }
 
     public Counter<long> ShadowDecisions { get; }
@@ -75,6 +77,10 @@ internal sealed class DecisioningMetrics
     public void Learned(string mapId, TimeSpan elapsed) => LearnDuration.Record(elapsed.TotalSeconds, new TagList { { Tags.Map, mapId } });
 
     public void LearnFailed(string mapId, string errorType) => LearnErrors.Add(1, new TagList { { Tags.Map, mapId }, { Tags.ErrorType, errorType } });
+
+    public Counter<long> UnavailableReads { get; }
+
+    public void HistoryUnavailable(string mapId) => UnavailableReads.Add(1, new TagList { { Tags.Map, mapId } });
 
     public void ShadowPromoted(string mapId) => ShadowPromotions.Add(1, new TagList { { Tags.Map, mapId } });
 

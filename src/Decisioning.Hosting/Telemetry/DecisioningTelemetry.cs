@@ -65,6 +65,12 @@ public static class DecisioningTelemetry
 
         /// <summary>Counter of online learnings that failed, by map and <c>error.type</c>.</summary>
         public const string AdaptiveLearnErrors = "decisioning.adaptive.learn.errors";
+
+        /// <summary>
+        /// Counter of decisions made on the snapshot alone because the interaction history could not
+        /// be read (<c>HistoryReadUnavailableMode.SnapshotOnly</c>), by map.
+        /// </summary>
+        public const string HistoryUnavailableReads = "decisioning.history.unavailable_reads";
     }
 
     /// <summary>Tag (attribute) names used on instruments and activities.</summary>

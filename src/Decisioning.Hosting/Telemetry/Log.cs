@@ -66,6 +66,10 @@ internal static partial class Log
         Message = "Map '{MapId}': the shadow's version '{Version}' now serves; version '{PreviousVersion}' decides in the shadow")]
     public static partial void ShadowPromoted(this ILogger logger, string mapId, string version, string previousVersion);
 
+    [LoggerMessage(EventId = 47, EventName = "HistoryReadUnavailable", Level = LogLevel.Warning,
+        Message = "The interaction history could not be read: {Decisions} decisions of map '{MapId}' made on their snapshots alone in the last {Period}")]
+    public static partial void HistoryReadUnavailable(this ILogger logger, string mapId, long decisions, TimeSpan period, Exception exception);
+
     [LoggerMessage(EventId = 22, EventName = "ShadowStopped", Level = LogLevel.Warning,
         Message = "The shadow worker stopped with {Pending} snapshots not shadowed")]
     public static partial void ShadowStopped(this ILogger logger, int pending);

@@ -10,6 +10,23 @@ public enum HistoryQueueFullMode
     Drop,
 }
 
+/// <summary>What a decision does when the store cannot be read for now (<see cref="IInteractionHistory.IsUnavailable"/>).</summary>
+public enum HistoryReadUnavailableMode
+{
+    /// <summary>
+    /// The decision fails with the store's exception: no decision is made without the contacts
+    /// and responses that cooldowns, caps, waves and suppression count.
+    /// </summary>
+    Throw,
+
+    /// <summary>
+    /// The decision is made on the snapshot's own contacts and responses alone, counted
+    /// (<c>decisioning.history.unavailable_reads</c>) and logged: the host keeps serving through a
+    /// store's restart, and a cooldown or cap may miss a contact that only the store holds.
+    /// </summary>
+    SnapshotOnly,
+}
+
 /// <summary>How an engine records into its interaction history.</summary>
 public sealed class HistoryOptions
 {
@@ -41,6 +58,13 @@ public sealed class HistoryOptions
     /// </summary>
     public TimeSpan RetryUnavailableFor { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// What a decision does when the store cannot be read for now (a database restarting, a
+    /// connection cut). Default <see cref="HistoryReadUnavailableMode.Throw"/>. Any other failure
+    /// of a read (a bug, a corrupt store) always throws.
+    /// </summary>
+    public HistoryReadUnavailableMode WhenReadUnavailable { get; set; }
+
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> for a bad one.</summary>
     public void Validate()
     {
@@ -50,6 +74,11 @@ public sealed class HistoryOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
+        if (!Enum.IsDefined(WhenReadUnavailable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WhenReadUnavailable), WhenReadUnavailable, "not a HistoryReadUnavailableMode");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
     }
 }

@@ -69,7 +69,7 @@ public sealed class UnavailableStoreTests
     public void Sqlite_ReadsSqlitesCodes(int code, bool unavailable)
     {
         using var folder = new TempFolder();
-        using var store = new SqliteHistory(Path.Combine(folder.Path, "history.db"));
+        using var store = new SqliteHistory(folder.File("history.db"));
         Assert.Equal(unavailable, store.IsUnavailable(new SqliteException($"SQLite Error {code}", code, code)));
         Assert.Equal(unavailable, store.IsUnavailable(new InvalidOperationException("wrapped", new SqliteException($"SQLite Error {code}", code, code))));
     }
@@ -101,12 +101,5 @@ public sealed class UnavailableStoreTests
     private sealed class NonTransientDbException : DbException
     {
         public override bool IsTransient => false;
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("decisioning-unavailable-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
