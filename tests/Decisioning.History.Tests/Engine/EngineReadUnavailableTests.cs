@@ -88,31 +88,11 @@ public sealed class EngineReadUnavailableTests : IDisposable
     }
 
     // An in-memory history whose reads throw Failure while it is set.
-    private sealed class UnreadableHistory : IInteractionHistory
+    private sealed class UnreadableHistory : DelegatingHistory
     {
-        private readonly InMemoryHistory _inner = new();
-
         public volatile Exception? Failure;
 
-        public CustomerHistory Read(string customerId, DateTime from, DateTime to) =>
-            Failure is { } failure ? throw failure : _inner.Read(customerId, from, to);
-
-        public void Append(HistoryBatch batch) => _inner.Append(batch);
-
-        public IEnumerable<StoredDecision> Decisions(HistoryQuery query) => _inner.Decisions(query);
-
-        public IEnumerable<OfferEntry> Offers(HistoryQuery query) => _inner.Offers(query);
-
-        public IEnumerable<ContactEntry> Contacts(HistoryQuery query) => _inner.Contacts(query);
-
-        public IEnumerable<ResponseEntry> Responses(HistoryQuery query) => _inner.Responses(query);
-
-        public IReadOnlyList<MapVersionEntry> MapVersions() => _inner.MapVersions();
-
-        public HistoryCounts Count() => _inner.Count();
-
-        public long Purge(DateTime before) => _inner.Purge(before);
-
-        public void Dispose() => _inner.Dispose();
+        public override CustomerHistory Read(string customerId, DateTime from, DateTime to) =>
+            Failure is { } failure ? throw failure : base.Read(customerId, from, to);
     }
 }

@@ -1,3 +1,4 @@
+using Decisioning.History.Tests.Support;
 using Decisioning.Recording;
 namespace Decisioning.History.Tests.Engine;
 
@@ -172,10 +173,9 @@ public sealed class HistoryRecorderTests
     private static ContactEntry Contact(int i) => new($"C{i}", T0, "app", "s", "p");
 
     // An in-memory store that writes one batch a permit.
-    private sealed class PermittedHistory : IInteractionHistory
+    private sealed class PermittedHistory : DelegatingHistory
     {
         private readonly SemaphoreSlim _permits = new(0);
-        private readonly InMemoryHistory _inner = new();
         private int _written, _waiting;
 
         public int Written => Volatile.Read(ref _written);
@@ -184,32 +184,20 @@ public sealed class HistoryRecorderTests
 
         public void Permit(int batches) => _permits.Release(batches);
 
-        public void Append(HistoryBatch batch)
+        public override void Append(HistoryBatch batch)
         {
             Interlocked.Increment(ref _waiting);
             _permits.Wait();
             Interlocked.Decrement(ref _waiting);
-            _inner.Append(batch);
+            base.Append(batch);
             Interlocked.Increment(ref _written);
         }
 
-        public CustomerHistory Read(string customerId, DateTime from, DateTime to) => _inner.Read(customerId, from, to);
-
-        public IEnumerable<StoredDecision> Decisions(HistoryQuery query) => _inner.Decisions(query);
-
-        public IEnumerable<OfferEntry> Offers(HistoryQuery query) => _inner.Offers(query);
-
-        public IEnumerable<ContactEntry> Contacts(HistoryQuery query) => _inner.Contacts(query);
-
-        public IEnumerable<ResponseEntry> Responses(HistoryQuery query) => _inner.Responses(query);
-
-        public IReadOnlyList<MapVersionEntry> MapVersions() => _inner.MapVersions();
-
-        public HistoryCounts Count() => _inner.Count();
-
-        public long Purge(DateTime before) => _inner.Purge(before);
-
-        public void Dispose() => _permits.Dispose();
+        protected override void Dispose(bool disposing)
+        {
+            _permits.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     // The event names logged.
@@ -229,9 +217,9 @@ public sealed class HistoryRecorderTests
     }
 
     // An in-memory store whose writes wait for a gate, or fail.
-    private sealed class GatedHistory : IInteractionHistory
+    private sealed class GatedHistory : DelegatingHistory
     {
-        public InMemoryHistory Inner { get; } = new();
+        private int _attempts;
 
         public ManualResetEventSlim Open { get; } = new();
 
@@ -240,9 +228,7 @@ public sealed class HistoryRecorderTests
 
         public int Attempts => Volatile.Read(ref _attempts);
 
-        private int _attempts;
-
-        public void Append(HistoryBatch batch)
+        public override void Append(HistoryBatch batch)
         {
             Open.Wait();
             if (Failure?.Invoke(Interlocked.Increment(ref _attempts)) is { } failure)
@@ -250,25 +236,13 @@ public sealed class HistoryRecorderTests
                 throw failure;
             }
 
-            Inner.Append(batch);
+            base.Append(batch);
         }
 
-        public CustomerHistory Read(string customerId, DateTime from, DateTime to) => Inner.Read(customerId, from, to);
-
-        public IEnumerable<StoredDecision> Decisions(HistoryQuery query) => Inner.Decisions(query);
-
-        public IEnumerable<OfferEntry> Offers(HistoryQuery query) => Inner.Offers(query);
-
-        public IEnumerable<ContactEntry> Contacts(HistoryQuery query) => Inner.Contacts(query);
-
-        public IEnumerable<ResponseEntry> Responses(HistoryQuery query) => Inner.Responses(query);
-
-        public IReadOnlyList<MapVersionEntry> MapVersions() => Inner.MapVersions();
-
-        public HistoryCounts Count() => Inner.Count();
-
-        public long Purge(DateTime before) => Inner.Purge(before);
-
-        public void Dispose() => Open.Dispose();
+        protected override void Dispose(bool disposing)
+        {
+            Open.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
