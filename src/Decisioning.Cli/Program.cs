@@ -33,6 +33,13 @@ public static class Program
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (History.HistoryFailures.Chain(e).Any(x => x is System.Data.Common.DbException))
+        {
+            // The interaction history failed mid-run (unavailable past its retry time, or refusing):
+            // one line, exit 1, never a stack trace. What was decided before is written.
+            stderr.WriteLine($"error: the interaction history failed: {e.Message}");
+            return 1;
+        }
     }
 
     // No argument or option of any command takes an empty value: "" names no file, folder, time or

@@ -25,6 +25,10 @@ internal static class CommandHelpCatalog
         [(0, "the records were stored (bad lines are counted and skipped)"), HistoryFailed]);
     private static readonly (int, string) BadArguments = (1, "the map is invalid (its errors are printed), or an argument is (a bad --at, a missing file)");
 
+    // For the commands that read a history (--db, --postgres) while they decide.
+    private static readonly (int, string) BadArgumentsOrHistory =
+        (1, "the map is invalid (its errors are printed), an argument is (a bad --at, a missing file), or the history failed (unavailable for 5 minutes, or refusing)");
+
     public static IReadOnlyDictionary<string, CommandHelp> All { get; } = new Dictionary<string, CommandHelp>(StringComparer.Ordinal)
     {
         [""] = new(
@@ -45,19 +49,19 @@ internal static class CommandHelpCatalog
                 ($"decisioning evaluate {Map} --customers {Customers} {At} --out decisions.jsonl", "one decision line per customer, in input order"),
                 ($"head -3 {Customers} | decisioning evaluate {Map} --customers - {At}", "read stdin, write stdout"),
             ],
-            [(0, "every line was decided or given its error record (a bad snapshot line never fails the run)"), BadArguments]),
+            [(0, "every line was decided or given its error record (a bad snapshot line never fails the run)"), BadArgumentsOrHistory]),
         ["explain"] = new(
             [
                 ($"head -1 {Customers} > c.json && decisioning explain {Map} --customer c.json {At}", "every gate of every strategy, for people"),
                 ($"decisioning explain {Map} --customer c.json {At} --format json", "the decision and its gates as JSON"),
             ],
-            [(0, "the customer was decided"), (1, "the map, --at or the snapshot is invalid (the snapshot's error record is printed)")]),
+            [(0, "the customer was decided"), (1, "the map, --at or the snapshot is invalid (the snapshot's error record is printed), or the history failed")]),
         ["batch"] = new(
             [
                 ($"decisioning batch {Map} --customers {Customers} {At} --out lists", "target lists per strategy and channel under channel capacity"),
                 ($"decisioning batch {Map} --customers {Customers} {At} --partition 0/4 --out p0", "one partition of four, for batch-merge"),
             ],
-            [(0, "the lists were written"), BadArguments]),
+            [(0, "the lists were written"), BadArgumentsOrHistory]),
         ["batch-merge"] = new(
             [("decisioning batch-merge p0 p1 p2 p3 --out lists", "allocate over all partitions: the same lists as one batch")],
             [(0, "the lists were written"), (1, "a partition folder is missing, incomplete or from another run")]),

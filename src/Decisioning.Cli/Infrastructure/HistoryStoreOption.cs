@@ -14,6 +14,12 @@ namespace Decisioning.Cli.Infrastructure;
 /// </summary>
 internal sealed class HistoryStoreOption
 {
+    /// <summary>
+    /// How long a command reads and writes again while the store is unavailable (a database
+    /// restarting) before it stops: the library's default (<see cref="HistoryOptions.RetryUnavailableFor"/>).
+    /// </summary>
+    public static TimeSpan RetryUnavailableFor { get; } = new HistoryOptions().RetryUnavailableFor;
+
     public Option<string?> Db { get; } = new("--db") { Description = "Interaction history in this SQLite file (created when missing)" };
 
     public Option<string?> Postgres { get; } = new("--postgres") { Description = "Interaction history in this PostgreSQL database (a connection string)" };

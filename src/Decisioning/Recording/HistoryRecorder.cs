@@ -29,11 +29,6 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)];
 
-    // While the store is unavailable: the first wait, and the longest, so that a store back is
-    // written to within two seconds without a failing store being called more than twice a second.
-    private static readonly TimeSpan FirstUnavailableDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan LongestUnavailableDelay = TimeSpan.FromSeconds(2);
-
     private readonly HistoryOptions _options;
     private readonly HistoryReader _reader;
     private readonly ILogger _logger;
@@ -63,7 +58,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
-        _reader = new HistoryReader(store);
+        _reader = new HistoryReader(store, (options ?? new HistoryOptions()).RetryUnavailableFor);
         _options = options ?? new HistoryOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
@@ -370,7 +365,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     private sealed class Unavailable(TimeSpan retryFor, ILogger logger, int count, Exception first)
     {
         private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
-        private TimeSpan _delay = FirstUnavailableDelay;
+        private TimeSpan _delay = StoreBackoff.First;
         private TimeSpan _logged = TimeSpan.Zero;
 
         public System.Diagnostics.Stopwatch Since { get; } = Start(logger, count, retryFor, first);
@@ -381,16 +376,13 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         // then): false when abandon fires first.
         public bool WaitToRetry(CancellationToken abandon)
         {
-            // In whole milliseconds, rounded up: a wait handle takes whole milliseconds and would
-            // return at once for what is left of the last one, a write a few microseconds apart.
             var delay = retryFor == Timeout.InfiniteTimeSpan ? _delay : Min(_delay, retryFor - Since.Elapsed);
-            var milliseconds = (int)Math.Ceiling(delay.TotalMilliseconds);
-            if (milliseconds > 0 && abandon.WaitHandle.WaitOne(milliseconds))
+            if (!StoreBackoff.Wait(delay, abandon))
             {
                 return false;
             }
 
-            _delay = Min(_delay * 2, LongestUnavailableDelay);
+            _delay = StoreBackoff.Next(_delay);
             if (Since.Elapsed - _logged >= LogEvery)
             {
                 _logged = Since.Elapsed;
