@@ -22,7 +22,8 @@ namespace Decisioning.Recording;
 /// a database restarting, a connection cut, a file locked) is kept and written again, at growing
 /// intervals up to two seconds, for <see cref="HistoryOptions.RetryUnavailableFor"/>; the queue
 /// fills meanwhile and <see cref="HistoryOptions.WhenFull"/> applies. A batch the store refuses is
-/// retried twice, then counted as failed and logged. A process killed outright loses at most what
+/// retried twice, then written in halves until the records it refuses are found: those are counted
+/// as failed and logged, the others written. A process killed outright loses at most what
 /// the queue held (the store itself stays readable: every batch is one transaction).
 /// </remarks>
 internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncDisposable, IDisposable
@@ -288,6 +289,17 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
 
     private void Write(List<Pending> items)
     {
+        if (Attempt(items, RetryDelays.Length, out var refusal) == Outcome.Refused)
+        {
+            Isolate(items, refusal!);
+        }
+    }
+
+    // Writes items as one batch, again while the store is unavailable (until the outage's time is
+    // up) and up to `retries` times while it refuses them. Refused: nothing written or counted yet.
+    private Outcome Attempt(List<Pending> items, int retries, out Exception? refusal)
+    {
+        refusal = null;
         HistoryBatch batch;
         try
         {
@@ -295,9 +307,9 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
         }
         catch (Exception e)
         {
-            Interlocked.Add(ref _failed, items.Count);
-            HistoryLog.WriteFailed(_logger, items.Count, e);
-            return;
+            // A record that cannot be made into rows (its snapshot cannot be written) is refused as the store refuses one.
+            refusal = e;
+            return Outcome.Refused;
         }
 
         var refused = 0;
@@ -313,7 +325,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
                     HistoryLog.AvailableAgain(_logger, items.Count, outage.Since.Elapsed);
                 }
 
-                return;
+                return Outcome.Done;
             }
             catch (Exception e) when (IsUnavailable(e))
             {
@@ -322,29 +334,77 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
                 _outage ??= new Unavailable(_options.RetryUnavailableFor, _logger, items.Count, e);
                 if (_outage.Expired)
                 {
-                    Interlocked.Add(ref _failed, items.Count);
-                    HistoryLog.WriteFailed(_logger, items.Count, e);
-                    return;
+                    Fail(items.Count, e);
+                    return Outcome.Done;
                 }
 
                 if (!_outage.WaitToRetry(_abandon.Token))
                 {
                     // The stop's deadline passed: the batch stays unwritten (the stop logs it as lost).
-                    return;
+                    return Outcome.Done;
                 }
             }
-            catch (Exception e) when (refused < RetryDelays.Length)
+            catch (Exception e) when (refused < retries)
             {
                 HistoryLog.WriteRetried(_logger, items.Count, refused + 1, e);
                 Thread.Sleep(RetryDelays[refused++]);
             }
             catch (Exception e)
             {
-                Interlocked.Add(ref _failed, items.Count);
-                HistoryLog.WriteFailed(_logger, items.Count, e);
-                return;
+                refusal = e;
+                return Outcome.Refused;
             }
         }
+    }
+
+    // A batch the store refused for good: its halves are written apart, and a refused half halved
+    // again, so that a record the store refuses fails alone rather than with the records queued
+    // beside it. When both halves are refused the failure is not one record's (a schema, a
+    // permission): they fail together, logged once, instead of record by record.
+    private void Isolate(List<Pending> items, Exception refusal)
+    {
+        if (items.Count == 1 || _abandon.IsCancellationRequested)
+        {
+            if (!_abandon.IsCancellationRequested)
+            {
+                Fail(items.Count, refusal);
+            }
+
+            return;
+        }
+
+        var first = items.GetRange(0, items.Count / 2);
+        var second = items.GetRange(first.Count, items.Count - first.Count);
+        var firstOutcome = Attempt(first, 0, out var firstRefusal);
+        var secondOutcome = Attempt(second, 0, out var secondRefusal);
+        if (firstOutcome == Outcome.Refused && secondOutcome == Outcome.Refused)
+        {
+            Fail(items.Count, refusal);
+            return;
+        }
+
+        if (firstOutcome == Outcome.Refused)
+        {
+            Isolate(first, firstRefusal!);
+        }
+
+        if (secondOutcome == Outcome.Refused)
+        {
+            Isolate(second, secondRefusal!);
+        }
+    }
+
+    private void Fail(int count, Exception exception)
+    {
+        Interlocked.Add(ref _failed, count);
+        HistoryLog.WriteFailed(_logger, count, exception);
+    }
+
+    // What became of a batch: written, failed or left unwritten (Done), or refused by the store.
+    private enum Outcome
+    {
+        Done,
+        Refused,
     }
 
     // The store's own reading of its failure; a store whose reading fails is taken as refusing.

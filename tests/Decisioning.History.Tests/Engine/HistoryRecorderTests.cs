@@ -54,6 +54,9 @@ public sealed class HistoryRecorderTests
         }
 
         var blocked = Task.Run(() => recorder.RecordContact(Contact(11)));
+        // Its record counted: it has looked at the queue, full, and waits. (Permits given before it
+        // started, on a busy machine, let it find a free slot and go on: the test failed then.)
+        Assert.True(SpinWait.SpinUntil(() => recorder.Counts.Queued == 12, TimeSpan.FromSeconds(30)));
         await Task.Delay(300);
         Assert.False(blocked.IsCompleted);
 
@@ -102,6 +105,51 @@ public sealed class HistoryRecorderTests
 
         Assert.Equal(new HistoryQueueCounts(1, 0, 0, 1), recorder.Counts);
         Assert.Equal(3, store.Attempts);
+    }
+
+    [Fact]
+    public async Task ARecordTheStoreRefuses_FailsAlone_AndTheRecordsQueuedBesideItAreWritten()
+    {
+        // The store refuses any batch holding customer C5's contact (a constraint it breaks).
+        using var store = new GatedHistory
+        {
+            Refuse = batch => batch.Contacts.Any(c => c.CustomerId == "C5") ? new InvalidOperationException("CHECK constraint failed") : null,
+        };
+        var logs = new ListLogger();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 20 }, logs);
+        for (var i = 0; i < 12; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        store.Open.Set();
+        await recorder.StopAsync();
+
+        Assert.Equal(new HistoryQueueCounts(12, 11, 0, 1), recorder.Counts);
+        Assert.Equal(11, store.Inner.Count().Contacts);
+        Assert.DoesNotContain(store.Inner.Contacts(HistoryQuery.All), c => c.CustomerId == "C5");
+        Assert.Single(logs.Events, e => e == "HistoryWriteFailed");
+    }
+
+    [Fact]
+    public async Task AStoreThatRefusesEveryBatch_FailsItsRecordsTogether_LoggedOnce_NotRecordByRecord()
+    {
+        using var store = new GatedHistory { Refuse = _ => new InvalidOperationException("permission denied for table contacts") };
+        var logs = new ListLogger();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 20 }, logs);
+        for (var i = 0; i < 12; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        store.Open.Set();
+        await recorder.StopAsync();
+
+        Assert.Equal(12, recorder.Counts.Failed);
+        Assert.Equal(0, recorder.Counts.Written);
+        // At most the gated first record's batch and the other eleven's: each three writes and two halves.
+        Assert.InRange(logs.Events.Count(e => e == "HistoryWriteFailed"), 1, 2);
+        Assert.InRange(store.Attempts, 5, 10);
     }
 
     [Fact]
@@ -228,12 +276,21 @@ public sealed class HistoryRecorderTests
 
         public int Attempts => Volatile.Read(ref _attempts);
 
+        /// <summary>The exception a write of this batch throws (null: it succeeds), after <see cref="Failure"/>.</summary>
+        public Func<HistoryBatch, Exception?>? Refuse { get; init; }
+
         public override void Append(HistoryBatch batch)
         {
             Open.Wait();
-            if (Failure?.Invoke(Interlocked.Increment(ref _attempts)) is { } failure)
+            var attempt = Interlocked.Increment(ref _attempts);
+            if (Failure?.Invoke(attempt) is { } failure)
             {
                 throw failure;
+            }
+
+            if (Refuse?.Invoke(batch) is { } refusal)
+            {
+                throw refusal;
             }
 
             base.Append(batch);
