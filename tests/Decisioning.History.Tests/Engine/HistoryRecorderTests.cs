@@ -116,14 +116,7 @@ public sealed class HistoryRecorderTests
             Refuse = batch => batch.Contacts.Any(c => c.CustomerId == "C5") ? new InvalidOperationException("CHECK constraint failed") : null,
         };
         var logs = new ListLogger();
-        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 20 }, logs);
-        for (var i = 0; i < 12; i++)
-        {
-            recorder.RecordContact(Contact(i));
-        }
-
-        store.Open.Set();
-        await recorder.StopAsync();
+        var recorder = await RecordTwelveContacts(store, logs);
 
         Assert.Equal(new HistoryQueueCounts(12, 11, 0, 1), recorder.Counts);
         Assert.Equal(11, store.Inner.Count().Contacts);
@@ -136,14 +129,7 @@ public sealed class HistoryRecorderTests
     {
         using var store = new GatedHistory { Refuse = _ => new InvalidOperationException("permission denied for table contacts") };
         var logs = new ListLogger();
-        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 20 }, logs);
-        for (var i = 0; i < 12; i++)
-        {
-            recorder.RecordContact(Contact(i));
-        }
-
-        store.Open.Set();
-        await recorder.StopAsync();
+        var recorder = await RecordTwelveContacts(store, logs);
 
         Assert.Equal(12, recorder.Counts.Failed);
         Assert.Equal(0, recorder.Counts.Written);
@@ -216,6 +202,20 @@ public sealed class HistoryRecorderTests
         Assert.Equal(new HistoryQueueCounts(5, 0, 0, 0), recorder.Counts);
         Assert.Equal(5, recorder.Counts.Pending);
         Assert.Equal(attempts, store.Attempts);
+    }
+
+    // Twelve contacts queued while the store's gate is shut (the writer holds the first), then written and stopped.
+    private static async Task<HistoryRecorder> RecordTwelveContacts(GatedHistory store, ListLogger logs)
+    {
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 20 }, logs);
+        for (var i = 0; i < 12; i++)
+        {
+            recorder.RecordContact(Contact(i));
+        }
+
+        store.Open.Set();
+        await recorder.StopAsync();
+        return recorder;
     }
 
     private static ContactEntry Contact(int i) => new($"C{i}", T0, "app", "s", "p");
