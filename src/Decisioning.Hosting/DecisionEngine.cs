@@ -27,13 +27,8 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly HistoryRecorder? _history;
+    private readonly HistoryReads? _reads;
     private int _disposed;
-
-    // Decisions made on their snapshots alone since the last HistoryReadUnavailable log, and when
-    // that was: logged at the first and then at most every 30 s, however many decisions meanwhile.
-    private static readonly TimeSpan UnavailableLogEvery = TimeSpan.FromSeconds(30);
-    private long _unavailableReads;
-    private long _unavailableLogged = long.MinValue;
 
     public DecisionEngine(IReadOnlyList<(MapSlot Served, MapSlot? Shadow)> maps, ShadowRunner? shadows, DecisioningMetrics metrics,
         ILogger logger, TimeProvider time, HistoryRecorder? history = null)
@@ -45,6 +40,7 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         _logger = logger;
         _time = time;
         _history = history;
+        _reads = history is null ? null : new HistoryReads(history, metrics, logger, time);
     }
 
     public IReadOnlyList<MapInfo> Maps => [.. _ordered.Select(e => e.Info)];
@@ -190,48 +186,15 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
     {
         var reach = HistoryMerge.Reach(version.Plan);
         var widest = entry.Shadow is { } shadow && HistoryMerge.Reach(shadow.Current.Plan) is var shadowReach && shadowReach > reach ? shadowReach : reach;
-        var history = _history!;
-        CustomerHistory read;
-        try
+        // Null: the store cannot be read for now, and the map decides on the snapshot alone (HistoryReads).
+        if (_reads!.Read(version.MapId, customer.Id, HistoryMerge.From(at, widest), at) is not { } read)
         {
-            read = history.Store.Read(customer.Id, HistoryMerge.From(at, widest), at);
-        }
-        catch (Exception e) when (history.Options.WhenReadUnavailable == HistoryReadUnavailableMode.SnapshotOnly && ReadUnavailable(e))
-        {
-            SnapshotOnly(version.MapId, e);
             merged = customer;
             return CustomerHistory.Empty;
         }
 
         merged = HistoryMerge.Merge(customer, read, HistoryMerge.From(at, reach));
         return read;
-    }
-
-    private bool ReadUnavailable(Exception exception)
-    {
-        try
-        {
-            return _history!.Store.IsUnavailable(exception);
-        }
-        catch (Exception)
-        {
-            // A store that cannot read its own failure: the read's exception goes to the caller.
-            return false;
-        }
-    }
-
-    private void SnapshotOnly(string mapId, Exception exception)
-    {
-        _metrics.HistoryUnavailable(mapId);
-        Interlocked.Increment(ref _unavailableReads);
-        var now = _time.GetTimestamp();
-        var last = Interlocked.Read(ref _unavailableLogged);
-        if ((last == long.MinValue || _time.GetElapsedTime(last, now) >= UnavailableLogEvery)
-            && Interlocked.CompareExchange(ref _unavailableLogged, now, last) == last)
-        {
-            var period = last == long.MinValue ? TimeSpan.Zero : _time.GetElapsedTime(last, now);
-            _logger.HistoryReadUnavailable(mapId, Interlocked.Exchange(ref _unavailableReads, 0), period, exception);
-        }
     }
 
     private Entry Find(string mapId)

@@ -68,7 +68,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 47, EventName = "HistoryReadUnavailable", Level = LogLevel.Warning,
         Message = "The interaction history could not be read: {Decisions} decisions of map '{MapId}' made on their snapshots alone in the last {Period}")]
-    public static partial void HistoryReadUnavailable(this ILogger logger, string mapId, long decisions, TimeSpan period, Exception exception);
+    public static partial void HistoryReadUnavailable(this ILogger logger, string mapId, long decisions, TimeSpan period, Exception? exception);
 
     [LoggerMessage(EventId = 22, EventName = "ShadowStopped", Level = LogLevel.Warning,
         Message = "The shadow worker stopped with {Pending} snapshots not shadowed")]

@@ -6,6 +6,7 @@ using Decisioning.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Decisioning.History.Tests.Engine;
 
@@ -18,6 +19,7 @@ public sealed class EngineReadUnavailableTests : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly UnreadableHistory _store = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _folder.Dispose();
 
@@ -46,6 +48,7 @@ public sealed class EngineReadUnavailableTests : IDisposable
         var during = engine.Decide(TinyMap.Id, CustomerSnapshot.FromJson(TinyMap.Customer("C1")), TinyMap.At.AddDays(1));
         engine.Decide(TinyMap.Id, CustomerSnapshot.FromJson(TinyMap.Customer("C2")), TinyMap.At.AddDays(1));
         _store.Failure = null;
+        _time.Advance(TimeSpan.FromMilliseconds(50)); // past the pause the failed read began
         var after = engine.Decide(TinyMap.Id, CustomerSnapshot.FromJson(TinyMap.Customer("C1")), TinyMap.At.AddDays(1));
 
         Assert.Equal("offer-fund", during.Actions[0].Strategy);
@@ -55,6 +58,39 @@ public sealed class EngineReadUnavailableTests : IDisposable
         // Logged once for the two: at the first, then at most every 30 s.
         var logged = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "HistoryReadUnavailable");
         Assert.IsType<TimeoutException>(logged.Exception);
+    }
+
+    [Fact]
+    public async Task SnapshotOnly_WhileTheStoreIsUnavailable_OneDecisionProbesIt_AtGrowingIntervals_TheOthersDoNotWait()
+    {
+        using var host = await Start(o => o.WhenReadUnavailable = HistoryReadUnavailableMode.SnapshotOnly);
+        var engine = host.Services.GetRequiredService<IDecisionEngine>();
+        _store.Append(HistoryBatch.Of([new ContactEntry("C1", TinyMap.At, "app", "offer-fund", "fund")]));
+        _store.Failure = new TimeoutException("no answer from the server");
+        Action decide = () => engine.Decide(TinyMap.Id, CustomerSnapshot.FromJson(TinyMap.Customer("C1")), TinyMap.At.AddDays(1));
+
+        // A hundred decisions in the same instant: one tries the store, none of the others waits on it.
+        for (var i = 0; i < 100; i++)
+        {
+            decide();
+        }
+
+        Assert.Equal(1, _store.Reads);
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        decide();
+        decide();
+        Assert.Equal(2, _store.Reads); // the probe after 50 ms; the pause is now 100 ms
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        decide();
+        Assert.Equal(2, _store.Reads);
+
+        // Back: the next probe reads, and every decision reads again.
+        _store.Failure = null;
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        var probe = engine.Decide(TinyMap.Id, CustomerSnapshot.FromJson(TinyMap.Customer("C1")), TinyMap.At.AddDays(1));
+        decide();
+        Assert.Equal(4, _store.Reads);
+        Assert.Equal("cooldown", probe.Trace.Single(t => t.Strategy == "offer-fund").Reason);
     }
 
     [Fact]
@@ -75,6 +111,7 @@ public sealed class EngineReadUnavailableTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = _folder.Path });
         builder.Services.AddFakeLogging();
+        builder.Services.AddSingleton<TimeProvider>(_time);
         var map = TinyMap.Write(_folder.Path);
         builder.Services.AddDecisioning(d =>
         {
@@ -90,9 +127,16 @@ public sealed class EngineReadUnavailableTests : IDisposable
     // An in-memory history whose reads throw Failure while it is set.
     private sealed class UnreadableHistory : DelegatingHistory
     {
+        private int _reads;
+
         public volatile Exception? Failure;
 
-        public override CustomerHistory Read(string customerId, DateTime from, DateTime to) =>
-            Failure is { } failure ? throw failure : base.Read(customerId, from, to);
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override CustomerHistory Read(string customerId, DateTime from, DateTime to)
+        {
+            Interlocked.Increment(ref _reads);
+            return Failure is { } failure ? throw failure : base.Read(customerId, from, to);
+        }
     }
 }
