@@ -58,7 +58,7 @@ internal static class BatchCommand
                 long? size = path == "-" ? null : new FileInfo(path).Length;
                 var lines = OrderedParallel.Lines(input);
                 var tally = new DecisionTally(loaded.Plan!);
-                var options = new BatchOptions { Tally = tally, Customers = history is null ? null : new HistoryReader(history, HistoryStoreOption.RetryUnavailableFor) };
+                var options = new BatchOptions { Tally = tally, Customers = history is null ? null : new HistoryReader(history, HistoryStoreOption.RetryUnavailableFor, new StderrLogger(context.Error)) };
                 if (parse.GetValue(partition) is null)
                 {
                     var summary = ProgressView.Run(context, phase => BatchRunner.Run(loaded.Plan!, lines, when, folder, options, new Observer(phase, size)));

@@ -50,7 +50,7 @@ internal static class EvaluateCommand
             {
                 KeepSnapshots = parse.GetValue(keep),
                 OffersAreContacts = parse.GetValue(offersAreContacts),
-            });
+            }, new StderrLogger(context.Error));
             var outPath = parse.GetValue(output);
             using var input = CliIo.OpenInputStream(parse.GetValue(customers)!);
             using var sink = outPath is not null ? CliIo.CreateFile(outPath)

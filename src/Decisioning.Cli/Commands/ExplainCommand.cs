@@ -56,7 +56,7 @@ internal static class ExplainCommand
                     return 1;
                 }
 
-                record = history is null ? record : new HistoryReader(history, HistoryStoreOption.RetryUnavailableFor).Prepare(record!, loaded.Plan!, when);
+                record = history is null ? record : new HistoryReader(history, HistoryStoreOption.RetryUnavailableFor, new StderrLogger(context.Error)).Prepare(record!, loaded.Plan!, when);
             }
 
             var explanation = new Explanation();

@@ -29,6 +29,14 @@ internal static partial class HistoryLog
         Message = "Interaction history: the store is still unavailable after {Elapsed}; {Count} records kept")]
     public static partial void StillUnavailable(ILogger logger, int count, TimeSpan elapsed);
 
+    [LoggerMessage(EventId = 48, EventName = "HistoryReadsWaiting", Level = LogLevel.Warning,
+        Message = "Interaction history: the store cannot be read; reads wait for it for up to {RetryFor}")]
+    public static partial void ReadsWait(ILogger logger, TimeSpan retryFor, Exception exception);
+
+    [LoggerMessage(EventId = 49, EventName = "HistoryReadsGoOn", Level = LogLevel.Information,
+        Message = "Interaction history: the store can be read again; reads go on")]
+    public static partial void ReadsGoOn(ILogger logger);
+
     [LoggerMessage(EventId = 46, EventName = "HistoryAvailableAgain", Level = LogLevel.Information,
         Message = "Interaction history: the store is available again after {Elapsed}; the {Count} records kept are written")]
     public static partial void AvailableAgain(ILogger logger, int count, TimeSpan elapsed);

@@ -59,7 +59,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
-        _reader = new HistoryReader(store, (options ?? new HistoryOptions()).RetryUnavailableFor);
+        _reader = new HistoryReader(store, (options ?? new HistoryOptions()).RetryUnavailableFor, logger);
         _options = options ?? new HistoryOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;

@@ -32,7 +32,14 @@ internal static class StoreBackoff
     /// <paramref name="retryFor"/> (<see cref="Timeout.InfiniteTimeSpan"/>: until it is back); the
     /// last failure is thrown when that time is up, and any other failure at once.
     /// </summary>
-    public static CustomerHistory Read(IInteractionHistory history, string customerId, DateTime from, DateTime to, TimeSpan retryFor)
+    /// <param name="history">The store.</param>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="from">The first instant read.</param>
+    /// <param name="to">The last instant read.</param>
+    /// <param name="retryFor">How long to read again.</param>
+    /// <param name="waiting">Told of each failure after which the read waits to try again.</param>
+    public static CustomerHistory Read(IInteractionHistory history, string customerId, DateTime from, DateTime to, TimeSpan retryFor,
+        Action<Exception>? waiting = null)
     {
         var since = System.Diagnostics.Stopwatch.StartNew();
         var delay = First;
@@ -45,6 +52,7 @@ internal static class StoreBackoff
             catch (Exception e) when (retryFor != TimeSpan.Zero && history.IsUnavailable(e)
                 && (retryFor == Timeout.InfiniteTimeSpan || since.Elapsed < retryFor))
             {
+                waiting?.Invoke(e);
                 var left = retryFor == Timeout.InfiniteTimeSpan ? delay : retryFor - since.Elapsed;
                 Wait(delay < left ? delay : left, CancellationToken.None);
                 delay = Next(delay);
