@@ -47,6 +47,9 @@ public class CustomerSnapshotTests
     [InlineData("age", 58.5, SnapshotErrorCodes.WrongType)]
     [InlineData("age", 3_000_000_000L, SnapshotErrorCodes.OutOfRange)]
     [InlineData("aum", double.NaN, SnapshotErrorCodes.OutOfRange)]
+    [InlineData("aum", 7.922816251426434E+28, SnapshotErrorCodes.OutOfRange)] // (double)decimal.MaxValue, 2^96
+    [InlineData("aum", -7.922816251426434E+28, SnapshotErrorCodes.OutOfRange)]
+    [InlineData("aum", 7.9228163E+28f, SnapshotErrorCodes.OutOfRange)] // (float)decimal.MaxValue, 2^96
     [InlineData("isRetiree", 1, SnapshotErrorCodes.WrongType)]
     [InlineData("name", 7, SnapshotErrorCodes.WrongType)]
     [InlineData("openedOn", "10/09/2026", SnapshotErrorCodes.BadDate)]
