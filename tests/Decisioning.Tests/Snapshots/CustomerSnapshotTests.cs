@@ -101,6 +101,22 @@ public class CustomerSnapshotTests
         Assert.Contains("lacks its field 'amount'", error.Message);
     }
 
+    // JSON cannot carry these; a ResponseSnapshot made in code can, and the history could not write them.
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Read_ResponseWithANonFiniteValue_GivesBadResponses(double value)
+    {
+        var response = new ResponseSnapshot(DateTimeOffset.Parse("2026-11-20T08:00:00Z"), "converted", "retiree-pension", "pension-fund", value);
+
+        var (customer, error) = CustomerSnapshot.FromDictionary(Fields(), responses: [response]).Read(Spec);
+
+        Assert.Null(customer);
+        Assert.Equal(SnapshotErrorCodes.BadResponses, error!.Code);
+        Assert.Contains("'value' of response 1", error.Message);
+    }
+
     [Fact]
     public void Read_ObjectWithAGuidIdAndRenamedProperties_MatchesByJsonNameThenByNameIgnoringCase()
     {
