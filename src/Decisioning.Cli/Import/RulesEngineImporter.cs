@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Compilation;
@@ -403,7 +404,7 @@ internal static class RulesEngineImporter
         private string Yaml(List<ImportedRule> rules)
         {
             var y = new StringBuilder();
-            y.Append("# Imported from ").Append(Path.GetFileName(json.File)).AppendLine(" by `decisioning import rulesengine`.");
+            y.Append("# Imported from ").Append(Escaped(Path.GetFileName(json.File), quoted: false)).AppendLine(" by `decisioning import rulesengine`.");
             y.AppendLine("# Each segment is one RulesEngine rule; field types are inferred from how the rules use them.");
             if (_fields.Assumed.Where(f => rules.Any(r => Mentions(r.Condition, f))).ToList() is { Count: > 0 } assumed)
             {
@@ -438,7 +439,7 @@ internal static class RulesEngineImporter
                 y.AppendLine();
                 if (rule.ErrorMessage is { } error)
                 {
-                    y.Append("  #   error message: ").AppendLine(error.ReplaceLineEndings(" "));
+                    y.Append("  #   error message: ").AppendLine(Escaped(error.ReplaceLineEndings(" "), quoted: false));
                 }
 
                 y.Append("  - id: ").AppendLine(rule.SegmentId);
@@ -452,9 +453,43 @@ internal static class RulesEngineImporter
             ExpressionTokens.Read(condition, out _)?.Any(t => t.Kind == TokenKind.Identifier && t.Text == field) ?? false;
 
         /// <summary>A YAML double-quoted scalar.</summary>
-        private static string Quote(string text) =>
-            "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-                .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+        private static string Quote(string text) => "\"" + Escaped(text, quoted: true) + "\"";
+
+        // YAML reads U+0085, U+2028 and U+2029 as line breaks and refuses other control characters
+        // raw: in a rule's name (written in a comment) they ended the comment, and what followed was
+        // read as the map's own YAML (a segment of the workflow's choosing); in a condition they
+        // folded into a space or broke the file. Each is written as an escape instead (which a
+        // comment shows as it is), so every text stays on its line and reads back as it was.
+        private static string Escaped(string text, bool quoted)
+        {
+            var y = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '\\' or '"' when quoted:
+                        y.Append('\\').Append(c);
+                        break;
+                    case '\n':
+                        y.Append("\\n");
+                        break;
+                    case '\r':
+                        y.Append("\\r");
+                        break;
+                    case '\t':
+                        y.Append("\\t");
+                        break;
+                    case < ' ' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF':
+                        y.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        y.Append(c);
+                        break;
+                }
+            }
+
+            return y.ToString();
+        }
 
         private string? Fail(string code, string message, JsonScalarItem node, int index)
         {

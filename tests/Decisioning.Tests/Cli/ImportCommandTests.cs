@@ -59,6 +59,28 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void ImportRulesEngine_TextsWithLineSeparatorsAndControlCharacters_StayOnTheirLinesAndReadBackAsWritten()
+    {
+        // U+2028 in a rule's name ended its comment line in map.yaml, and the rest was read as YAML:
+        // here a segment 'everyone' of the workflow's making. In a condition it folded into a space.
+        var workflow = Write("odd\u2028  - id: from-the-file-name.json", """
+            [{"WorkflowName": "w",
+              "Rules": [
+                {"RuleName": "Adult\u2028  - id: everyone\u2028    when: true", "ErrorMessage": "no\u0000 \u0085minors", "Expression": "age >= 18"},
+                {"RuleName": "Named", "Expression": "name == \"a\u2028b\" || name == \"c\u0085d\u0007\""}
+              ]}]
+            """);
+        var output = Path.Combine(_folder, "out");
+
+        var (exit, printed, _) = CliRunner.Run("import", "rulesengine", workflow, "--out", output);
+
+        Assert.True(exit == 0, printed);
+        var plan = Decisioning.Loading.MapLoader.Load(Path.Combine(output, "map.yaml")).Plan!;
+        Assert.Equal(["adult-id-everyone-when-true", "named"], plan.Segments.Select(s => s.Id));
+        Assert.Equal("name == \"a\u2028b\" || name == \"c\u0085d\u0007\"", plan.Segments[1].When!.Text);
+    }
+
+    [Fact]
     public void ImportRulesEngine_NotJson_ReportsThePositionAndWritesNothing()
     {
         var workflow = Write("broken.json", "{\n  \"WorkflowName\": \"w\",\n  \"Rules\": [ oops ]\n}");
