@@ -124,11 +124,18 @@ internal static class RulesEngineImporter
                 Warning(Unsupported, $"workflow '{name}': WorkflowsToInject is not followed; import the injected workflows' file too", inject.NameOffset);
             }
 
+            var (rules, strays) = Rules(workflow);
+            foreach (var stray in strays)
+            {
+                _rules++;
+                Error(NotWorkflowJson, $"workflow '{name}': {Stray(workflow, stray)}; it is not converted", stray.Offset);
+            }
+
             var scope = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (!Params(workflow.Member("GlobalParams"), scope, $"workflow '{name}'"))
             {
                 // Every rule may use the params that failed; none is converted.
-                foreach (var rule in Rules(workflow))
+                foreach (var rule in rules)
                 {
                     _rules++;
                     Error(ScopedParam, $"rule '{rule.Text("RuleName")}' is not converted: a global param of workflow '{name}' could not be", rule.Offset);
@@ -137,7 +144,7 @@ internal static class RulesEngineImporter
                 return;
             }
 
-            foreach (var rule in Rules(workflow))
+            foreach (var rule in rules)
             {
                 _rules++;
                 var ruleName = rule.Text("RuleName") ?? "(unnamed)";
@@ -160,8 +167,29 @@ internal static class RulesEngineImporter
             }
         }
 
-        private static IEnumerable<JsonObjectItem> Rules(JsonObjectItem owner) =>
-            owner.Member("Rules")?.Value is JsonArrayItem rules ? rules.Items.OfType<JsonObjectItem>() : [];
+        // The rule objects of a Rules list, and whatever else stands there (a Rules that is not a list,
+        // an item that is not an object). Those were skipped unseen: a workflow's rule was lost with
+        // "every rule converted", and a nested one left its parent's And or Or without it.
+        private static (List<JsonObjectItem> Rules, List<JsonItem> Strays) Rules(JsonObjectItem owner) =>
+            owner.Member("Rules")?.Value switch
+            {
+                null or JsonScalarItem { Kind: JsonTokenType.Null } => ([], []),
+                JsonArrayItem list => ([.. list.Items.OfType<JsonObjectItem>()], [.. list.Items.Where(i => i is not JsonObjectItem)]),
+                var other => ([], [other]),
+            };
+
+        private static string Stray(JsonObjectItem owner, JsonItem stray) =>
+            ReferenceEquals(owner.Member("Rules")?.Value, stray) ? $"Rules is a list of rules, not {Describe(stray)}" : $"a rule is a JSON object, not {Describe(stray)}";
+
+        private static string Describe(JsonItem item) => item switch
+        {
+            JsonArrayItem => "a list",
+            JsonScalarItem { Kind: JsonTokenType.String } => "a string",
+            JsonScalarItem { Kind: JsonTokenType.Number } => "a number",
+            JsonScalarItem { Kind: JsonTokenType.Null } => "null",
+            JsonScalarItem => "true or false",
+            _ => "an object",
+        };
 
         private static JsonMember? Actions(JsonObjectItem rule) =>
             rule.Member("Actions") is { Value: JsonObjectItem actions } member &&
@@ -189,7 +217,14 @@ internal static class RulesEngineImporter
                 return null;
             }
 
-            var children = Rules(rule).Where(c => c.Member("Enabled")?.Value is not JsonScalarItem { Kind: JsonTokenType.False }).ToList();
+            var (nested, strays) = Rules(rule);
+            if (strays.Count > 0)
+            {
+                Error(NotWorkflowJson, $"rule '{name}' is not converted: {Stray(rule, strays[0])}", strays[0].Offset);
+                return null;
+            }
+
+            var children = nested.Where(c => c.Member("Enabled")?.Value is not JsonScalarItem { Kind: JsonTokenType.False }).ToList();
             if (children.Count > 0)
             {
                 var op = rule.Text("Operator") ?? "";
