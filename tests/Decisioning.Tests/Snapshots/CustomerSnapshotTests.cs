@@ -149,6 +149,15 @@ public class CustomerSnapshotTests
     }
 
     [Fact]
+    public void Read_ObjectWithASpanAndARefReturnProperty_ReadsItsOtherProperties()
+    {
+        var (customer, error) = CustomerSnapshot.FromObject(new CustomerWithBuffers()).Read(Spec);
+
+        Assert.Null(error);
+        Assert.Equal(58, customer!.GetValue("age"));
+    }
+
+    [Fact]
     public void Read_ObjectLackingARequiredField_GivesMissingField()
     {
         var (_, error) = CustomerSnapshot.FromObject(new { customerId = "C1", name = "x" }).Read(Spec);
@@ -195,6 +204,27 @@ public class CustomerSnapshotTests
         public string[] Holdings { get; init; } = ["payroll-account"];
         public List<EventSnapshot> Events { get; init; } = [Deposit()];
         public List<ContactSnapshot> Contacts { get; init; } = [Contact()];
+    }
+
+    /// <summary>A host's type with properties no snapshot field can be: a span and a ref return.</summary>
+    private sealed class CustomerWithBuffers
+    {
+        private readonly byte[] _buffer = [1, 2];
+        private int _visits = 3;
+
+        public string CustomerId => "C001";
+        public string Name => "王女士";
+        public int Age => 58;
+        public decimal Aum => 820000m;
+        public int MonthsOnBook => 2;
+        public int RiskLevel => 3;
+        public bool IsRetiree => true;
+        public bool HasPhone => true;
+        public bool DoNotCall => false;
+        public bool AppActive30d => true;
+        public DateOnly OpenedOn => new(2026, 9, 10);
+        public ReadOnlySpan<byte> Buffer => _buffer;
+        public ref int Visits => ref _visits;
     }
 
     private sealed record RenamedCustomer(Guid Key)
