@@ -173,6 +173,17 @@ public class AddDecisioningTests
     }
 
     [Fact]
+    public void Resolve_ReloadDebounceLongerThanATimerWaits_FailsValidation()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.ReloadDebounce = TimeSpan.FromDays(1000)));
+
+        var e = Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+
+        Assert.Contains("ReloadDebounce is 1000.00:00:00: it must be at most", e.Message);
+    }
+
+    [Fact]
     public void Resolve_MapDeclaresAnotherId_FailsValidation()
     {
         using var folder = new TempMapFolder(DemoMap.Valid(1));
