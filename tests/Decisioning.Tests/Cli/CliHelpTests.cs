@@ -77,6 +77,19 @@ public sealed partial class CliHelpTests
         Assert.Contains(expected, output.Split('\n'));
     }
 
+    [Theory]
+    [InlineData("[suggest:-5]")]
+    [InlineData("[suggest:abc]")]
+    [InlineData("[suggest:2147483648]")]
+    public void SuggestDirective_APositionThatIsNoCursor_OneErrorLineExit1(string directive)
+    {
+        var (exit, output, error) = CliRunner.Run(directive, "decisioning ev");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"error: {directive} needs the cursor position, a whole number from 0 to 2147483647\n", error);
+    }
+
     [Fact]
     public void BashCompletionOfDocs_CompletesAgainstTheBuiltTool()
     {
