@@ -30,7 +30,7 @@ public static class Program
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args, BoundedResponseFiles()).Invoke(config);
+            return root.Parse(args, Parsing).Invoke(config);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -77,38 +77,10 @@ public static class Program
 
     private static bool IsText(Type type) => type == typeof(string) || type == typeof(string[]);
 
-    // "@FILE" stands for the arguments in FILE (System.CommandLine's response files). Its reader read
-    // whatever it was given whole: @/dev/zero ran out of memory (exit 134). Only a regular file of at
-    // most ResponseFileBytes is read now; anything else is a command line that does not parse (exit 1).
-    private static ParserConfiguration BoundedResponseFiles()
-    {
-        var parser = new ParserConfiguration();
-        var read = parser.ResponseFileTokenReplacer!;
-        parser.ResponseFileTokenReplacer = (string path, out IReadOnlyList<string>? tokens, out string? error) =>
-        {
-            tokens = null;
-            if (File.Exists(path))
-            {
-                var real = Files.MapFileRules.RealPath(path);
-                if (Files.FileKinds.Of(real) is var kind && kind != Files.FileKind.Regular)
-                {
-                    error = $"@{path}: an arguments file is a regular file, not {Files.FileKinds.Describe(kind)}";
-                    return false;
-                }
-
-                if (new FileInfo(real).Length > ResponseFileBytes)
-                {
-                    error = $"@{path}: an arguments file holds at most {ResponseFileBytes:N0} bytes";
-                    return false;
-                }
-            }
-
-            return read(path, out tokens, out error);
-        };
-        return parser;
-    }
-
-    private const int ResponseFileBytes = 1024 * 1024;
+    // No response files: System.CommandLine reads "@FILE" as the arguments in FILE, whole and with
+    // every "@" in it read again: @/dev/zero ran out of memory and a file naming itself overflowed the
+    // stack (exit 134). No command documents them; "@..." is now an argument like any other.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     private static bool IsDirective(string arg) => arg.StartsWith('[') && arg.EndsWith(']');
 

@@ -53,7 +53,7 @@ internal sealed class HelpSections(HelpAction standard, IReadOnlyDictionary<stri
         _buffering = true;
         try
         {
-            // With the parse's own configuration: its bounded reader of @FILE arguments (Program).
+            // With the parse's own configuration (Program's: no response files).
             parseResult.RootCommandResult.Command.Parse(args, parseResult.Configuration).Invoke(new InvocationConfiguration { Output = buffer, Error = buffer });
         }
         finally
