@@ -110,10 +110,12 @@ public sealed class FileMapSource : IMapSource, IDisposable
                 return;
             }
 
-            var files = (IsFolder ? FolderMapFiles().Append(Path) : [Path]).Concat(_lists);
-            var watched = files.SelectMany(f => LinksOnTheWay(f, Root)).ToHashSet(StringComparer.Ordinal);
-            _watched = watched;
-            var directories = watched.Select(f => System.IO.Path.GetDirectoryName(f)).OfType<string>()
+            var files = (IsFolder ? FolderMapFiles().Append(Path) : [Path]).Concat(_lists).ToList();
+            _watched = files.SelectMany(f => LinksOnTheWay(f, Root)).ToHashSet(StringComparer.Ordinal);
+            // The directories of the paths as named (a folder map's parent among them), not of where their
+            // links lead: a link's change shows in the directory that holds it, and every watcher is one
+            // of the user's inotify instances (128 by default on Linux).
+            var directories = files.Select(f => System.IO.Path.GetDirectoryName(f)).OfType<string>()
                 .Append(MapDirectory).ToHashSet(StringComparer.Ordinal);
             foreach (var stale in _watchers.Keys.Where(d => !directories.Contains(d)).ToList())
             {
