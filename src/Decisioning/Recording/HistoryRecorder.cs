@@ -306,9 +306,15 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
 
     private void Write(List<Pending> items)
     {
-        var (batch, count) = ToBatch(items);
-        if (count == 0)
+        HistoryBatch batch;
+        try
         {
+            batch = ToBatch(items);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Add(ref _failed, items.Count);
+            HistoryLog.WriteFailed(_logger, items.Count, e);
             return;
         }
 
@@ -317,81 +323,67 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
             try
             {
                 Store.Append(batch);
-                Interlocked.Add(ref _written, count);
+                Interlocked.Add(ref _written, items.Count);
                 return;
             }
             catch (Exception e) when (attempt < RetryDelays.Length)
             {
-                HistoryLog.WriteRetried(_logger, count, attempt + 1, e);
+                HistoryLog.WriteRetried(_logger, items.Count, attempt + 1, e);
                 Thread.Sleep(RetryDelays[attempt]);
             }
             catch (Exception e)
             {
-                Interlocked.Add(ref _failed, count);
-                HistoryLog.WriteFailed(_logger, count, e);
+                Interlocked.Add(ref _failed, items.Count);
+                HistoryLog.WriteFailed(_logger, items.Count, e);
                 return;
             }
         }
     }
 
-    // The batch of the items' records, and how many items are in it. An item whose records cannot
-    // be made (its snapshot or line fails to write) is counted failed and logged alone: it used to
-    // fail the whole batch, losing up to BatchSize other customers' decisions with it.
-    private (HistoryBatch Batch, int Items) ToBatch(List<Pending> items)
+    private HistoryBatch ToBatch(List<Pending> items)
     {
         var decisions = new List<StoredDecision>();
         var offers = new List<OfferEntry>();
         var contacts = new List<ContactEntry>();
         var responses = new List<ResponseEntry>();
-        var added = 0;
         foreach (var item in items)
         {
-            HistoryBatch records;
-            try
+            if (item.Batch is { } batch)
             {
-                records = item.Batch ?? Records(item);
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref _failed);
-                HistoryLog.WriteFailed(_logger, 1, e);
+                decisions.AddRange(batch.Decisions);
+                offers.AddRange(batch.Offers);
+                contacts.AddRange(batch.Contacts);
+                responses.AddRange(batch.Responses);
                 continue;
             }
 
-            decisions.AddRange(records.Decisions);
-            offers.AddRange(records.Offers);
-            contacts.AddRange(records.Contacts);
-            responses.AddRange(records.Responses);
-            added++;
+            // The records come from the decision itself: its line is written once (here, off the
+            // deciding thread, for a decision record) and never read back.
+            var snapshot = item.Kept is { } kept ? SnapshotJson.Write(item.Plan!, kept) : null;
+            StoredDecision decision;
+            OfferEntry[] actions;
+            if (item.Stored is { } stored)
+            {
+                decision = snapshot is null ? stored : stored with { Snapshot = snapshot };
+                actions = item.Offers!;
+            }
+            else
+            {
+                decision = DecisionLines.Records(item.Decision!, DecisionJson.ToUtf8(item.Decision!), snapshot, item.Role!, out actions);
+            }
+
+            decisions.Add(decision);
+            // An offer of an adaptive model keeps the predictor values it was decided with, for learning.
+            offers.AddRange(item.Subject is { } subject
+                ? actions.Select(o => o with { Predictors = Adaptive.PredictorValues.Write(item.Plan!, o.Strategy, subject.Customer, subject.Tier, subject.Stage) })
+                : actions);
+            if (_options.OffersAreContacts)
+            {
+                contacts.AddRange(DecisionLines.AsContacts(actions));
+            }
         }
 
-        return (new HistoryBatch(decisions, offers, contacts, responses), added);
-    }
-
-    // A decision's records, made whole before any is added to the batch.
-    private HistoryBatch Records(Pending item)
-    {
-        // The records come from the decision itself: its line is written once (here, off the
-        // deciding thread, for a decision record) and never read back.
-        var snapshot = item.Kept is { } kept ? SnapshotJson.Write(item.Plan!, kept) : null;
-        StoredDecision decision;
-        OfferEntry[] actions;
-        if (item.Stored is { } stored)
-        {
-            decision = snapshot is null ? stored : stored with { Snapshot = snapshot };
-            actions = item.Offers!;
-        }
-        else
-        {
-            decision = DecisionLines.Records(item.Decision!, DecisionJson.ToUtf8(item.Decision!), snapshot, item.Role!, out actions);
-        }
-
-        // An offer of an adaptive model keeps the predictor values it was decided with, for learning.
-        OfferEntry[] offers = item.Subject is { } subject
-            ? [.. actions.Select(o => o with { Predictors = Adaptive.PredictorValues.Write(item.Plan!, o.Strategy, subject.Customer, subject.Tier, subject.Stage) })]
-            : actions;
-        ContactEntry[] contacts = _options.OffersAreContacts ? [.. DecisionLines.AsContacts(actions)] : [];
-        return new HistoryBatch([decision], offers, contacts, []);
+        return new HistoryBatch(decisions, offers, contacts, responses);
     }
 
     // A decision still in its buffer: its line and offers are taken now (the buffer is reused), its snapshot written later.

@@ -132,37 +132,6 @@ public sealed class HistoryRecorderTests
     }
 
     [Fact]
-    public async Task ADecisionWhoseRecordsCannotBeWritten_IsLostAlone_NotWithItsBatch()
-    {
-        // A response whose value is NaN, read back from a store that holds one: the kept snapshot
-        // cannot be written as JSON. It failed the whole batch, and the decisions queued beside it.
-        var plan = Decisioning.Loading.MapLoader.LoadText(TinyMap.Yaml).Plan!;
-        var reader = new Decisioning.Snapshots.SnapshotReader(plan);
-        var evaluator = new Decisioning.Evaluation.Evaluator(plan);
-        using var store = new PermittedHistory();
-        var recorder = new HistoryRecorder(store, new HistoryOptions { KeepSnapshots = true, BatchSize = 10 });
-        // The writer takes the first record and waits for a permit; the next three queue as one batch.
-        recorder.RecordContact(Contact(0));
-        Assert.True(SpinWait.SpinUntil(() => store.Waiting, TimeSpan.FromSeconds(5)));
-        foreach (var id in new[] { "C1", "C2", "C3" })
-        {
-            var customer = reader.Read(TinyMap.Customer(id)).Customer!;
-            if (id == "C2")
-            {
-                customer = HistoryMerge.Merge(customer, new CustomerHistory([], [new ResponseEntry(id, T0, null, "fund", "converted", double.NaN)]));
-            }
-
-            recorder.Record(evaluator.Decide(customer, TinyMap.At), plan, customer);
-        }
-
-        store.Permit(2);
-        await recorder.StopAsync();
-
-        Assert.Equal(new HistoryQueueCounts(4, 3, 0, 1), recorder.Counts);
-        Assert.Equal(["C1", "C3"], store.Decisions(HistoryQuery.All).Select(d => d.CustomerId));
-    }
-
-    [Fact]
     public async Task AStoreThatFails_IsRetried_ThenTheRecordsAreCountedAsFailed()
     {
         using var store = new GatedHistory { Fail = true };
