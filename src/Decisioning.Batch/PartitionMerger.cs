@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Decisioning.Files;
 using Decisioning.Serialization;
@@ -13,6 +14,9 @@ namespace Decisioning.Batch;
 internal static class PartitionMerger
 {
     public const string DecisionsFile = "decisions.jsonl";
+
+    // How many missing partitions an error names.
+    private const int MissingNamed = 10;
 
     /// <summary>
     /// Merges <paramref name="partitions"/> (folders) into <paramref name="output"/>. Throws
@@ -117,9 +121,13 @@ internal static class PartitionMerger
         var seen = manifests.Select(m => m.Partition.Index).ToHashSet();
         if (manifests.Count != first.Partition.Count || seen.Count != first.Partition.Count)
         {
-            var missing = Enumerable.Range(0, first.Partition.Count).Where(i => !seen.Contains(i)).Select(i => $"{i}/{first.Partition.Count}");
+            // The first few only: a run of --partition 0/2147483647 listed two billion and ran out of memory.
+            var count = first.Partition.Count;
+            var absent = count - seen.Count;
+            var missing = Enumerable.Range(0, count).Where(i => !seen.Contains(i)).Take(MissingNamed).Select(i => $"{i}/{count}");
+            var more = absent > MissingNamed ? $" and {(absent - MissingNamed).ToString("N0", CultureInfo.InvariantCulture)} more" : "";
             throw new InvalidDataException(
-                $"expected each of the {first.Partition.Count} partitions once, got {manifests.Count} folders; missing: {string.Join(", ", missing)}");
+                $"expected each of the {count} partitions once, got {manifests.Count} folders; missing: {string.Join(", ", missing)}{more}");
         }
 
         foreach (var folder in partitions)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Decisioning.Cli.Commands;
 using Decisioning.Cli.Infrastructure;
 
@@ -20,11 +21,16 @@ public static class Program
 
         HelpSections.Configure(root, CommandHelpCatalog.All, args);
         RefuseEmptyValues(root);
+        if (args.TakeWhile(IsDirective).FirstOrDefault(d => !IsValidSuggest(d)) is { } suggest)
+        {
+            stderr.WriteLine($"error: {suggest} needs the cursor position, a whole number from 0 to {int.MaxValue}");
+            return 1;
+        }
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(config);
+            return root.Parse(args, Parsing).Invoke(config);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -77,4 +83,25 @@ public static class Program
     }
 
     private static bool IsText(Type type) => type == typeof(string) || type == typeof(string[]);
+
+    // No response files: System.CommandLine reads "@FILE" as the arguments in FILE, whole and with
+    // every "@" in it read again: @/dev/zero ran out of memory and a file naming itself overflowed the
+    // stack (exit 134). No command documents them; "@..." is now an argument like any other.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    private static bool IsDirective(string arg) => arg.StartsWith('[') && arg.EndsWith(']');
+
+    // System.CommandLine reads [suggest:N] with int.Parse and cuts the command line at N: a position
+    // that is not a whole number, is negative or is beyond int threw out of Main (a stack trace,
+    // exit 134). Without a position ([suggest], [suggest:]) it completes at the end, as before.
+    private static bool IsValidSuggest(string directive)
+    {
+        if (!directive.StartsWith("[suggest:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var position = directive.AsSpan("[suggest:".Length, directive.Length - "[suggest:".Length - 1);
+        return position.IsEmpty || (int.TryParse(position, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at) && at >= 0);
+    }
 }

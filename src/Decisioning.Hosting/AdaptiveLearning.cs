@@ -141,7 +141,12 @@ internal sealed class AdaptiveLearning(AdaptiveLearningOptions options, Decision
         {
             var learned = await Task.Run(() => HistoryLearning.Learn(loaded, _history!.Store, now).State, cancellationToken).ConfigureAwait(false);
             total = AdaptivePlans.Loaded(loaded);
-            total.Add(learned);
+            if (total.Add(learned) is { } conflict)
+            {
+                // Counts past long.MaxValue: a failed learning, and the state in use stays.
+                throw new InvalidOperationException(conflict);
+            }
+
             total.Map = loaded.MapId;
             total.At = now;
         }

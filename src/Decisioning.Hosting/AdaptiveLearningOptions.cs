@@ -23,7 +23,13 @@ public sealed class AdaptiveLearningOptions
     public string? StateDirectory { get; set; }
 
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> for a bad one.</summary>
-    public void Validate() => ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(Interval));
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(Interval));
+        // The longest wait of Task.Delay (about 49.7 days): a longer interval threw out of the learning
+        // loop after the first learning, and no state was learned again, not even after a reload.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Interval, TimeSpan.FromMilliseconds(uint.MaxValue - 1), nameof(Interval));
+    }
 }
 
 /// <summary>Learns the served maps' adaptive states now, outside the interval (after a batch of responses, or in tests).</summary>

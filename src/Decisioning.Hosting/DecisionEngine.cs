@@ -20,6 +20,8 @@ namespace Decisioning.Hosting;
 /// </summary>
 internal sealed class DecisionEngine : IDecisionEngine, IDisposable
 {
+    private static readonly SnapshotError NullSnapshot = new(null, SnapshotErrorCodes.NotAnObject, "a snapshot is a JSON object, not null");
+
     private readonly FrozenDictionary<string, Entry> _maps;
     private readonly Entry[] _ordered;
     private readonly ShadowRunner? _shadows;
@@ -84,6 +86,16 @@ internal sealed class DecisionEngine : IDecisionEngine, IDisposable
         foreach (var snapshot in snapshots)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (snapshot is null)
+            {
+                // As a line "null" of a file: that customer's error record. Thrown, it lost the results
+                // of the customers before it, whose decisions the history had already recorded.
+                _metrics.SnapshotRejected(version.MapId, NullSnapshot.Code);
+                errors++;
+                results.Add(new DecisionResult(null, NullSnapshot));
+                continue;
+            }
+
             DecideWith(entry, version, snapshot, at.UtcDateTime, out var decision, out var error);
             errors += error is null ? 0 : 1;
             results.Add(new DecisionResult(decision, error));

@@ -11,6 +11,9 @@ namespace Decisioning.Hosting;
 /// </summary>
 internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IValidateOptions<DecisioningOptions>
 {
+    // The longest wait of Task.Delay (uint.MaxValue - 1 ms, about 49.7 days).
+    private static readonly TimeSpan LongestDebounce = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public ValidateOptionsResult Validate(string? name, DecisioningOptions options)
     {
         if (name != Options.DefaultName)
@@ -27,6 +30,12 @@ internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IV
         if (options.ReloadDebounce < TimeSpan.Zero)
         {
             failures.Add($"ReloadDebounce is {options.ReloadDebounce}: it must not be negative");
+        }
+        else if (options.ReloadDebounce > LongestDebounce)
+        {
+            // Longer than a timer waits: the first change stopped the reload loop for good (logged
+            // once, at that change). "1000" in configuration reads as 1000 days.
+            failures.Add($"ReloadDebounce is {options.ReloadDebounce}: it must be at most {LongestDebounce} (a plain number is days)");
         }
 
         if (options.ShadowQueueCapacity < 1)

@@ -37,7 +37,8 @@ public interface IDecisionEngine
 
     /// <summary>
     /// Decides many customers with one map version (the one serving when the call starts), in
-    /// order, under one <c>decisioning.batch</c> activity.
+    /// order, under one <c>decisioning.batch</c> activity. A snapshot that cannot be decided, null
+    /// among them, gets its error record in its place and the others go on.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No map <paramref name="mapId"/> is served.</exception>
     IReadOnlyList<DecisionResult> DecideBatch(string mapId, IEnumerable<CustomerSnapshot> snapshots, DateTimeOffset at,

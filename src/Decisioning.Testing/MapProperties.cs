@@ -102,7 +102,8 @@ public sealed class MapProperties
     public Property ExperimentSplitsWithin(double tolerance = 0.05, int customers = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
-        if (tolerance is <= 0 or >= 1)
+        // Written so that NaN is refused too: no comparison with it holds, and the property passed whatever the split.
+        if (!(tolerance is > 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "a tolerance is a share in (0, 1)");
         }

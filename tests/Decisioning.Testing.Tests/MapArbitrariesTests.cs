@@ -28,6 +28,31 @@ public sealed class MapArbitrariesTests
         Assert.Superset(new HashSet<decimal> { below, at, above }, values);
     }
 
+    // Constants whose edges, scales or relations lie beyond decimal's range: those are left out.
+    [Theory]
+    [InlineData("aum >= 50000000000000000000000000000.5")]
+    [InlineData("age >= aum * 0.0000000000000000000000000001")]
+    [InlineData("aum * 0.0000000000000000000000000001 >= 50000000000000000000000000000.5")]
+    public void For_MapComparingAtDecimalsLimits_EverySnapshotIsValidForTheMap(string segment)
+    {
+        var plan = SmallMap.Load(SmallMap.Yaml.Replace("when: age >= 55", $"when: \"{segment}\""));
+
+        var customers = Gen.Sample(MapArbitraries.For(plan, At).Generator, size: 50, seed: new Rnd(2026), numberOfSamples: 300);
+
+        Assert.All(customers, c => Assert.Null(c.TryRead(plan).Error));
+    }
+
+    [Fact]
+    public void For_ChannelWithAHugeContactCap_BurstsStayWithinTheLargestBurst()
+    {
+        var plan = SmallMap.Load(SmallMap.Yaml.Replace("contactPolicy: { max: 1, per: 7d }", "contactPolicy: { max: 1000, per: 7d }"));
+
+        var customers = Gen.Sample(MapArbitraries.For(plan, At).Generator, size: 50, seed: new Rnd(2026), numberOfSamples: 300);
+
+        // A burst of at most its cap and one more, beside the one contact the map's one strategy may have.
+        Assert.All(customers, c => Assert.InRange(c.Contacts.Count, 0, Decisioning.Testing.Generation.CustomerGen.LargestBurst + 2));
+    }
+
     [Fact]
     public void For_SampleMap_DrawsTheLiteralsAStringIsComparedWithAndNull()
     {

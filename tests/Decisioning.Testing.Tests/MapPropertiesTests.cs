@@ -4,6 +4,7 @@ using Decisioning.Testing.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Xunit;
 
 namespace Decisioning.Testing.Tests;
 
@@ -38,6 +39,15 @@ public sealed class MapPropertiesTests
             (customer, candidate, _) => candidate.Channel.Id != "rm-call" || (int)customer.GetValue("age")! <= 80);
         var host = MapProperties.For(new Evaluator(SampleMap.Plan, [noCallsToTheVeryOld]), SampleMap.At);
         return host.SelectedActionsPassEveryGate().And(host.RejectionsNameTheirFirstFailingGate()).And(host.ArbitrationKeepsItsLimits());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(double.NaN)]
+    public void ExperimentSplitsWithin_AToleranceThatIsNoShare_IsRefused(double tolerance)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sample.ExperimentSplitsWithin(tolerance));
     }
 
     [Property(MaxTest = 50)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Decisioning.Compilation;
@@ -123,11 +124,18 @@ internal static class RulesEngineImporter
                 Warning(Unsupported, $"workflow '{name}': WorkflowsToInject is not followed; import the injected workflows' file too", inject.NameOffset);
             }
 
+            var (rules, strays) = Rules(workflow);
+            foreach (var stray in strays)
+            {
+                _rules++;
+                Error(NotWorkflowJson, $"workflow '{name}': {Stray(workflow, stray)}; it is not converted", stray.Offset);
+            }
+
             var scope = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (!Params(workflow.Member("GlobalParams"), scope, $"workflow '{name}'"))
             {
                 // Every rule may use the params that failed; none is converted.
-                foreach (var rule in Rules(workflow))
+                foreach (var rule in rules)
                 {
                     _rules++;
                     Error(ScopedParam, $"rule '{rule.Text("RuleName")}' is not converted: a global param of workflow '{name}' could not be", rule.Offset);
@@ -136,7 +144,7 @@ internal static class RulesEngineImporter
                 return;
             }
 
-            foreach (var rule in Rules(workflow))
+            foreach (var rule in rules)
             {
                 _rules++;
                 var ruleName = rule.Text("RuleName") ?? "(unnamed)";
@@ -159,8 +167,29 @@ internal static class RulesEngineImporter
             }
         }
 
-        private static IEnumerable<JsonObjectItem> Rules(JsonObjectItem owner) =>
-            owner.Member("Rules")?.Value is JsonArrayItem rules ? rules.Items.OfType<JsonObjectItem>() : [];
+        // The rule objects of a Rules list, and whatever else stands there (a Rules that is not a list,
+        // an item that is not an object). Those were skipped unseen: a workflow's rule was lost with
+        // "every rule converted", and a nested one left its parent's And or Or without it.
+        private static (List<JsonObjectItem> Rules, List<JsonItem> Strays) Rules(JsonObjectItem owner) =>
+            owner.Member("Rules")?.Value switch
+            {
+                null or JsonScalarItem { Kind: JsonTokenType.Null } => ([], []),
+                JsonArrayItem list => ([.. list.Items.OfType<JsonObjectItem>()], [.. list.Items.Where(i => i is not JsonObjectItem)]),
+                var other => ([], [other]),
+            };
+
+        private static string Stray(JsonObjectItem owner, JsonItem stray) =>
+            ReferenceEquals(owner.Member("Rules")?.Value, stray) ? $"Rules is a list of rules, not {Describe(stray)}" : $"a rule is a JSON object, not {Describe(stray)}";
+
+        private static string Describe(JsonItem item) => item switch
+        {
+            JsonArrayItem => "a list",
+            JsonScalarItem { Kind: JsonTokenType.String } => "a string",
+            JsonScalarItem { Kind: JsonTokenType.Number } => "a number",
+            JsonScalarItem { Kind: JsonTokenType.Null } => "null",
+            JsonScalarItem => "true or false",
+            _ => "an object",
+        };
 
         private static JsonMember? Actions(JsonObjectItem rule) =>
             rule.Member("Actions") is { Value: JsonObjectItem actions } member &&
@@ -188,7 +217,14 @@ internal static class RulesEngineImporter
                 return null;
             }
 
-            var children = Rules(rule).Where(c => c.Member("Enabled")?.Value is not JsonScalarItem { Kind: JsonTokenType.False }).ToList();
+            var (nested, strays) = Rules(rule);
+            if (strays.Count > 0)
+            {
+                Error(NotWorkflowJson, $"rule '{name}' is not converted: {Stray(rule, strays[0])}", strays[0].Offset);
+                return null;
+            }
+
+            var children = nested.Where(c => c.Member("Enabled")?.Value is not JsonScalarItem { Kind: JsonTokenType.False }).ToList();
             if (children.Count > 0)
             {
                 var op = rule.Text("Operator") ?? "";
@@ -403,7 +439,7 @@ internal static class RulesEngineImporter
         private string Yaml(List<ImportedRule> rules)
         {
             var y = new StringBuilder();
-            y.Append("# Imported from ").Append(Path.GetFileName(json.File)).AppendLine(" by `decisioning import rulesengine`.");
+            y.Append("# Imported from ").Append(Escaped(Path.GetFileName(json.File), quoted: false)).AppendLine(" by `decisioning import rulesengine`.");
             y.AppendLine("# Each segment is one RulesEngine rule; field types are inferred from how the rules use them.");
             if (_fields.Assumed.Where(f => rules.Any(r => Mentions(r.Condition, f))).ToList() is { Count: > 0 } assumed)
             {
@@ -438,7 +474,7 @@ internal static class RulesEngineImporter
                 y.AppendLine();
                 if (rule.ErrorMessage is { } error)
                 {
-                    y.Append("  #   error message: ").AppendLine(error.ReplaceLineEndings(" "));
+                    y.Append("  #   error message: ").AppendLine(Escaped(error.ReplaceLineEndings(" "), quoted: false));
                 }
 
                 y.Append("  - id: ").AppendLine(rule.SegmentId);
@@ -452,9 +488,43 @@ internal static class RulesEngineImporter
             ExpressionTokens.Read(condition, out _)?.Any(t => t.Kind == TokenKind.Identifier && t.Text == field) ?? false;
 
         /// <summary>A YAML double-quoted scalar.</summary>
-        private static string Quote(string text) =>
-            "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-                .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+        private static string Quote(string text) => "\"" + Escaped(text, quoted: true) + "\"";
+
+        // YAML reads U+0085, U+2028 and U+2029 as line breaks and refuses other control characters
+        // raw: in a rule's name (written in a comment) they ended the comment, and what followed was
+        // read as the map's own YAML (a segment of the workflow's choosing); in a condition they
+        // folded into a space or broke the file. Each is written as an escape instead (which a
+        // comment shows as it is), so every text stays on its line and reads back as it was.
+        private static string Escaped(string text, bool quoted)
+        {
+            var y = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '\\' or '"' when quoted:
+                        y.Append('\\').Append(c);
+                        break;
+                    case '\n':
+                        y.Append("\\n");
+                        break;
+                    case '\r':
+                        y.Append("\\r");
+                        break;
+                    case '\t':
+                        y.Append("\\t");
+                        break;
+                    case < ' ' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF':
+                        y.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        y.Append(c);
+                        break;
+                }
+            }
+
+            return y.ToString();
+        }
 
         private string? Fail(string code, string message, JsonScalarItem node, int index)
         {

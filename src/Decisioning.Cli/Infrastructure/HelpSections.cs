@@ -53,7 +53,8 @@ internal sealed class HelpSections(HelpAction standard, IReadOnlyDictionary<stri
         _buffering = true;
         try
         {
-            parseResult.RootCommandResult.Command.Parse(args).Invoke(new InvocationConfiguration { Output = buffer, Error = buffer });
+            // With the parse's own configuration (Program's: no response files).
+            parseResult.RootCommandResult.Command.Parse(args, parseResult.Configuration).Invoke(new InvocationConfiguration { Output = buffer, Error = buffer });
         }
         finally
         {

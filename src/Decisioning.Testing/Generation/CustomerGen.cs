@@ -12,6 +12,9 @@ namespace Decisioning.Testing.Generation;
 /// </summary>
 internal static class CustomerGen
 {
+    /// <summary>The most contacts a burst on one channel holds: its contact cap and one more, up to this.</summary>
+    internal const int LargestBurst = 100;
+
     public static Gen<GeneratedCustomer> For(MapSchema schema)
     {
         // Built once: a query's later generators would otherwise be rebuilt for every customer.
@@ -113,7 +116,9 @@ internal static class CustomerGen
             ? Gen.Constant<StrategySpec?>(null)
             : Gen.Frequency((1, Gen.Constant<StrategySpec?>(null)), (2, Pick.From(users).Select(s => (StrategySpec?)s)));
         var time = TimeEdges.Around(schema.At, Windows(channel, null), schema.ShiftedWindows);
-        var max = channel.Max ?? 1;
+        // A cap above LargestBurst is left unreached: a customer with that many contacts costs more to
+        // build and decide than the edge is worth (a cap of int.MaxValue ran out of memory, and max + 1 overflowed).
+        var max = Math.Min(channel.Max ?? 1, LargestBurst);
         var count = Gen.Frequency((1, Gen.Choose(1, Math.Max(1, max - 1))), (2, Gen.Constant(max)), (1, Gen.Constant(max + 1)));
         return from s in strategy
                from n in count

@@ -123,7 +123,8 @@ internal static class CustomerShrinker
                     yield return Math.Truncate(d);
                 }
 
-                foreach (var n in Toward0((long)Math.Truncate(d)))
+                // A decimal beyond long's range (up to 7.9e28) goes toward 0 through long's: every one is plainer.
+                foreach (var n in Toward0((long)Math.Clamp(Math.Truncate(d), long.MinValue, long.MaxValue)))
                 {
                     yield return (decimal)n;
                 }

@@ -69,18 +69,18 @@ internal sealed class ExpressionConstants
         if (other.Name is { } o)
         {
             // n op o * f; the reverse pair records o op n / f, so record one direction only.
-            if (string.CompareOrdinal(n, o) < 0 && name.Factor != 0)
+            if (string.CompareOrdinal(n, o) < 0 && Bounded.Over(other.Factor, name.Factor) is { } factor)
             {
-                _relations.Add(new Relation(n, o, other.Factor / name.Factor));
+                _relations.Add(new Relation(n, o, factor));
             }
         }
         else if (other.Text is { } text)
         {
             Strings(n).Add(text);
         }
-        else if (other.Number is { } number && name.Factor != 0)
+        else if (other.Number is { } number && Bounded.Over(number, name.Factor) is { } constant)
         {
-            Numbers(n).Add(number / name.Factor);
+            Numbers(n).Add(constant);
         }
     }
 

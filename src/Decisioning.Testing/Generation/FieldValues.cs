@@ -59,18 +59,12 @@ internal static class FieldValues
         var edges = new SortedSet<decimal>();
         foreach (var c in constants)
         {
-            if (whole)
-            {
-                edges.UnionWith([Math.Floor(c) - 1, Math.Floor(c), Math.Ceiling(c), Math.Ceiling(c) + 1]);
-            }
-            else
-            {
-                edges.UnionWith([c - 1, c, c + 1]);
-                if (c != Math.Truncate(c))
-                {
-                    edges.UnionWith([c - 0.01m, c + 0.01m]);
-                }
-            }
+            decimal?[] around = whole
+                ? [Bounded.Plus(Math.Floor(c), -1), Math.Floor(c), Math.Ceiling(c), Bounded.Plus(Math.Ceiling(c), 1)]
+                : c != Math.Truncate(c)
+                    ? [Bounded.Plus(c, -1), Bounded.Plus(c, -0.01m), c, Bounded.Plus(c, 0.01m), Bounded.Plus(c, 1)]
+                    : [Bounded.Plus(c, -1), c, Bounded.Plus(c, 1)];
+            edges.UnionWith(around.OfType<decimal>());
         }
 
         return [.. edges.Where(e => !whole || e is >= int.MinValue and <= int.MaxValue)];
@@ -83,7 +77,7 @@ internal static class FieldValues
         var negative = field.Numbers.Any(c => c < 0);
         // Anywhere up to twice a constant, the constant picked first: values spread over every range
         // between the constants instead of piling up above the largest one.
-        var scales = field.Numbers.Select(c => Math.Min(Math.Max(10m, 2 * Math.Abs(c)), int.MaxValue / 2)).Append(100m).Distinct().ToArray();
+        var scales = field.Numbers.Select(c => Math.Min(Math.Max(10m, Bounded.Times(2, Math.Abs(c)) ?? decimal.MaxValue), int.MaxValue / 2)).Append(100m).Distinct().ToArray();
         var random = Pick.From(scales).SelectMany(scale => Gen.Choose(0, 1_000_000)
             .Select(k => (negative ? -scale : 0) + ((negative ? 2 * scale : scale) * k / 1_000_000)));
         var choices = new List<(int, Gen<decimal>)>
@@ -110,11 +104,10 @@ internal static class FieldValues
         var related = new List<decimal>();
         foreach (var r in schema.Relations)
         {
-            var (other, factor) = r.Left == field.Name ? (r.Right, r.Factor) : r.Right == field.Name && r.Factor != 0 ? (r.Left, 1 / r.Factor) : (null, 0m);
+            (string? other, decimal? factor) = r.Left == field.Name ? (r.Right, r.Factor) : r.Right == field.Name ? (r.Left, Bounded.Over(1, r.Factor)) : (null, null);
             var value = earlier.FirstOrDefault(f => f.Key == other).Value;
-            if (other is not null && value is int or decimal)
+            if (other is not null && factor is { } by && value is int or decimal && Bounded.Times(Convert.ToDecimal(value), by) is { } center)
             {
-                var center = Convert.ToDecimal(value) * factor;
                 related.AddRange(Edges([center], field.Kind == FieldKind.Int));
             }
         }

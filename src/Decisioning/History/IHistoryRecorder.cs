@@ -12,9 +12,11 @@ public interface IHistoryRecorder
     IInteractionHistory Store { get; }
 
     /// <summary>Confirms a delivery: the contact is stored and later decisions see it.</summary>
+    /// <exception cref="ArgumentException">The contact has no customer id, or a wave below 1.</exception>
     void RecordContact(ContactEntry contact);
 
     /// <summary>Reports a customer's response (<c>responded</c>, <c>declined</c> or <c>converted</c>).</summary>
+    /// <exception cref="ArgumentException">The response has no customer id, another kind, or a value that is NaN or infinite.</exception>
     void RecordResponse(ResponseEntry response);
 
     /// <summary>

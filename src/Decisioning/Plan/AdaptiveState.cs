@@ -5,7 +5,8 @@ namespace Decisioning.Plan;
 public record struct BinCount(long Positive, long Negative)
 {
     /// <summary>The counts of both bins, summed.</summary>
-    public static BinCount operator +(BinCount a, BinCount b) => new(a.Positive + b.Positive, a.Negative + b.Negative);
+    /// <exception cref="OverflowException">A sum exceeds <see cref="long.MaxValue"/>.</exception>
+    public static BinCount operator +(BinCount a, BinCount b) => new(checked(a.Positive + b.Positive), checked(a.Negative + b.Negative));
 }
 
 /// <summary>
@@ -119,7 +120,10 @@ public sealed class AdaptiveState
     /// Adds <paramref name="other"/> into this state: counts of the same instance and bin are summed,
     /// category values are united, the later learning time is kept.
     /// </summary>
-    /// <returns>Null, or why the two cannot be added (an instance whose predictors bin differently).</returns>
+    /// <returns>
+    /// Null, or why the two cannot be added (an instance whose predictors bin differently, or counts
+    /// whose sum exceeds <see cref="long.MaxValue"/>); this state is then part-added, to be discarded.
+    /// </returns>
     public string? Add(AdaptiveState other)
     {
         foreach (var (key, theirs) in other.Instances)
@@ -137,11 +141,20 @@ public sealed class AdaptiveState
                 return $"model '{key.Model}' of strategy '{key.Strategy}' has different predictors or bin edges in the two states";
             }
 
-            ours.Positives += theirs.Positives;
-            ours.Negatives += theirs.Negatives;
-            for (var i = 0; i < ours.Predictors.Count; i++)
+            try
             {
-                ours.Predictors[i].Add(theirs.Predictors[i]);
+                ours.Positives = checked(ours.Positives + theirs.Positives);
+                ours.Negatives = checked(ours.Negatives + theirs.Negatives);
+                for (var i = 0; i < ours.Predictors.Count; i++)
+                {
+                    ours.Predictors[i].Add(theirs.Predictors[i]);
+                }
+            }
+            catch (OverflowException)
+            {
+                // Wrapped, the sums were negative counts: a state that no reader takes, and that
+                // decided with nonsense propensities where it was swapped in online.
+                return $"model '{key.Model}' of strategy '{key.Strategy}': the counts added exceed {long.MaxValue}";
             }
         }
 

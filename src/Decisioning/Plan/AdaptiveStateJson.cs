@@ -164,7 +164,10 @@ public static class AdaptiveStateJson
             Positives = Count(o, "positives"),
             Negatives = Count(o, "negatives"),
         };
-        return instance;
+        // The evidence is P + N: wrapped past long.MaxValue, it was negative and the model read no evidence.
+        return instance.Positives <= long.MaxValue - instance.Negatives
+            ? instance
+            : throw new FormatException($"'positives' + 'negatives' of model '{model}' of strategy '{strategy}' exceed {long.MaxValue}");
     }
 
     private static PredictorCounts Predictor(JsonObject o)

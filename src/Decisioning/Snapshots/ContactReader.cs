@@ -189,6 +189,13 @@ internal static class ContactReader
             throw new SnapshotFormatException(BadResponses, $"response {number} has no 'at'");
         }
 
+        // JSON cannot hold NaN or an infinity, but a ResponseSnapshot made in code can: such a value
+        // reached the history, where writing the kept snapshot failed and lost its whole batch.
+        if (!double.IsFinite(value))
+        {
+            throw new SnapshotFormatException(BadResponses, $"'value' of response {number} must be a number");
+        }
+
         return kind switch
         {
             ResponseRecord.Responded or ResponseRecord.Declined or ResponseRecord.Converted =>

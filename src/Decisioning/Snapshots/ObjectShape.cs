@@ -25,7 +25,7 @@ internal sealed class ObjectShape<T>
     private ObjectShape()
     {
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null);
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null && CanBox(p.PropertyType));
         foreach (var property in properties)
         {
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
@@ -49,6 +49,10 @@ internal sealed class ObjectShape<T>
 
     private Func<T, object?>? Find(string name) =>
         _exact.TryGetValue(name, out var exact) ? exact : _folded.GetValueOrDefault(name);
+
+    // A Span, a pointer or a ref return cannot be boxed: its getter did not compile, and the type
+    // initializer's exception made every snapshot of the type throw. No field value is one of these.
+    private static bool CanBox(Type type) => !type.IsByRefLike && !type.IsPointer && !type.IsByRef && !type.IsFunctionPointer;
 
     private static Func<T, object?> Compile(PropertyInfo property)
     {

@@ -95,7 +95,9 @@ internal static class SlotWriter
             case double or float:
                 // The double is what a propensity model multiplies, as when JSON is read.
                 var real = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                if (!double.IsFinite(real) || Math.Abs(real) > (double)decimal.MaxValue)
+                // (double)decimal.MaxValue rounds up to 2^96, which is itself too large for a decimal:
+                // the limit is excluded (every double below it converts).
+                if (!double.IsFinite(real) || Math.Abs(real) >= (double)decimal.MaxValue)
                 {
                     throw new SnapshotFormatException(OutOfRange, $"{what} is out of the range of a decimal");
                 }

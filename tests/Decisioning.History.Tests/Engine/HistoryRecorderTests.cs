@@ -26,6 +26,48 @@ public sealed class HistoryRecorderTests
         Assert.Equal(counts.Written, store.Inner.Count().Contacts);
     }
 
+    public static TheoryData<ResponseEntry> BadResponses => new()
+    {
+        new ResponseEntry(null!, T0, "s", "p", "converted"),
+        new ResponseEntry("", T0, "s", "p", "converted"),
+        new ResponseEntry("C1", T0, "s", "p", null!),
+        new ResponseEntry("C1", T0, "s", "p", "bought"),
+        new ResponseEntry("C1", T0, "s", "p", "converted", double.NaN),
+        new ResponseEntry("C1", T0, "s", "p", "converted", double.PositiveInfinity),
+    };
+
+    [Theory]
+    [MemberData(nameof(BadResponses))]
+    public async Task RecordResponse_ARecordImportWouldSkip_IsRefusedAtTheCallAndTheOthersAreWritten(ResponseEntry bad)
+    {
+        using var store = new GatedHistory();
+        store.Open.Set();
+        var recorder = new HistoryRecorder(store, new HistoryOptions { BatchSize = 100 });
+
+        recorder.RecordContact(Contact(1));
+        Assert.ThrowsAny<ArgumentException>(() => recorder.RecordResponse(bad));
+        recorder.RecordResponse(new ResponseEntry("C2", T0, "s", "p", "converted", 10));
+        await recorder.StopAsync();
+
+        Assert.Equal(new HistoryQueueCounts(2, 2, 0, 0), recorder.Counts);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("", 1)]
+    [InlineData("C1", 0)]
+    public async Task RecordContact_ARecordImportWouldSkip_IsRefusedAtTheCall(string? customerId, int wave)
+    {
+        using var store = new GatedHistory();
+        store.Open.Set();
+        var recorder = new HistoryRecorder(store);
+
+        Assert.ThrowsAny<ArgumentException>(() => recorder.RecordContact(new ContactEntry(customerId!, T0, "sms", null, null, wave)));
+        await recorder.StopAsync();
+
+        Assert.Equal(0, recorder.Counts.Queued);
+    }
+
     [Fact]
     public async Task WhenFullIsWait_EveryRecordIsWritten()
     {

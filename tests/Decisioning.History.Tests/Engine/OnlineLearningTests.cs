@@ -186,6 +186,15 @@ public sealed class OnlineLearningTests : IDisposable
         Assert.Contains("UseSqliteHistory", error.Message);
     }
 
+    [Fact]
+    public void UseAdaptiveLearning_AnIntervalLongerThanATimerWaits_IsRefused()
+    {
+        var services = new ServiceCollection();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            services.AddDecisioning(d => d.UseAdaptiveLearning(o => o.Interval = TimeSpan.FromDays(365))));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void Teach(IDecisionEngine engine, IHistoryRecorder recorder, Random random, string prefix, int count)
@@ -220,7 +229,7 @@ public sealed class OnlineLearningTests : IDisposable
             d.AddMap(OnlineMap.Id, map);
             d.Configure(o => o.WatchForChanges = false);
             // A long interval: these tests learn when they say so (LearnNowAsync); the first learning runs at start.
-            d.UseAdaptiveLearning(o => (o.Interval, o.StateDirectory) = (TimeSpan.FromDays(365), States));
+            d.UseAdaptiveLearning(o => (o.Interval, o.StateDirectory) = (TimeSpan.FromDays(49), States));
             history(d);
         });
         var host = builder.Build();

@@ -56,5 +56,13 @@ public sealed class CustomerShrinkerTests
         Assert.All(values, v => Assert.IsType<decimal>(v));
     }
 
+    [Fact]
+    public void Values_DecimalBeyondLongsRange_GoesToward0ThroughLongs()
+    {
+        var values = CustomerShrinker.Values(1e20m, optional: false).ToList();
+        Assert.Equal(0m, values[0]);
+        Assert.All(values, v => Assert.InRange((decimal)v!, 0m, 1e20m - 1));
+    }
+
     private static IEnumerable<object?> DatesOf(GeneratedCustomer customer) => customer.Fields.Select(f => f.Value).OfType<DateTime>().Cast<object?>();
 }

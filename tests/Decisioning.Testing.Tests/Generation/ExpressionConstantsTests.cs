@@ -59,4 +59,14 @@ public sealed class ExpressionConstantsTests
         constants.Add(expression);
         Assert.Equal(polarity, constants.PolarityOf(name));
     }
+
+    [Fact]
+    public void Add_ConstantOrFactorBeyondDecimalOnceScaled_IsLeftOut()
+    {
+        var constants = new ExpressionConstants();
+        constants.Add("aum * 0.0000000000000000000000000001 >= 50000000000000000000000000000.5");
+        constants.Add("aum * 0.0000000000000000000000000001 >= aumPeak * 50000000000000000000000000000.5");
+        Assert.Empty(constants.NumbersOf("aum"));
+        Assert.Empty(constants.Relations);
+    }
 }

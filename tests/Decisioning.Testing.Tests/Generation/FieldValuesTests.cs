@@ -22,4 +22,12 @@ public sealed class FieldValuesTests
     {
         Assert.Equal([1m, 2m, 3m, 4m], FieldValues.Edges([2.5m], whole: true));
     }
+
+    [Fact]
+    public void Edges_ConstantAtDecimalsLimit_LeavesOutTheSideBeyondIt()
+    {
+        Assert.Equal([decimal.MaxValue - 1, decimal.MaxValue], FieldValues.Edges([decimal.MaxValue], whole: false));
+        Assert.Equal([decimal.MinValue, decimal.MinValue + 1], FieldValues.Edges([decimal.MinValue], whole: false));
+        Assert.Empty(FieldValues.Edges([decimal.MaxValue, decimal.MinValue], whole: true));
+    }
 }

@@ -132,5 +132,20 @@ public sealed class AdaptiveDecisionTests : IDisposable
         Assert.Equal(("DM074", "state file 'state.json' is not a state: 'format' must be \"decisioning-adaptive-state/1\""), (error.Code, error.Message));
     }
 
+    [Fact]
+    public void Load_StateWhoseEvidenceExceedsLongMaxValue_IsReportedWithTheReason()
+    {
+        // Each count is a valid long; their sum, the evidence, wrapped negative and the model used its prior.
+        Learned();
+        var state = File.ReadAllText(Path.Combine(_maps.Folder, "state.json")).Replace("\"positives\": 30", $"\"positives\": {long.MaxValue}");
+        _maps.Write("state.json", state);
+
+        var result = MapLoader.Load(_maps.Write("map.yaml", AdaptiveMaps.Map(AdaptiveMaps.HandModel + "\n    state: state.json")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DM074", error.Code);
+        Assert.Contains($"'positives' + 'negatives' of model 'm1' of strategy 's-fund' exceed {long.MaxValue}", error.Message);
+    }
+
     public void Dispose() => _maps.Dispose();
 }

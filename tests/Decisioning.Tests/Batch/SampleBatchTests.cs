@@ -115,6 +115,17 @@ public sealed class SampleBatchTests(SampleBatchFixture sample) : IClassFixture<
         Assert.False(Directory.Exists(work["out"]));
     }
 
+    // --partition 0/2147483647 is a valid partition; listing every missing one ran out of memory.
+    [Fact]
+    public void Merge_ManyPartitionsMissing_NamesTheFirstTenAndCountsTheRest()
+    {
+        using var work = new BatchFolder();
+        PartitionWriter.Write(sample.Plan, sample.Lines.Take(50), SampleBatchFixture.At, new PartitionSpec(0, 100_000), work["p0"]);
+        var error = Assert.Throws<InvalidDataException>(() => PartitionMerger.Merge([work["p0"]], work["out"]));
+        Assert.EndsWith("missing: 1/100000, 2/100000, 3/100000, 4/100000, 5/100000, 6/100000, 7/100000, 8/100000, 9/100000, 10/100000 and 99,989 more",
+            error.Message);
+    }
+
     [Fact]
     public void Merge_PartitionsOfDifferentRuns_ThrowsAndWritesNothing()
     {

@@ -77,6 +77,40 @@ public sealed partial class CliHelpTests
         Assert.Contains(expected, output.Split('\n'));
     }
 
+    [Theory]
+    [InlineData("[suggest:-5]")]
+    [InlineData("[suggest:abc]")]
+    [InlineData("[suggest:2147483648]")]
+    public void SuggestDirective_APositionThatIsNoCursor_OneErrorLineExit1(string directive)
+    {
+        var (exit, output, error) = CliRunner.Run(directive, "decisioning ev");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"error: {directive} needs the cursor position, a whole number from 0 to 2147483647\n", error);
+    }
+
+    [Fact]
+    public void AnArgumentStartingWithAt_IsAnOrdinaryArgument_NeverAFileToRead()
+    {
+        // Read as response files, @/dev/zero ran out of memory and a file naming itself overflowed the stack.
+        var self = Path.Combine(Path.GetTempPath(), $"decisioning-args-{Guid.NewGuid():N}.rsp");
+        File.WriteAllText(self, $"@{self}\n");
+        try
+        {
+            foreach (var argument in new[] { "@/dev/zero", $"@{self}" })
+            {
+                var (exit, _, error) = CliRunner.Run("validate", "map.yaml", argument);
+                Assert.Equal(1, exit);
+                Assert.Contains($"Unrecognized command or argument '{argument}'", error);
+            }
+        }
+        finally
+        {
+            File.Delete(self);
+        }
+    }
+
     [Fact]
     public void BashCompletionOfDocs_CompletesAgainstTheBuiltTool()
     {

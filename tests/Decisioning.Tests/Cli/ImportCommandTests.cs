@@ -59,6 +59,56 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void ImportRulesEngine_TextsWithLineSeparatorsAndControlCharacters_StayOnTheirLinesAndReadBackAsWritten()
+    {
+        // U+2028 in a rule's name ended its comment line in map.yaml, and the rest was read as YAML:
+        // here a segment 'everyone' of the workflow's making. In a condition it folded into a space.
+        var workflow = Write("odd\u2028  - id: from-the-file-name.json", """
+            [{"WorkflowName": "w",
+              "Rules": [
+                {"RuleName": "Adult\u2028  - id: everyone\u2028    when: true", "ErrorMessage": "no\u0000 \u0085minors", "Expression": "age >= 18"},
+                {"RuleName": "Named", "Expression": "name == \"a\u2028b\" || name == \"c\u0085d\u0007\""}
+              ]}]
+            """);
+        var output = Path.Combine(_folder, "out");
+
+        var (exit, printed, _) = CliRunner.Run("import", "rulesengine", workflow, "--out", output);
+
+        Assert.True(exit == 0, printed);
+        var plan = Decisioning.Loading.MapLoader.Load(Path.Combine(output, "map.yaml")).Plan!;
+        Assert.Equal(["adult-id-everyone-when-true", "named"], plan.Segments.Select(s => s.Id));
+        Assert.Equal("name == \"a\u2028b\" || name == \"c\u0085d\u0007\"", plan.Segments[1].When!.Text);
+    }
+
+    [Fact]
+    public void ImportRulesEngine_RulesThatAreNotRuleObjects_AreReportedAndNotConverted()
+    {
+        // Skipped unseen, these were "every rule converted" (exit 0), and the nested one turned
+        // "a && not-a-rule" into "a".
+        var workflow = Write("strays.json", """
+            [{"WorkflowName": "w", "Rules": [
+                {"RuleName": "Adult", "Expression": "age >= 18"},
+                "Rich",
+                {"RuleName": "Both", "Operator": "And", "Rules": [{"RuleName": "a", "Expression": "age > 1"}, ["b"]]}
+              ]},
+             {"WorkflowName": "v", "Rules": {"RuleName": "c", "Expression": "age > 2"}}]
+            """);
+        var output = Path.Combine(_folder, "out");
+
+        var (exit, printed, _) = CliRunner.Run("import", "rulesengine", workflow, "--out", output);
+
+        Assert.Equal(1, exit);
+        var lines = printed.Trim().Split('\n');
+        Assert.Equal(
+        [
+            $"{workflow}:3:5: error RE001: workflow 'w': a rule is a JSON object, not a string; it is not converted",
+            $"{workflow}:4:99: error RE001: rule 'Both' is not converted: a rule is a JSON object, not a list",
+            $"{workflow}:6:33: error RE001: workflow 'v': Rules is a list of rules, not an object; it is not converted",
+            $"imported 1 of 4 rules into {Path.Combine(output, "map.yaml")} (map 'strays'); 3 not converted, see above",
+        ], lines);
+    }
+
+    [Fact]
     public void ImportRulesEngine_NotJson_ReportsThePositionAndWritesNothing()
     {
         var workflow = Write("broken.json", "{\n  \"WorkflowName\": \"w\",\n  \"Rules\": [ oops ]\n}");

@@ -44,6 +44,23 @@ public sealed class LearnCommandTests : IDisposable
     }
 
     [Fact]
+    public void LearnMerge_CountsThatAddPastLongMaxValue_FailAndWriteNothing()
+    {
+        // Wrapped, the sums were negative counts, in a file that no map could load.
+        var map = Setup();
+        Assert.Equal(0, CliRunner.Run(Learn(map, "d1.jsonl", "s1.json")).Exit);
+        var state = File.ReadAllText(Path.Combine(_maps.Folder, "s1.json"));
+        var huge = _maps.Write("huge.json", System.Text.RegularExpressions.Regex.Replace(state, "\"positives\": ?1\\b", $"\"positives\": {long.MaxValue}"));
+        Assert.Equal(long.MaxValue, AdaptiveStateJson.Read(File.ReadAllText(huge), out _)!.Find("m1", "s-fund")!.Positives);
+
+        var (exit, _, error) = CliRunner.Run("learn-merge", huge, Path.Combine(_maps.Folder, "s1.json"), "--out", Path.Combine(_maps.Folder, "out.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("model 'm1' of strategy 's-fund': the counts added exceed 9223372036854775807", error);
+        Assert.False(File.Exists(Path.Combine(_maps.Folder, "out.json")));
+    }
+
+    [Fact]
     public void LearnMerge_NotAState_FailsWithTheReason()
     {
         var bad = _maps.Write("bad.json", "[]");

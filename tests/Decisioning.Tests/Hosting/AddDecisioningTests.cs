@@ -173,6 +173,17 @@ public class AddDecisioningTests
     }
 
     [Fact]
+    public void Resolve_ReloadDebounceLongerThanATimerWaits_FailsValidation()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath).Configure(o => o.ReloadDebounce = TimeSpan.FromDays(1000)));
+
+        var e = Assert.Throws<OptionsValidationException>(() => fixture.Engine);
+
+        Assert.Contains("ReloadDebounce is 1000.00:00:00: it must be at most", e.Message);
+    }
+
+    [Fact]
     public void Resolve_MapDeclaresAnotherId_FailsValidation()
     {
         using var folder = new TempMapFolder(DemoMap.Valid(1));
@@ -252,5 +263,18 @@ public class AddDecisioningTests
         Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
         Assert.Equal(SnapshotErrorCodes.MissingField, results[1].Error!.Code);
         Assert.StartsWith("""{"customerId":"C2","error":{"code":"missing-field""", DecisioningJson.Serialize(results[1]));
+    }
+
+    [Fact]
+    public void DecideBatch_ANullSnapshot_IsItsErrorRecordAndTheOthersAreDecided()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(5));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, folder.FilePath));
+        var good = CustomerSnapshot.FromJson(DemoMap.CustomerJson);
+
+        var results = fixture.Engine.DecideBatch(DemoMap.Id, [good, null!, good], DemoMap.At);
+
+        Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
+        Assert.Equal(SnapshotErrorCodes.NotAnObject, results[1].Error!.Code);
     }
 }

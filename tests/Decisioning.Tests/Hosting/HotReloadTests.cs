@@ -103,6 +103,92 @@ public class HotReloadTests
         EngineFixture.WaitUntil(() => Decide(fixture).Segments.Contains("adults"), "C1 is on the list");
     }
 
+    // Deployments that replace a folder map whole: each used to leave the watcher on the folder
+    // that was gone, so the new version and every later edit went unseen while the old one served.
+    [Theory]
+    [InlineData("deleted and made again")]
+    [InlineData("swapped by renames")]
+    [InlineData("a link to it swapped")]
+    public void FolderMapReplacedWhole_TheNewFolderServesAndIsWatched(string how)
+    {
+        using var root = new TempMapFolder("");
+        var map = Path.Combine(root.Folder, "map");
+        var first = how == "a link to it swapped" ? Path.Combine(root.Folder, "release-1") : map;
+        WriteFolder(first, DemoMap.Valid(1));
+        if (first != map)
+        {
+            Directory.CreateSymbolicLink(map, "release-1");
+        }
+
+        using var fixture = Watching(map);
+        Assert.Equal("v1", Decide(fixture).Version);
+
+        switch (how)
+        {
+            case "deleted and made again":
+                Directory.Delete(map, recursive: true);
+                EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.LastFailure is not null, "the missing folder is refused");
+                WriteFolder(map, DemoMap.Valid(2));
+                break;
+            case "swapped by renames":
+                WriteFolder(map + ".next", DemoMap.Valid(2));
+                Directory.Move(map, map + ".old");
+                Directory.Move(map + ".next", map);
+                break;
+            default:
+                WriteFolder(Path.Combine(root.Folder, "release-2"), DemoMap.Valid(2));
+                Directory.CreateSymbolicLink(map + ".next", "release-2");
+                Rename(map + ".next", map);
+                break;
+        }
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v2", "v2 serves");
+        root.Replace(Path.Combine(map, "map.yaml"), DemoMap.Valid(3));
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v3", "a later edit of the new folder serves");
+    }
+
+    // A Kubernetes config map: its files are links through ..data, and an update writes a new
+    // folder and renames only a new ..data link over the old one. No event named a map file.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ConfigMapUpdated_ByItsDataLinkAlone_TheNewVersionServes(bool folderMap)
+    {
+        using var root = new TempMapFolder("");
+        var mount = Path.Combine(root.Folder, "config");
+        WriteFolder(Path.Combine(mount, "..2026_11_23_v1"), DemoMap.Valid(1));
+        Directory.CreateSymbolicLink(Path.Combine(mount, "..data"), "..2026_11_23_v1");
+        File.CreateSymbolicLink(Path.Combine(mount, "map.yaml"), Path.Combine("..data", "map.yaml"));
+        using var fixture = Watching(folderMap ? mount : Path.Combine(mount, "map.yaml"));
+        Assert.Equal("v1", Decide(fixture).Version);
+
+        WriteFolder(Path.Combine(mount, "..2026_11_24_v2"), DemoMap.Valid(2));
+        Directory.CreateSymbolicLink(Path.Combine(mount, "..data_tmp"), "..2026_11_24_v2");
+        Rename(Path.Combine(mount, "..data_tmp"), Path.Combine(mount, "..data"));
+        Directory.Delete(Path.Combine(mount, "..2026_11_23_v1"), recursive: true);
+
+        EngineFixture.WaitUntil(() => fixture.Engine.GetMap(DemoMap.Id)!.Version == "v2", "v2 serves");
+    }
+
+    [Fact]
+    public void NamedListsFolderSwappedByRenames_InAFolderMap_Reloads()
+    {
+        using var folder = new TempMapFolder(DemoMap.Valid(1).Replace(
+            "  - { id: adults, when: age >= 18 }", "  - { id: adults, list: lists/adults.csv }"));
+        var lists = Path.Combine(folder.Folder, "lists");
+        Directory.CreateDirectory(lists);
+        File.WriteAllText(Path.Combine(lists, "adults.csv"), "C9\n");
+        using var fixture = Watching(folder.Folder);
+        Assert.DoesNotContain("adults", Decide(fixture).Segments);
+
+        Directory.CreateDirectory(lists + ".next");
+        File.WriteAllText(Path.Combine(lists + ".next", "adults.csv"), "C9\nC1\n");
+        Directory.Move(lists, lists + ".old");
+        Directory.Move(lists + ".next", lists);
+
+        EngineFixture.WaitUntil(() => Decide(fixture).Segments.Contains("adults"), "C1 is on the list");
+    }
+
     [Fact]
     public async Task ReloadAsync_OnlyANamedListChanged_DoesNotWarnAboutTheVersion()
     {
@@ -186,6 +272,20 @@ public class HotReloadTests
                 customers.Select(c => Decisioning.Serialization.DecisionJson.ToJson(evaluator.Decide(reader.Read(c).Customer!, at))),
                 customers.Select(c => Decisioning.Serialization.DecisionJson.ToJson(fixture.Engine.Decide("retail-wealth", CustomerSnapshot.FromJson(c), at))));
         }
+    }
+
+    private static void WriteFolder(string folder, string map)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "map.yaml"), map);
+    }
+
+    // rename(2) over an existing link, as `mv -T` and kubelet do: File.Move would follow the link to the folder.
+    private static void Rename(string from, string to)
+    {
+        using var mv = System.Diagnostics.Process.Start("mv", ["-T", from, to]);
+        mv.WaitForExit();
+        Assert.Equal(0, mv.ExitCode);
     }
 
     // Started at once: the engine loads the map when it is first resolved.

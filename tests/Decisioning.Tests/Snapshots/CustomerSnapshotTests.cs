@@ -47,6 +47,9 @@ public class CustomerSnapshotTests
     [InlineData("age", 58.5, SnapshotErrorCodes.WrongType)]
     [InlineData("age", 3_000_000_000L, SnapshotErrorCodes.OutOfRange)]
     [InlineData("aum", double.NaN, SnapshotErrorCodes.OutOfRange)]
+    [InlineData("aum", 7.922816251426434E+28, SnapshotErrorCodes.OutOfRange)] // (double)decimal.MaxValue, 2^96
+    [InlineData("aum", -7.922816251426434E+28, SnapshotErrorCodes.OutOfRange)]
+    [InlineData("aum", 7.9228163E+28f, SnapshotErrorCodes.OutOfRange)] // (float)decimal.MaxValue, 2^96
     [InlineData("isRetiree", 1, SnapshotErrorCodes.WrongType)]
     [InlineData("name", 7, SnapshotErrorCodes.WrongType)]
     [InlineData("openedOn", "10/09/2026", SnapshotErrorCodes.BadDate)]
@@ -98,6 +101,22 @@ public class CustomerSnapshotTests
         Assert.Contains("lacks its field 'amount'", error.Message);
     }
 
+    // JSON cannot carry these; a ResponseSnapshot made in code can, and the history could not write them.
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Read_ResponseWithANonFiniteValue_GivesBadResponses(double value)
+    {
+        var response = new ResponseSnapshot(DateTimeOffset.Parse("2026-11-20T08:00:00Z"), "converted", "retiree-pension", "pension-fund", value);
+
+        var (customer, error) = CustomerSnapshot.FromDictionary(Fields(), responses: [response]).Read(Spec);
+
+        Assert.Null(customer);
+        Assert.Equal(SnapshotErrorCodes.BadResponses, error!.Code);
+        Assert.Contains("'value' of response 1", error.Message);
+    }
+
     [Fact]
     public void Read_ObjectWithAGuidIdAndRenamedProperties_MatchesByJsonNameThenByNameIgnoringCase()
     {
@@ -127,6 +146,15 @@ public class CustomerSnapshotTests
 
         Assert.Same(first, shape.For(Spec));
         Assert.NotSame(first, shape.For(other));
+    }
+
+    [Fact]
+    public void Read_ObjectWithASpanAndARefReturnProperty_ReadsItsOtherProperties()
+    {
+        var (customer, error) = CustomerSnapshot.FromObject(new CustomerWithBuffers()).Read(Spec);
+
+        Assert.Null(error);
+        Assert.Equal(58, customer!.GetValue("age"));
     }
 
     [Fact]
@@ -176,6 +204,27 @@ public class CustomerSnapshotTests
         public string[] Holdings { get; init; } = ["payroll-account"];
         public List<EventSnapshot> Events { get; init; } = [Deposit()];
         public List<ContactSnapshot> Contacts { get; init; } = [Contact()];
+    }
+
+    /// <summary>A host's type with properties no snapshot field can be: a span and a ref return.</summary>
+    private sealed class CustomerWithBuffers
+    {
+        private readonly byte[] _buffer = [1, 2];
+        private int _visits = 3;
+
+        public string CustomerId => "C001";
+        public string Name => "王女士";
+        public int Age => 58;
+        public decimal Aum => 820000m;
+        public int MonthsOnBook => 2;
+        public int RiskLevel => 3;
+        public bool IsRetiree => true;
+        public bool HasPhone => true;
+        public bool DoNotCall => false;
+        public bool AppActive30d => true;
+        public DateOnly OpenedOn => new(2026, 9, 10);
+        public ReadOnlySpan<byte> Buffer => _buffer;
+        public ref int Visits => ref _visits;
     }
 
     private sealed record RenamedCustomer(Guid Key)
