@@ -11,6 +11,9 @@ namespace Decisioning.Hosting;
 /// </summary>
 internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IValidateOptions<DecisioningOptions>
 {
+    /// <summary>The most shadow workers a host may ask for.</summary>
+    internal const int MaxShadowWorkers = 64;
+
     // The longest wait of Task.Delay (uint.MaxValue - 1 ms, about 49.7 days).
     private static readonly TimeSpan LongestDebounce = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
@@ -43,9 +46,11 @@ internal sealed class DecisioningOptionsValidator(MapSourceFactory sources) : IV
             failures.Add($"ShadowQueueCapacity is {options.ShadowQueueCapacity}: it must be at least 1");
         }
 
-        if (options.ShadowWorkers < 1)
+        // Each worker is a thread of its own: a number from configuration far past any machine's
+        // cores ("100000") would start that many threads before the first decision.
+        if (options.ShadowWorkers is < 1 or > MaxShadowWorkers)
         {
-            failures.Add($"ShadowWorkers is {options.ShadowWorkers}: it must be at least 1");
+            failures.Add($"ShadowWorkers is {options.ShadowWorkers}: it must be from 1 to {MaxShadowWorkers}");
         }
 
         if (options.ShadowIdleDelay <= TimeSpan.Zero || options.ShadowIdleDelay > TimeSpan.FromSeconds(1))

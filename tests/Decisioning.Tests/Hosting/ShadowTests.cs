@@ -280,6 +280,20 @@ public class ShadowTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(0)]
+    [InlineData(65)]
+    [InlineData(int.MaxValue)]
+    public void Resolve_ShadowWorkersOutOfRange_FailsValidation_BeforeAnyThreadStarts(int workers)
+    {
+        using var champion = new TempMapFolder(DemoMap.Valid(1));
+        using var fixture = new EngineFixture(b => b.AddMap(DemoMap.Id, champion.FilePath).AddShadow(DemoMap.Id, champion.FilePath)
+            .Configure(o => o.ShadowWorkers = workers));
+
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => fixture.Engine);
+        Assert.Contains($"ShadowWorkers is {workers}: it must be from 1 to 64", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
     [InlineData(1001)]
     public void Resolve_ShadowIdleDelayOutOfRange_FailsValidation(int milliseconds)
     {
