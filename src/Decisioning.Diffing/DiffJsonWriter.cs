@@ -55,6 +55,18 @@ internal sealed class DiffJsonWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the document when the run fails part-way: <c>"error"</c> in place of <c>"summary"</c>, so
+    /// that standard output still holds one whole JSON document beside the command's exit 1.
+    /// </summary>
+    public void Abandon(string error)
+    {
+        _w.WriteEndArray();
+        _w.WriteString("error", error);
+        _w.WriteEndObject();
+        _w.Flush();
+    }
+
     public void Finish(DiffSummary summary)
     {
         _w.WriteEndArray();

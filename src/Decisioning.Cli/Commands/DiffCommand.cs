@@ -67,8 +67,7 @@ internal static class DiffCommand
             {
                 using var sink = context.Out == Console.Out ? Console.OpenStandardOutput() : new WriterStream(context.Out);
                 using var json = new DiffJsonWriter(sink, old.Plan!, @new.Plan!, when);
-                json.Finish(diff.Run(OrderedParallel.Lines(input), when, json.Write));
-                sink.WriteByte((byte)'\n');
+                WriteJson(sink, json, () => diff.Run(OrderedParallel.Lines(input), when, json.Write));
                 return 0;
             }
 
@@ -77,6 +76,24 @@ internal static class DiffCommand
             return 0;
         });
         return command;
+    }
+
+    // The document's changes as the run finds them, then its summary; a run that fails part-way
+    // (exit 1, its error on stderr) still leaves one whole document on stdout, ending with "error".
+    private static void WriteJson(Stream sink, DiffJsonWriter json, Func<DiffSummary> run)
+    {
+        try
+        {
+            json.Finish(run());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            json.Abandon(e.Message);
+            sink.WriteByte((byte)'\n');
+            throw;
+        }
+
+        sink.WriteByte((byte)'\n');
     }
 
     // Decisions already made: two files line by line, or one shadow log.
@@ -101,8 +118,7 @@ internal static class DiffCommand
                 var (old, @new, when) = DecisionLogDiff.Header(Lines(0), shadowLog ? null : Lines(1));
                 using var sink = context.Out == Console.Out ? Console.OpenStandardOutput() : new WriterStream(context.Out);
                 using var writer = new DiffJsonWriter(sink, old, @new, when);
-                writer.Finish(run(writer.Write));
-                sink.WriteByte((byte)'\n');
+                WriteJson(sink, writer, () => run(writer.Write));
             }
             else
             {

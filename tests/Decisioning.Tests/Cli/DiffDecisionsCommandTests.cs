@@ -58,6 +58,25 @@ public sealed class DiffDecisionsCommandTests : IDisposable
     }
 
     [Fact]
+    public void DiffDecisions_Json_FilesThatPartWays_LeaveOneWholeDocumentEndingWithTheError()
+    {
+        // The new file loses its last line: the run fails at the end, after every change is written.
+        var old = Evaluate(ChangedSampleMap.Original);
+        var @new = Evaluate(_next.Folder);
+        var shorter = Path.Combine(_dir, "shorter.jsonl");
+        File.WriteAllLines(shorter, File.ReadLines(@new).SkipLast(1));
+
+        var (exit, output, error) = CliRunner.Run("diff", "--decisions", old, shorter, "--format", "json");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("the decision files have different lengths", error);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        Assert.NotEmpty(document.RootElement.GetProperty("changed").EnumerateArray());
+        Assert.Contains("different lengths", document.RootElement.GetProperty("error").GetString());
+        Assert.False(document.RootElement.TryGetProperty("summary", out _));
+    }
+
+    [Fact]
     public void DiffDecisions_LinesThatAreNotDecisions_AreCountedAndSkipped()
     {
         var log = Evaluate(ChangedSampleMap.Original, "--shadow", _next.Folder);
