@@ -63,26 +63,13 @@ internal sealed class HistoryReads(HistoryRecorder history, DecisioningMetrics m
 
             return read;
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (StoreBackoff.IsUnavailable(history.Store, e))
         {
             Volatile.Write(ref _failure, e);
             _pause = probeAt == 0 ? StoreBackoff.First : StoreBackoff.Next(_pause);
             Volatile.Write(ref _probeAt, time.GetTimestamp() + Ticks(_pause));
             SnapshotOnly(mapId, e);
             return null;
-        }
-    }
-
-    private bool IsUnavailable(Exception exception)
-    {
-        try
-        {
-            return history.Store.IsUnavailable(exception);
-        }
-        catch (Exception)
-        {
-            // A store that cannot read its own failure: the read's exception goes to the caller.
-            return false;
         }
     }
 

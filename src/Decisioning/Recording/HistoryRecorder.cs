@@ -59,10 +59,10 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
-        _reader = new HistoryReader(store, (options ?? new HistoryOptions()).RetryUnavailableFor, logger);
         _options = options ?? new HistoryOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
+        _reader = new HistoryReader(store, _options.RetryUnavailableFor, _logger);
         // Blocking, not async: a deciding thread that waits for room, and the writer that waits for
         // records, wait on the queue itself and need no pool thread to wake them.
         _queue = new BlockingCollection<Pending>(new ConcurrentQueue<Pending>(), _options.QueueCapacity);
@@ -356,7 +356,7 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
 
                 return Outcome.Done;
             }
-            catch (Exception e) when (IsUnavailable(e))
+            catch (Exception e) when (StoreBackoff.IsUnavailable(Store, e))
             {
                 // One outage for every batch it holds up: once it has lasted RetryUnavailableFor,
                 // each batch gets one write and no wait, so a stop is not held up batch after batch.
@@ -434,19 +434,6 @@ internal sealed class HistoryRecorder : IHistoryRecorder, ILineObserver, IAsyncD
     {
         Done,
         Refused,
-    }
-
-    // The store's own reading of its failure; a store whose reading fails is taken as refusing.
-    private bool IsUnavailable(Exception exception)
-    {
-        try
-        {
-            return Store.IsUnavailable(exception);
-        }
-        catch (Exception)
-        {
-            return false;
-        }
     }
 
     // A time with the store unavailable: when it began, the waits between writes (growing from 50 ms

@@ -12,6 +12,22 @@ internal static class StoreBackoff
     public static readonly TimeSpan First = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan Longest = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The store's own reading of <paramref name="failure"/> (<see cref="IInteractionHistory.IsUnavailable"/>);
+    /// a store whose reading itself fails is taken as refusing, so the failure goes on as it is.
+    /// </summary>
+    public static bool IsUnavailable(IInteractionHistory store, Exception failure)
+    {
+        try
+        {
+            return store.IsUnavailable(failure);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The wait after <paramref name="delay"/>.</summary>
     public static TimeSpan Next(TimeSpan delay) => delay * 2 < Longest ? delay * 2 : Longest;
 
@@ -49,7 +65,7 @@ internal static class StoreBackoff
             {
                 return history.Read(customerId, from, to);
             }
-            catch (Exception e) when (retryFor != TimeSpan.Zero && history.IsUnavailable(e)
+            catch (Exception e) when (retryFor != TimeSpan.Zero && IsUnavailable(history, e)
                 && (retryFor == Timeout.InfiniteTimeSpan || since.Elapsed < retryFor))
             {
                 waiting?.Invoke(e);
